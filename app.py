@@ -1,0 +1,71 @@
+"""Entry point: page config, the shared sidebar, and the list of pages. No logic lives here."""
+
+from datetime import date
+
+import streamlit as st
+
+from data_access import cache
+from data_access.batas import BatasTidakDitemukan
+from data_access.db import DatabaseTidakSiap
+from domain.periode import label_periode, pilihan_periode
+from domain.program import Program, Segmen
+from domain.teks import t
+from geo.batas import BatasTidakValid
+
+st.set_page_config(page_title="Desa Sadar", page_icon="🏘️", layout="wide")
+
+bahasa = st.sidebar.radio(
+    "Bahasa / Language", ["id", "en"], key="bahasa", bind="query-params", horizontal=True,
+    format_func=lambda b: {"id": "Indonesia", "en": "English"}[b],
+)
+
+try:
+    app = cache.aplikasi()
+except (BatasTidakDitemukan, BatasTidakValid) as e:
+    st.error(f"**{t('batas_hilang', bahasa)}.** {e}")
+    st.stop()
+except DatabaseTidakSiap as e:
+    st.error(f"**{t('database_gagal', bahasa)}.** {e}")
+    st.stop()
+
+hari_ini = date.today()
+wilayah = cache.daftar_wilayah(app.batas.kode_kab)
+kecamatan = wilayah[wilayah["tingkat"] == "kecamatan"]
+nama = dict(zip(wilayah["kode"], wilayah["nama"]))
+
+st.sidebar.header(t("saringan", bahasa))
+periode = st.sidebar.selectbox(
+    t("periode", bahasa), pilihan_periode(hari_ini), key="periode", bind="query-params",
+    format_func=lambda k: label_periode(k, hari_ini, bahasa),
+)
+kode_kec = st.sidebar.selectbox(
+    t("kecamatan", bahasa), ["", *kecamatan["kode"]], key="kec", bind="query-params",
+    format_func=lambda k: nama.get(k, t("semua_kecamatan", bahasa)),
+)
+desa = wilayah[(wilayah["tingkat"] == "desa") & (wilayah["kode_induk"] == kode_kec)] if kode_kec else wilayah.iloc[0:0]
+kode_desa = st.sidebar.selectbox(
+    t("desa", bahasa), ["", *desa["kode"]], key="desa", bind="query-params", disabled=not kode_kec,
+    format_func=lambda k: nama.get(k, t("semua_desa", bahasa)),
+)
+program = st.sidebar.selectbox(
+    t("program", bahasa), ["", *[p.value for p in Program]], key="program", bind="query-params",
+    format_func=lambda p: p or t("semua_program", bahasa),
+)
+segmen = st.sidebar.selectbox(
+    t("segmen", bahasa), ["", *[s.value for s in Segmen]], key="segmen", bind="query-params",
+    format_func=lambda s: s or t("semua_segmen", bahasa),
+)
+st.sidebar.caption(t("tautan", bahasa))
+
+st.session_state["konteks"] = {
+    "bahasa": bahasa,
+    "hari_ini": hari_ini,
+    "kode_wilayah": kode_desa or kode_kec or app.batas.kode_kab,
+    "nama_wilayah": nama.get(kode_desa) or nama.get(kode_kec) or app.batas.nama_kab,
+    "periode": periode,
+    "program": program or None,
+    "segmen": segmen or None,
+}
+
+halaman = st.navigation([st.Page("pages/ringkasan.py", title=t("ringkasan", bahasa), icon="📊", default=True)])
+halaman.run()

@@ -1,0 +1,98 @@
+"""The overview computed the naive way: whole tables in pandas, filtered and counted per request.
+
+Two uses: the baseline the benchmark measures the SQL against, and an independent oracle the tests
+compare the SQL results with (same definitions, written without SQL).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import sqlalchemy as sa
+
+from data_access.db import baca
+from domain import kpi
+from domain.saringan import Saringan
+
+
+class RingkasanNaif:
+    def __init__(self, engine: sa.Engine):
+        self.k = baca(engine, "SELECT * FROM kepesertaan")
+        self.p = baca(engine, "SELECT * FROM peserta")
+        self.d = baca(engine, "SELECT * FROM penyebut")
+        self.t = baca(engine, "SELECT * FROM target")
+        self.w = baca(engine, "SELECT * FROM wilayah")
+        for df, kolom in ((self.k, ["tanggal_mulai", "tanggal_berakhir"]), (self.p, ["tanggal_daftar"])):
+            for c in kolom:
+                df[c] = pd.to_datetime(df[c])
+
+    def _k(self, s: Saringan, program: bool = True, segmen: bool = True) -> pd.DataFrame:
+        k = self.k[self.k["kode_desa"].str.startswith(s.kode_wilayah)]
+        if program and s.program:
+            k = k[k["program"] == s.program]
+        if segmen and s.segmen:
+            k = k[k["segmen"] == s.segmen]
+        return k
+
+    @staticmethod
+    def _aktif(k: pd.DataFrame, t) -> pd.DataFrame:
+        t = pd.Timestamp(t)
+        return k[(k["tanggal_mulai"] <= t) & (k["tanggal_berakhir"].isna() | (k["tanggal_berakhir"] > t))]
+
+    def _tahun_penyebut(self, tahun: int) -> int:
+        return int(self.d.loc[self.d["tahun"] <= tahun, "tahun"].max())
+
+    def _target(self, s: Saringan, tahun: int) -> int | None:
+        t = self.t[(self.t["kode_wilayah"] == s.kode_wilayah) & (self.t["ukuran"] == "peserta_aktif")
+                   & (self.t["segmen"] == (s.segmen or "SEMUA")) & (self.t["program"] == (s.program or "SEMUA"))
+                   & (self.t["tahun"] == tahun)]
+        return int(t["nilai"].iloc[0]) if len(t) else None
+
+    def angka_utama(self, s: Saringan) -> dict:
+        k = self._k(s)
+        p = self.p[self.p["kode_desa"].str.startswith(s.kode_wilayah)]
+        if s.segmen:
+            p = p[p["segmen"] == s.segmen]
+        if s.program:
+            p = p[p["id"].isin(self.k.loc[self.k["program"] == s.program, "peserta_id"])]
+        lalu = s.sebelumnya
+        daftar = p["tanggal_daftar"]
+        sampai = k[k["tanggal_mulai"] <= pd.Timestamp(s.periode.selesai)]
+        terakhir = sampai["tanggal_berakhir"].fillna(pd.Timestamp.max).groupby(sampai["peserta_id"]).max()
+        kc = self._k(s, program=False, segmen=False)
+        bpu = self._aktif(kc[(kc["segmen"] == "BPU") & (kc["program"] == "JKK")], s.periode.selesai)
+        d = self.d[(self.d["tahun"] == self._tahun_penyebut(s.periode.selesai.year))
+                   & self.d["kode_desa"].str.startswith(s.kode_wilayah)]
+        return {
+            "peserta_aktif": self._aktif(k, s.periode.selesai)["peserta_id"].nunique(),
+            "peserta_aktif_awal": self._aktif(k, s.hari_sebelum_mulai)["peserta_id"].nunique(),
+            "pendaftaran_baru": int(daftar.between(pd.Timestamp(s.periode.mulai), pd.Timestamp(s.periode.selesai)).sum()),
+            "pendaftaran_baru_sebelumnya": int(daftar.between(pd.Timestamp(lalu.mulai), pd.Timestamp(lalu.selesai)).sum()),
+            "nonaktif": int(terakhir.between(pd.Timestamp(s.periode.mulai), pd.Timestamp(s.periode.selesai)).sum()),
+            "bpu_aktif_jkk_jkm": bpu["peserta_id"].nunique(),
+            "pekerja_informal": int(d["pekerja_informal"].sum()) if len(d) else None,
+            "target_aktif": self._target(s, s.periode.selesai.year),
+        }
+
+    def per_program(self, s: Saringan) -> dict[str, int]:
+        a = self._aktif(self._k(s, program=False), s.periode.selesai)
+        return a.groupby("program")["peserta_id"].nunique().to_dict()
+
+    def per_segmen(self, s: Saringan) -> dict[str, int]:
+        a = self._aktif(self._k(s, segmen=False), s.periode.selesai)
+        return a.groupby("segmen")["peserta_id"].nunique().to_dict()
+
+    def aktif_akhir_bulan(self, s: Saringan, bulan: list[pd.Timestamp]) -> list[int]:
+        k = self._k(s)
+        return [self._aktif(k, b + pd.offsets.MonthEnd(0))["peserta_id"].nunique() for b in bulan]
+
+    def cakupan_desa(self, s: Saringan) -> pd.DataFrame:
+        kc = self._k(s, program=False, segmen=False)
+        bpu = self._aktif(kc[(kc["segmen"] == "BPU") & (kc["program"] == "JKK")], s.periode.selesai)
+        jumlah = bpu.groupby("kode_desa")["peserta_id"].nunique()
+        d = self.d[self.d["tahun"] == self._tahun_penyebut(s.periode.selesai.year)].set_index("kode_desa")
+        desa = self.w[(self.w["tingkat"] == "desa") & self.w["kode"].str.startswith(s.kode_wilayah)]
+        hasil = pd.DataFrame({"kode": desa["kode"]})
+        hasil["bpu_aktif"] = hasil["kode"].map(jumlah).fillna(0).astype(int)
+        hasil["cakupan_persen"] = [kpi.cakupan_bpu(b, d["pekerja_informal"].get(kd))
+                                   for kd, b in zip(hasil["kode"], hasil["bpu_aktif"])]
+        return hasil

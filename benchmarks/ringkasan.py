@@ -1,0 +1,115 @@
+"""Benchmark: the overview's queries for a filter change, against a naive pandas baseline.
+
+    python -m benchmarks.ringkasan --scale 1m [--ulang 15] [--database URL]
+
+Builds (or reuses) a demo database of the given size, then for a series of different filters times
+everything the Ringkasan page asks for (KPI tiles, by programme, by segment, monthly trend, village
+coverage). The baseline keeps whole tables in pandas (loaded once, not timed per filter) and
+filters and counts them per request, as many dashboards do. Prints medians and the ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from benchmarks.naif import RingkasanNaif
+from data_access import ringkasan
+from data_access.__main__ import baca_skala, skala_untuk
+from data_access.batas import muat_batas
+from data_access.config import muat_pengaturan
+from data_access.db import baca, buat_engine, siapkan_database
+from data_access.demo import desa_untuk_demo, isi_demo
+from domain.periode import periode_dari_kunci
+from domain.saringan import Saringan
+
+TARGET_MS = 150.0
+TARGET_RASIO = 3.0
+
+
+def daftar_saringan(hari_ini: date, kecamatan: list[str]) -> list[Saringan]:
+    """Filter changes a branch head makes: periods, kecamatan, programme, segment, in turn."""
+    periode = ["ytd", "2025", "2024-K3", "12b", "2023", "2025-K1"]
+    program = [None, None, "JKK", "JHT", None, "JP"]
+    segmen = [None, "BPU", None, None, "PU", None]
+    hasil = []
+    for i in range(30):
+        kode = "33.26" if i % 3 == 0 else kecamatan[i % len(kecamatan)]
+        hasil.append(Saringan(kode, periode_dari_kunci(periode[i % 6], hari_ini), program[i % 6], segmen[(i // 2) % 6]))
+    return hasil
+
+
+def satu_halaman_sql(engine, s: Saringan) -> None:
+    ringkasan.angka_utama(engine, s)
+    ringkasan.per_program(engine, s)
+    ringkasan.per_segmen(engine, s)
+    ringkasan.tren_bulanan(engine, s)
+    ringkasan.cakupan_desa(engine, s)
+
+
+def satu_halaman_naif(naif: RingkasanNaif, s: Saringan) -> None:
+    naif.angka_utama(s)
+    naif.per_program(s)
+    naif.per_segmen(s)
+    akhir = pd.Timestamp(s.periode.selesai).to_period("M").to_timestamp()
+    naif.aktif_akhir_bulan(s, list(pd.date_range(end=akhir, periods=12, freq="MS")))
+    naif.cakupan_desa(s)
+
+
+def ukur(fungsi, saringan: list[Saringan]) -> list[float]:
+    waktu = []
+    for s in saringan:
+        mulai = time.perf_counter()
+        fungsi(s)
+        waktu.append((time.perf_counter() - mulai) * 1000)
+    return waktu
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.ringkasan")
+    parser.add_argument("--scale", type=baca_skala, default=1_000_000, help="kepesertaan, mis. 1m atau 10m")
+    parser.add_argument("--ulang", type=int, default=30, help="berapa perubahan saringan diukur")
+    parser.add_argument("--database", default=None, help="URL database yang sudah berisi data contoh")
+    args = parser.parse_args(argv)
+
+    pengaturan = muat_pengaturan()
+    batas = muat_batas(pengaturan.folder_batas, pengaturan.kode_kab)
+    hari_ini = date.today()
+    url = args.database or f"duckdb:///{Path(tempfile.mkdtemp(prefix='bench_')) / 'bench.duckdb'}"
+    engine = buat_engine(url)
+    siapkan_database(engine)
+    if baca(engine, "SELECT count(*) AS n FROM kepesertaan")["n"].iloc[0] == 0:
+        mulai = time.perf_counter()
+        isi_demo(engine, batas, hari_ini, skala_untuk(args.scale, desa_untuk_demo(batas), hari_ini))
+        print(f"data dibuat dalam {time.perf_counter() - mulai:.1f} s")
+    jumlah = baca(engine, "SELECT (SELECT count(*) FROM kepesertaan) AS k, (SELECT count(*) FROM peserta) AS p")
+    print(f"database: {engine.dialect.name}; kepesertaan {jumlah['k'].iloc[0]:,}; peserta {jumlah['p'].iloc[0]:,}")
+
+    saringan = daftar_saringan(hari_ini, list(batas.kecamatan["kode"]))[: args.ulang]
+    satu_halaman_sql(engine, saringan[0])  # warm-up: first touch of the file and the catalog
+    sql = ukur(lambda s: satu_halaman_sql(engine, s), saringan)
+
+    mulai = time.perf_counter()
+    naif = RingkasanNaif(engine)
+    muat_naif = time.perf_counter() - mulai
+    naif_ms = ukur(lambda s: satu_halaman_naif(naif, s), saringan)
+
+    median_sql, median_naif = statistics.median(sql), statistics.median(naif_ms)
+    rasio = median_naif / median_sql
+    print(f"perubahan saringan diukur: {len(saringan)}")
+    print(f"SQL (halaman Ringkasan):      median {median_sql:8.1f} ms  p90 {statistics.quantiles(sql, n=10)[-1]:8.1f} ms")
+    print(f"pandas naif (tabel di memori): median {median_naif:8.1f} ms  p90 {statistics.quantiles(naif_ms, n=10)[-1]:8.1f} ms"
+          f"  (+ {muat_naif:.1f} s memuat tabel sekali)")
+    print(f"rasio naif / SQL: {rasio:.1f}x")
+    print(f"target: median < {TARGET_MS:.0f} ms -> {'TERCAPAI' if median_sql < TARGET_MS else 'BELUM'}; "
+          f"rasio >= {TARGET_RASIO:.0f}x -> {'TERCAPAI' if rasio >= TARGET_RASIO else 'BELUM'}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,6 @@
+"""The only code that opens the database or reads files.
+
+Layer contract: `domain/` and `geo/` import neither Streamlit nor this package; `data_access/`
+imports `domain/` and `geo/` but never Streamlit, except `data_access/cache.py`, which wraps these
+functions in Streamlit caches for the pages; `pages/` call `data_access.cache`, `domain` and `geo`.
+"""

@@ -1,0 +1,87 @@
+"""Streamlit caches around data_access, for the pages (the only module here that imports Streamlit).
+
+Resources (settings, engine, boundaries) live once per process; query results are cached by their
+plain arguments for a short time, so a filter change that repeats a view costs nothing and new
+registrations still appear within a minute.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from data_access import ringkasan
+from data_access.batas import BatasWilayah, muat_batas
+from data_access.config import Pengaturan, muat_pengaturan
+from data_access.db import buat_engine, siapkan_database
+from data_access.demo import isi_demo, sumber_data
+from domain.periode import periode_dari_kunci
+from domain.saringan import Saringan
+
+UMUR_CACHE_DETIK = 60
+
+
+@dataclass(frozen=True)
+class Aplikasi:
+    pengaturan: Pengaturan
+    engine: object
+    batas: BatasWilayah
+
+
+@st.cache_resource(show_spinner="Menyiapkan database dan batas wilayah…")
+def aplikasi() -> Aplikasi:
+    """Open and migrate the database, load boundaries and, on an empty database, create demo data."""
+    pengaturan = muat_pengaturan()
+    batas = muat_batas(pengaturan.folder_batas, pengaturan.kode_kab)
+    engine = buat_engine(pengaturan.url_database)
+    siapkan_database(engine)
+    if pengaturan.buat_demo and sumber_data(engine) is None:
+        isi_demo(engine, batas, date.today())
+    return Aplikasi(pengaturan, engine, batas)
+
+
+def _saringan(kode: str, kunci_periode: str, hari_ini: date, program: str | None, segmen: str | None) -> Saringan:
+    return Saringan(kode, periode_dari_kunci(kunci_periode, hari_ini), program or None, segmen or None)
+
+
+@st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)
+def angka_utama(kode: str, periode: str, hari_ini: date, program: str | None, segmen: str | None):
+    return ringkasan.angka_utama(aplikasi().engine, _saringan(kode, periode, hari_ini, program, segmen))
+
+
+@st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)
+def per_program(kode: str, periode: str, hari_ini: date, program: str | None, segmen: str | None) -> pd.DataFrame:
+    return ringkasan.per_program(aplikasi().engine, _saringan(kode, periode, hari_ini, program, segmen))
+
+
+@st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)
+def per_segmen(kode: str, periode: str, hari_ini: date, program: str | None, segmen: str | None) -> pd.DataFrame:
+    return ringkasan.per_segmen(aplikasi().engine, _saringan(kode, periode, hari_ini, program, segmen))
+
+
+@st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)
+def tren_bulanan(kode: str, periode: str, hari_ini: date, program: str | None, segmen: str | None) -> pd.DataFrame:
+    return ringkasan.tren_bulanan(aplikasi().engine, _saringan(kode, periode, hari_ini, program, segmen))
+
+
+@st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)
+def cakupan_desa(kode: str, periode: str, hari_ini: date) -> pd.DataFrame:
+    return ringkasan.cakupan_desa(aplikasi().engine, _saringan(kode, periode, hari_ini, None, None))
+
+
+@st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)
+def daftar_wilayah(kode_kab: str) -> pd.DataFrame:
+    return ringkasan.daftar_wilayah(aplikasi().engine, kode_kab)
+
+
+@st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)
+def info_dataset() -> dict[str, str]:
+    return ringkasan.info_dataset(aplikasi().engine)
+
+
+@st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)
+def tanggal_data() -> date | None:
+    return ringkasan.tanggal_data(aplikasi().engine)

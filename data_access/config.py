@@ -1,0 +1,63 @@
+"""Settings from the environment or `.streamlit/secrets.toml`, with defaults that run out of the box.
+
+| setting | environment variable | default |
+| --- | --- | --- |
+| data directory | DESA_SADAR_DATA_DIR | `data/` in the project |
+| database | DATABASE_URL (or `database_url` in secrets.toml) | a DuckDB file in the data directory |
+| regency | DESA_SADAR_KODE_KAB | `33.26` (Kabupaten Pekalongan) |
+| boundaries | DESA_SADAR_BATAS_DIR | `../shared/data/boundaries` beside the project |
+| demo on first start | DESA_SADAR_DEMO | `1` (create synthetic data when the database is empty) |
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+AKAR_PROYEK = Path(__file__).resolve().parent.parent
+
+
+def _rahasia() -> dict:
+    berkas = AKAR_PROYEK / ".streamlit" / "secrets.toml"
+    if not berkas.is_file():
+        return {}
+    with berkas.open("rb") as f:
+        return tomllib.load(f)
+
+
+@dataclass(frozen=True)
+class Pengaturan:
+    folder_data: Path
+    url_database: str
+    kode_kab: str
+    folder_batas: Path
+    buat_demo: bool
+
+    @property
+    def mesin(self) -> str:
+        """'duckdb' or 'postgresql': the engine family behind the URL."""
+        return "duckdb" if self.url_database.startswith("duckdb") else "postgresql"
+
+
+def muat_pengaturan(env: dict[str, str] | None = None) -> Pengaturan:
+    env = dict(os.environ if env is None else env)
+    rahasia = _rahasia()
+    folder_data = Path(env.get("DESA_SADAR_DATA_DIR") or AKAR_PROYEK / "data").resolve()
+    url = env.get("DATABASE_URL") or rahasia.get("database_url") or ""
+    if not url:
+        url = f"duckdb:///{folder_data / 'desa_sadar.duckdb'}"
+    if url.startswith("postgresql://") or url.startswith("postgres://"):
+        # psycopg 3 is the driver we ship; a plain URL from a hosting panel should just work.
+        url = "postgresql+psycopg://" + url.split("://", 1)[1]
+    folder_batas = Path(
+        env.get("DESA_SADAR_BATAS_DIR") or AKAR_PROYEK.parent / "shared" / "data" / "boundaries"
+    ).resolve()
+    return Pengaturan(
+        folder_data=folder_data,
+        url_database=url,
+        kode_kab=env.get("DESA_SADAR_KODE_KAB") or rahasia.get("kode_kab") or "33.26",
+        folder_batas=folder_batas,
+        buat_demo=(env.get("DESA_SADAR_DEMO", "1") not in ("0", "false", "tidak")),
+    )

@@ -1,0 +1,429 @@
+"""Synthetic demo data, deterministic from a fixed seed and calibrated on the domain brief §6.
+
+Everything written here is marked `sumber = 'demo'` and the dataset is flagged in `info_data`, so
+the interface labels it *Data contoh (sintetis)* and real imports never mix with it.
+Real anchors kept as reported: Festival Nasi Goreng at Desa Wonopringgo (20 August 2019), the Desa
+Sadar 2019 launch at the Pendopo Kabupaten, Kajen (3 September 2019), Wonopringgo as pilot village
+and Ketanonageng and Kedungjaran (Kec. Sragi) as candidates. All counts are invented.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+import numpy as np
+import pandas as pd
+import sqlalchemy as sa
+
+from data_access.batas import BatasWilayah, luas_desa_km2, sinkronkan_wilayah
+from data_access.db import muat_massal, tulis
+from domain.program import IURAN_BPU_MINIMUM, Program
+
+BENIH = 20190903
+AWAL_DATA = date(2019, 1, 1)
+KAB_PEKALONGAN = "33.26"
+
+# Population 2020 by kecamatan (BPS, domain brief §6); the six coastal kecamatan share 312,623.
+PENDUDUK_KEC_2020 = {
+    "Kandangserang": 35_745, "Paninggaran": 41_837, "Lebakbarang": 11_116, "Petungkriyono": 13_179,
+    "Talun": 30_667, "Doro": 45_207, "Karanganyar": 45_088, "Kajen": 73_067, "Kesesi": 71_708,
+    "Sragi": 65_451, "Bojong": 74_681, "Wonopringgo": 47_656, "Kedungwuni": 100_796,
+}
+PENDUDUK_ENAM_KEC_LAIN = 312_623
+PERTUMBUHAN_PENDUDUK = 0.0134  # 968,821 (2020) to 1,034,241 (2025)
+PORSI_BEKERJA = 0.535  # assumption [A]: employed ≈ 52–55% of population
+PORSI_INFORMAL = 0.604  # Central Java, August 2023 [C]
+
+DESA_WONOPRINGGO = "33.26.12.2008"
+DESA_KETANONAGENG = "33.26.10.2001"
+DESA_KEDUNGJARAN = "33.26.10.2013"
+KEL_KAJEN = "33.26.08.1016"
+
+PEKERJAAN_BPU = {
+    "Petani": 25, "Pedagang pasar": 15, "Pekerja konveksi": 15, "Buruh harian lepas": 14,
+    "Pembatik rumahan": 12, "Pengemudi ojek": 8, "Pedagang nasi goreng": 6, "Nelayan": 5,
+}
+PEKERJAAN_PU = {"Karyawan pabrik tekstil": 40, "Karyawan toko dan jasa": 30, "Karyawan UMKM batik": 20,
+                "Tenaga kesehatan": 5, "Guru swasta": 5}
+DANA_BPU = {"mandiri": 55, "apbdes": 15, "apbd": 12, "dbhcht": 12, "csr": 6}
+KANAL_BPU = {"perisai": 30, "kolektif_desa": 25, "kantor_cabang": 20, "daring": 15, "bank_kantor_pos": 10}
+CATATAN_SINTETIS = "Data contoh (sintetis)."
+
+
+class DemoDitolak(RuntimeError):
+    """The database holds real data; demo rows are never mixed into it."""
+
+
+@dataclass
+class DataDemo:
+    penyebut: pd.DataFrame
+    status: pd.DataFrame
+    kegiatan: pd.DataFrame
+    peserta: pd.DataFrame  # with a 'nomor' column linking to kepesertaan until ids exist
+    kepesertaan: pd.DataFrame
+    hari_ini: date
+    skala: float
+
+
+def _pilih(rng: np.random.Generator, bobot: dict[str, float], n: int) -> np.ndarray:
+    kunci = list(bobot)
+    p = np.array([bobot[k] for k in kunci], dtype=float)
+    return np.array(kunci, dtype=object)[rng.choice(len(kunci), size=n, p=p / p.sum())]
+
+
+def _hari(d: date) -> int:
+    return (d - AWAL_DATA).days
+
+
+def _ke_tanggal(hari: np.ndarray) -> np.ndarray:
+    return np.datetime64(AWAL_DATA, "D") + hari.astype("timedelta64[D]")
+
+
+def penduduk_desa(desa: pd.DataFrame, rng: np.random.Generator) -> pd.Series:
+    """Population 2020 per village: kecamatan totals split by area with noise, 1,000–6,600 typical."""
+    bobot = np.sqrt(desa["luas_km2"].to_numpy()) * rng.lognormal(0, 0.35, len(desa))
+    hasil = pd.Series(0.0, index=desa.index)
+    kec_lain = ~desa["nama_kec"].isin(PENDUDUK_KEC_2020)
+    for nama_kec, idx in desa.groupby("nama_kec").groups.items():
+        if nama_kec in PENDUDUK_KEC_2020 and desa["kode"].iloc[0].startswith(KAB_PEKALONGAN):
+            total = PENDUDUK_KEC_2020[nama_kec]
+        elif desa["kode"].iloc[0].startswith(KAB_PEKALONGAN):
+            luas_kec = desa.loc[idx, "luas_km2"].sum()
+            total = PENDUDUK_ENAM_KEC_LAIN * luas_kec / desa.loc[kec_lain, "luas_km2"].sum()
+        else:
+            total = 3_500 * len(idx)  # another regency: no census figures here, a typical village size
+        hasil[idx] = total * bobot[desa.index.get_indexer(idx)] / bobot[desa.index.get_indexer(idx)].sum()
+    return hasil.clip(700, 9_000).round()
+
+
+def _status_desa_sadar(desa: pd.DataFrame, hari_ini: date, rng: np.random.Generator) -> pd.DataFrame:
+    baris = []
+    kode_ada = set(desa["kode"])
+    nyata = [
+        (DESA_WONOPRINGGO, "dicanangkan", date(2019, 9, 3),
+         "Desa percontohan Desa Sadar 2019, diluncurkan di Pendopo Kabupaten Kajen (ANTARA, Agustus 2019)."),
+        (DESA_KETANONAGENG, "kandidat", date(2019, 9, 3),
+         "Disebut sebagai lokasi Desa Sadar (ANTARA, Agustus 2019; ditulis 'Ketanon Ageng')."),
+        (DESA_KEDUNGJARAN, "kandidat", date(2019, 9, 3), "Disebut sebagai lokasi Desa Sadar (ANTARA, Agustus 2019)."),
+    ]
+    baris += [b for b in nyata if b[0] in kode_ada]
+    lanjutan = [(DESA_WONOPRINGGO, "ditetapkan", date(2020, 2, 17)),
+                (DESA_KETANONAGENG, "dicanangkan", date(2020, 3, 9)),
+                (DESA_KEDUNGJARAN, "dicanangkan", date(2020, 3, 9)),
+                (DESA_KETANONAGENG, "ditetapkan", date(2021, 1, 25))]
+    baris += [(k, s, t, CATATAN_SINTETIS) for k, s, t in lanjutan if k in kode_ada and t <= hari_ini]
+    sudah = {b[0] for b in baris}
+    calon = [k for k in desa["kode"] if k not in sudah and k[9] == "2"]
+    for tahun in range(2020, hari_ini.year + 1):
+        jumlah = int(rng.integers(4, 9))
+        pilihan = rng.choice(len(calon), size=min(jumlah, len(calon)), replace=False)
+        for i in sorted(pilihan, reverse=True):
+            kode = calon.pop(i)
+            t = date(tahun, 1, 1) + timedelta(days=int(rng.integers(0, 330)))
+            if t > hari_ini:
+                continue
+            baris.append((kode, "kandidat", t, CATATAN_SINTETIS))
+            if rng.random() < 0.6:
+                t = t + timedelta(days=int(rng.integers(90, 270)))
+                if t <= hari_ini:
+                    baris.append((kode, "dicanangkan", t, CATATAN_SINTETIS))
+                    t = t + timedelta(days=int(rng.integers(180, 365)))
+                    if rng.random() < 0.7 and t <= hari_ini:
+                        baris.append((kode, "ditetapkan", t, CATATAN_SINTETIS))
+    return pd.DataFrame(baris, columns=["kode_desa", "status", "tanggal", "catatan"])
+
+
+def _kegiatan(desa: pd.DataFrame, status: pd.DataFrame, hari_ini: date, rng: np.random.Generator) -> pd.DataFrame:
+    """Events with their attendance and how many signed up on the spot ('pendaftar', not stored)."""
+    nama_desa = dict(zip(desa["kode"], desa["nama"]))
+    titik = dict(zip(desa["kode"], zip(desa["lat"], desa["lng"])))
+    baris = []
+    if DESA_WONOPRINGGO in nama_desa:
+        baris.append(("Festival Nasi Goreng Wonopringgo 2019", "festival", DESA_WONOPRINGGO, date(2019, 8, 20),
+                      date(2019, 8, 20), 5_000, None,
+                      "Sekitar 5.000 pengunjung dan 3.000 piring; sekitar 60 pedagang nasi goreng didaftarkan "
+                      "secara kolektif melalui pemerintah desa (ANTARA, Agustus 2019). Jumlah pendaftar: contoh.",
+                      100))
+    if KEL_KAJEN in nama_desa:
+        baris.append(("Peluncuran Desa Sadar 2019, Pendopo Kabupaten Kajen", "peluncuran", KEL_KAJEN,
+                      date(2019, 9, 3), date(2019, 9, 3), 600, None,
+                      "Peluncuran Desa Sadar Jaminan Sosial Ketenagakerjaan untuk wilayah Jawa Tengah; "
+                      "Wonopringgo desa percontohan. Jumlah hadir dan pendaftar: contoh.", 120))
+    desa_sadar = list(dict.fromkeys(status["kode_desa"]))
+    semua = list(desa["kode"])
+    for tahun in range(2019, hari_ini.year + 1):
+        jumlah = {2019: 4, 2020: 5}.get(tahun, int(rng.integers(9, 14)))  # fewer events in the 2020 pandemic
+        for _ in range(jumlah):
+            kode = desa_sadar[int(rng.integers(len(desa_sadar)))] if rng.random() < 0.5 else semua[int(rng.integers(len(semua)))]
+            awal_tahun = date(2019, 10, 1) if tahun == 2019 else date(tahun, 1, 15)
+            mulai = awal_tahun + timedelta(days=int(rng.integers(0, 320 if tahun > 2019 else 80)))
+            if mulai > hari_ini - timedelta(days=2):
+                continue
+            jenis = _pilih(rng, {"sosialisasi": 70, "festival": 15, "layanan_keliling": 15}, 1)[0]
+            if jenis == "festival":
+                hadir = int(rng.integers(1_000, 5_001))
+                daftar = int(rng.integers(30, 151))
+                lama, biaya = int(rng.integers(0, 2)), int(rng.integers(25, 76)) * 1_000_000
+                nama = f"Festival UMKM {nama_desa[kode]} {tahun}"
+            elif jenis == "layanan_keliling":
+                hadir = int(rng.integers(100, 401))
+                daftar = int(hadir * rng.uniform(0.10, 0.25))
+                lama, biaya = 0, int(rng.integers(3, 9)) * 1_000_000
+                nama = f"Layanan Keliling {nama_desa[kode]} {mulai:%m/%Y}"
+            else:
+                hadir = int(rng.integers(50, 151))
+                daftar = int(hadir * rng.uniform(0.10, 0.40))
+                lama, biaya = 0, int(rng.integers(15, 51)) * 100_000
+                nama = f"Sosialisasi BPU Desa {nama_desa[kode]} {mulai:%m/%Y}"
+            lat, lng = titik[kode]
+            baris.append((nama, jenis, kode, mulai, mulai + timedelta(days=lama), hadir,
+                          biaya if rng.random() < 0.7 else None, CATATAN_SINTETIS, daftar, lat, lng))
+    kolom = ["nama", "jenis", "kode_desa", "tanggal_mulai", "tanggal_selesai", "jumlah_hadir", "biaya",
+             "catatan", "pendaftar"]
+    hasil = pd.DataFrame([b[:9] for b in baris], columns=kolom)
+    hasil["biaya"] = hasil["biaya"].astype("Int64")  # unknown costs stay missing, not 0.0
+    hasil["lat"] = [b[9] if len(b) > 9 else titik[b[2]][0] for b in baris]
+    hasil["lng"] = [b[10] if len(b) > 10 else titik[b[2]][1] for b in baris]
+    # Names must be unique: they link sign-ups to events until the database assigns ids.
+    ganda = hasil["nama"].duplicated(keep=False)
+    hasil.loc[ganda, "nama"] += " (" + hasil.loc[ganda].groupby("nama").cumcount().add(1).astype(str) + ")"
+    return hasil
+
+
+def _kunci_demo(awal: int, n: int) -> list[str]:
+    return [hashlib.blake2b(f"demo:{BENIH}:{i}".encode(), digest_size=32).hexdigest() for i in range(awal, awal + n)]
+
+
+def buat_data_demo(desa: pd.DataFrame, hari_ini: date, skala: float = 1.0, benih: int = BENIH) -> DataDemo:
+    """Generate the whole demo dataset in memory. Same inputs, same output, row for row.
+
+    `desa` needs kode, nama, kode_kec, nama_kec, jenis, luas_km2, lat, lng.
+    """
+    rng = np.random.default_rng(benih)
+    desa = desa.reset_index(drop=True)
+    n_hari = _hari(hari_ini) + 1
+
+    pop2020 = penduduk_desa(desa, rng)
+    perangkat = np.where(desa["jenis"] == "kelurahan", rng.integers(8, 13, len(desa)), rng.integers(10, 17, len(desa)))
+    penyebut = []
+    for tahun in range(AWAL_DATA.year, hari_ini.year + 1):
+        penduduk = (pop2020 * (1 + PERTUMBUHAN_PENDUDUK) ** (tahun - 2020)).round().astype(int)
+        bekerja = (penduduk * PORSI_BEKERJA).round().astype(int)
+        penyebut.append(pd.DataFrame({
+            "kode_desa": desa["kode"], "tahun": tahun, "penduduk": penduduk, "penduduk_bekerja": bekerja,
+            "pekerja_informal": (bekerja * PORSI_INFORMAL).round().astype(int), "perangkat_desa": perangkat,
+        }))
+    penyebut = pd.concat(penyebut, ignore_index=True)
+    informal = penyebut[penyebut["tahun"] == hari_ini.year].set_index("kode_desa")["pekerja_informal"]
+    formal = penyebut[penyebut["tahun"] == hari_ini.year].set_index("kode_desa").eval("penduduk_bekerja - pekerja_informal")
+
+    status = _status_desa_sadar(desa, hari_ini, rng)
+    kegiatan = _kegiatan(desa, status, hari_ini, rng)
+    kode_desa = desa["kode"].to_numpy(dtype=object)
+    kec_desa = desa["kode_kec"].to_numpy(dtype=object)
+
+    bagian: list[pd.DataFrame] = []
+
+    def tambah(n: int, segmen: str, desa_idx: np.ndarray, hari_daftar: np.ndarray, **kolom) -> None:
+        bagian.append(pd.DataFrame({"segmen": segmen, "desa_idx": desa_idx, "hari_daftar": hari_daftar, **kolom}))
+
+    # PU: the wage-earner stock, many registered before the campaign; some leave their jobs.
+    n_pu = int(30_000 * skala)
+    lama = rng.random(n_pu) < 0.4
+    hari_pu = np.where(lama, -rng.integers(1, 9 * 365, n_pu), rng.integers(0, n_hari, n_pu))
+    bobot_pu = formal.reindex(kode_desa).to_numpy(dtype=float)
+    tambah(n_pu, "PU", rng.choice(len(desa), n_pu, p=bobot_pu / bobot_pu.sum()), hari_pu,
+           pekerjaan=_pilih(rng, PEKERJAAN_PU, n_pu), sumber_dana="pemberi_kerja", kanal="pemberi_kerja",
+           peluang_henti=0.30, rerata_hari_aktif=3 * 365.0)
+
+    # Village officials, enrolled collectively from the village budget in four programmes.
+    bagian_perangkat = np.where(desa["kode"].isin(status["kode_desa"]), 1.0, rng.uniform(0.6, 0.95, len(desa)))
+    jumlah_perangkat = np.round(perangkat * bagian_perangkat).astype(int)
+    idx_perangkat = np.repeat(np.arange(len(desa)), jumlah_perangkat)
+    hari_perangkat = rng.integers(0, min(n_hari, 3 * 365), len(idx_perangkat))
+    tambah(len(idx_perangkat), "PU", idx_perangkat, hari_perangkat, pekerjaan="Perangkat desa",
+           sumber_dana="apbdes", kanal="kolektif_desa", peluang_henti=0.05, rerata_hari_aktif=6 * 365.0)
+
+    # BPU: the campaign's target; sign-ups grow over the years and are denser in Desa Sadar villages.
+    n_bpu = int(16_000 * skala)
+    bobot_bpu = informal.reindex(kode_desa).to_numpy(dtype=float) * np.where(desa["kode"].isin(status["kode_desa"]), 2.5, 1.0)
+    u = rng.random(n_bpu)
+    hari_bpu = ((-1 + np.sqrt(1 + 3 * u)) * (n_hari - 1)).astype(int)  # density rising 1 → 2 over time
+    tambah(n_bpu, "BPU", rng.choice(len(desa), n_bpu, p=bobot_bpu / bobot_bpu.sum()), hari_bpu,
+           pekerjaan=_pilih(rng, PEKERJAAN_BPU, n_bpu), sumber_dana=_pilih(rng, DANA_BPU, n_bpu),
+           kanal=_pilih(rng, KANAL_BPU, n_bpu), peluang_henti=0.45, rerata_hari_aktif=300.0)
+
+    # Sign-ups at events: mostly from the host village, the rest from its kecamatan.
+    for i, ev in kegiatan.iterrows():
+        n = int(ev["pendaftar"])
+        idx_host = int(np.flatnonzero(kode_desa == ev["kode_desa"])[0])
+        sekitar = np.flatnonzero(kec_desa == kec_desa[idx_host])
+        idx = np.where(rng.random(n) < 0.8, idx_host, rng.choice(sekitar, n))
+        lama_acara = (ev["tanggal_selesai"] - ev["tanggal_mulai"]).days
+        hari = _hari(ev["tanggal_mulai"]) + rng.integers(0, lama_acara + 1, n)
+        kolektif = ev["nama"].startswith("Festival Nasi Goreng Wonopringgo")
+        pekerjaan = np.where(np.arange(n) < 60, "Pedagang nasi goreng", _pilih(rng, PEKERJAAN_BPU, n)) if kolektif \
+            else _pilih(rng, PEKERJAAN_BPU, n)
+        tambah(n, "BPU", idx, hari, pekerjaan=pekerjaan,
+               sumber_dana=np.where(kolektif & (np.arange(n) < 60), "apbdes", _pilih(rng, DANA_BPU, n)),
+               kanal=np.where(kolektif & (np.arange(n) < 60), "kolektif_desa", "acara"),
+               kegiatan_nama=ev["nama"], peluang_henti=0.40, rerata_hari_aktif=330.0)
+
+    # Construction projects and migrant workers: short, fixed-term cover.
+    n_jk = int(3_000 * skala)
+    tambah(n_jk, "JAKON", rng.integers(0, len(desa), n_jk), rng.integers(0, n_hari, n_jk),
+           pekerjaan="Pekerja proyek konstruksi", sumber_dana="pemberi_kerja", kanal="pemberi_kerja",
+           peluang_henti=1.0, rerata_hari_aktif=200.0)
+    n_pmi = int(1_200 * skala)
+    tambah(n_pmi, "PMI", rng.integers(0, len(desa), n_pmi), rng.integers(0, n_hari, n_pmi),
+           pekerjaan="Pekerja migran", sumber_dana="mandiri", kanal="kantor_cabang",
+           peluang_henti=0.9, rerata_hari_aktif=2 * 365.0)
+
+    p = pd.concat(bagian, ignore_index=True)
+    n = len(p)
+    p["nomor"] = np.arange(n)
+    henti = rng.random(n) < p["peluang_henti"].to_numpy()
+    hari_henti = p["hari_daftar"].to_numpy() + 30 + rng.exponential(p["rerata_hari_aktif"].to_numpy()).astype(int)
+    hari_henti = np.where(henti & (hari_henti < n_hari - 1), hari_henti, -10**9)
+    # Participants who left before the campaign window say nothing about it.
+    p = p[(hari_henti == -10**9) | (hari_henti >= 0)].reset_index(drop=True)
+    hari_henti = hari_henti[p["nomor"].to_numpy()]
+    n = len(p)
+    p["nomor"] = np.arange(n)
+    p["kode_desa"] = kode_desa[p["desa_idx"].to_numpy()]
+    p["tanggal_daftar"] = _ke_tanggal(p["hari_daftar"].to_numpy())
+    p["jenis_kelamin"] = np.where(rng.random(n) < np.where(p["segmen"] == "BPU", 0.58, 0.55), "L", "P")
+    usia = np.clip(rng.normal(38, 11, n), 18, 64).astype(int)
+    p["tahun_lahir"] = (pd.DatetimeIndex(p["tanggal_daftar"]).year.to_numpy() - usia).astype(int)
+    p["kunci_pseudonim"] = _kunci_demo(0, n)
+    if "kegiatan_nama" not in p.columns:
+        p["kegiatan_nama"] = None
+
+    # Enrolments: JKK and JKM for everyone; JHT, JP and JKP where the segment allows.
+    seg = p["segmen"].to_numpy()
+    upah = rng.lognormal(np.log(2_400_000), 0.35, n)
+    band_bpu = _pilih(rng, {"1": 80, "1.5": 15, "2": 5}, n).astype(float)
+    mulai = p["tanggal_daftar"].to_numpy()
+    berakhir = np.where(hari_henti >= 0, _ke_tanggal(np.maximum(hari_henti, 0)), np.datetime64("NaT"))
+    jht = np.where(seg == "PU", rng.random(n) < 0.92, np.where(np.isin(seg, ["BPU", "PMI"]), rng.random(n) < 0.40, False))
+    jp = (seg == "PU") & (rng.random(n) < 0.65)
+    awal_jkp = np.datetime64("2022-02-01")
+    jkp = jp & (np.isnat(berakhir) | (berakhir > awal_jkp))
+    iuran_bpu = {k: v for k, v in IURAN_BPU_MINIMUM.items()}
+    iuran = {
+        Program.JKK: np.where(seg == "BPU", iuran_bpu[Program.JKK] * band_bpu, upah * 0.0024),
+        Program.JKM: np.where(seg == "BPU", iuran_bpu[Program.JKM], upah * 0.003),
+        Program.JHT: np.where(seg == "PU", upah * 0.057, iuran_bpu[Program.JHT] * band_bpu),
+        Program.JP: upah * 0.03,
+        Program.JKP: np.zeros(n),  # funded by the government and recomposed contributions
+    }
+    ikut = {Program.JKK: np.ones(n, bool), Program.JKM: np.ones(n, bool), Program.JHT: jht, Program.JP: jp,
+            Program.JKP: jkp}
+    enrol = []
+    for prog, pilih in ikut.items():
+        awal = np.maximum(mulai, awal_jkp) if prog == Program.JKP else mulai
+        enrol.append(pd.DataFrame({
+            "nomor": p["nomor"].to_numpy()[pilih], "segmen": seg[pilih], "kode_desa": p["kode_desa"].to_numpy()[pilih],
+            "program": prog.value, "tanggal_mulai": awal[pilih], "tanggal_berakhir": berakhir[pilih],
+            "iuran_bulanan": np.round(iuran[prog][pilih], -2).astype(np.int64),
+        }))
+    kepesertaan = pd.concat(enrol, ignore_index=True)
+    peserta = p[["nomor", "kunci_pseudonim", "segmen", "kode_desa", "pekerjaan", "jenis_kelamin", "tahun_lahir",
+                 "sumber_dana", "kanal", "tanggal_daftar", "kegiatan_nama"]].copy()
+    return DataDemo(penyebut, status, kegiatan.drop(columns=["pendaftar"]), peserta, kepesertaan, hari_ini, skala)
+
+
+def hitung_target(data: DataDemo, desa: pd.DataFrame, kode_kab: str, rng: np.random.Generator) -> pd.DataFrame:
+    """Yearly targets set around what was achieved, so some slices end ahead and some behind."""
+    p = data.peserta.merge(data.kepesertaan.groupby("nomor")["tanggal_berakhir"].max(), on="nomor")
+    p["kode_kec"] = p["kode_desa"].str[:8]
+    e = data.kepesertaan
+    baris = []
+    for tahun in range(AWAL_DATA.year, data.hari_ini.year + 1):
+        t = np.datetime64(min(date(tahun, 12, 31), data.hari_ini))
+        aktif = p[(p["tanggal_daftar"] <= t) & (p["tanggal_berakhir"].isna() | (p["tanggal_berakhir"] > t))]
+        tahun_ini = tahun == data.hari_ini.year
+        faktor = (lambda: rng.uniform(1.05, 1.25)) if tahun_ini else (lambda: rng.uniform(0.92, 1.20))
+
+        def target(kode: str, nilai: float, segmen: str = "SEMUA", program: str = "SEMUA",
+                   ukuran: str = "peserta_aktif", bulat: int = 10) -> None:
+            baris.append((kode, tahun, ukuran, segmen, program, int(round(nilai * faktor() / bulat) * bulat)))
+
+        target(kode_kab, len(aktif), bulat=100)
+        for segmen, jumlah in aktif["segmen"].value_counts().items():
+            target(kode_kab, jumlah, segmen=segmen)
+        ea = e[(e["tanggal_mulai"] <= t) & (e["tanggal_berakhir"].isna() | (e["tanggal_berakhir"] > t))]
+        for prog, jumlah in ea["program"].value_counts().items():
+            target(kode_kab, jumlah, program=prog)
+        baru = p[(p["segmen"] == "BPU") & (pd.DatetimeIndex(p["tanggal_daftar"]).year == tahun)]
+        skala_tahun = 365 / (data.hari_ini.timetuple().tm_yday) if tahun_ini else 1.0
+        target(kode_kab, len(baru) * skala_tahun, segmen="BPU", ukuran="pendaftaran_baru")
+        for kec, jumlah in aktif["kode_kec"].value_counts().items():
+            target(kec, jumlah)
+        for kec, jumlah in aktif[aktif["segmen"] == "BPU"]["kode_kec"].value_counts().items():
+            target(kec, jumlah, segmen="BPU")
+        desa_sadar = set(data.status[pd.to_datetime(data.status["tanggal"]) <= pd.Timestamp(t)]["kode_desa"])
+        bpu_desa = aktif[aktif["segmen"] == "BPU"]["kode_desa"].value_counts()
+        for kode in sorted(desa_sadar):
+            target(kode, max(bpu_desa.get(kode, 0), 10), segmen="BPU", bulat=5)
+    return pd.DataFrame(baris, columns=["kode_wilayah", "tahun", "ukuran", "segmen", "program", "nilai"])
+
+
+def desa_untuk_demo(batas: BatasWilayah) -> pd.DataFrame:
+    desa = pd.DataFrame(batas.desa.drop(columns="geometry"))
+    desa["luas_km2"] = desa["kode"].map(luas_desa_km2(batas))
+    if "lat" not in desa.columns or desa["lat"].isna().any():
+        titik = batas.desa.geometry.representative_point()
+        desa["lat"], desa["lng"] = titik.y.to_numpy(), titik.x.to_numpy()
+    return desa[["kode", "nama", "kode_kec", "nama_kec", "jenis", "luas_km2", "lat", "lng"]]
+
+
+def sumber_data(engine: sa.Engine) -> str | None:
+    """'demo' for synthetic data, 'nyata' for imported data, None for an empty database."""
+    with engine.connect() as k:
+        nilai = k.execute(sa.text("SELECT nilai FROM info_data WHERE kunci = 'sumber'")).scalar()
+        if nilai:
+            return nilai
+        ada = k.execute(sa.text("SELECT count(*) FROM peserta")).scalar()
+    return "nyata" if ada else None
+
+
+def isi_demo(engine: sa.Engine, batas: BatasWilayah, hari_ini: date, skala: float = 1.0) -> dict[str, int]:
+    """Write the demo dataset in one transaction. Refuses a database that holds real data."""
+    sumber = sumber_data(engine)
+    if sumber == "nyata":
+        raise DemoDitolak("Database ini berisi data nyata; data contoh tidak akan dicampurkan ke dalamnya.")
+    if sumber == "demo":
+        return {}
+    sinkronkan_wilayah(engine, batas)
+    desa = desa_untuk_demo(batas)
+    data = buat_data_demo(desa, hari_ini, skala)
+    target = hitung_target(data, desa, batas.kode_kab, np.random.default_rng(BENIH + 1))
+
+    def tulis_semua(k: sa.Connection) -> dict[str, int]:
+        hitung = {}
+        hitung["penyebut"] = muat_massal(k, "penyebut", data.penyebut.assign(sumber="demo"))
+        hitung["status_desa_sadar"] = muat_massal(k, "status_desa_sadar", data.status)
+        hitung["kegiatan"] = muat_massal(k, "kegiatan", data.kegiatan.assign(sumber="demo"))
+        id_kegiatan = dict(k.execute(sa.text("SELECT nama, id FROM kegiatan WHERE sumber = 'demo'")).all())
+        peserta = data.peserta.assign(
+            kegiatan_id=data.peserta["kegiatan_nama"].map(id_kegiatan).astype("Int64"), sumber="demo"
+        ).drop(columns=["kegiatan_nama", "nomor"])
+        hitung["peserta"] = muat_massal(k, "peserta", peserta)
+        id_peserta = pd.DataFrame(
+            k.execute(sa.text("SELECT kunci_pseudonim, id FROM peserta WHERE sumber = 'demo'")).all(),
+            columns=["kunci_pseudonim", "peserta_id"],
+        )
+        nomor_ke_id = data.peserta[["nomor", "kunci_pseudonim"]].merge(id_peserta, on="kunci_pseudonim")
+        kepesertaan = data.kepesertaan.merge(nomor_ke_id[["nomor", "peserta_id"]], on="nomor").drop(columns="nomor")
+        hitung["kepesertaan"] = muat_massal(k, "kepesertaan", kepesertaan)
+        hitung["target"] = muat_massal(k, "target", target.assign(sumber="demo"))
+        info = {"sumber": "demo", "demo_hari_ini": hari_ini.isoformat(), "demo_benih": str(BENIH),
+                "demo_skala": f"{skala:g}", "demo_dibuat": datetime.now().isoformat(timespec="seconds")}
+        k.execute(sa.text("INSERT INTO info_data (kunci, nilai) VALUES (:kunci, :nilai)"),
+                  [{"kunci": a, "nilai": b} for a, b in info.items()])
+        return hitung
+
+    return tulis(engine, tulis_semua)

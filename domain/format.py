@@ -1,0 +1,83 @@
+"""Indonesian formats for numbers, money, percentages and dates (1.234.567; Rp16.800; 3 September 2019).
+
+English mode keeps the Indonesian grouping for numbers and money (the figures are Indonesian) and
+changes only month names, so a deck switched to English still matches the source reports.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from babel.dates import format_date
+from babel.numbers import format_currency, format_decimal
+
+BULAN_ID = {
+    1: "Januari", 2: "Februari", 3: "Maret", 4: "April", 5: "Mei", 6: "Juni",
+    7: "Juli", 8: "Agustus", 9: "September", 10: "Oktober", 11: "November", 12: "Desember",
+}
+
+LOKAL_ANGKA = "id_ID"
+
+# Vega-Lite's d3 locale for charts, so axes and tooltips group digits as 1.234.567 and name the
+# months in Bahasa Indonesia.
+VEGA_LOKAL_ANGKA = {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["Rp", ""]}
+VEGA_LOKAL_WAKTU = {
+    "dateTime": "%A, %e %B %Y %X",
+    "date": "%d/%m/%Y",
+    "time": "%H.%M.%S",
+    "periods": ["AM", "PM"],
+    "days": ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"],
+    "shortDays": ["Min", "Sen", "Sel", "Rab", "Kam", "Jum", "Sab"],
+    "months": list(BULAN_ID.values()),
+    "shortMonths": ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"],
+}
+
+
+def angka(nilai: float | int | None) -> str:
+    """1234567 -> '1.234.567'; None -> '–' (no data, never a zero that was not measured)."""
+    if nilai is None:
+        return "–"
+    return format_decimal(round(nilai), format="#,##0", locale=LOKAL_ANGKA)
+
+
+def desimal(nilai: float | None, digit: int = 1) -> str:
+    if nilai is None:
+        return "–"
+    return format_decimal(nilai, format="#,##0." + "0" * digit, locale=LOKAL_ANGKA)
+
+
+def persen(nilai: float | None, digit: int = 1) -> str:
+    """12.34 (already in percent) -> '12,3%'."""
+    if nilai is None:
+        return "–"
+    return f"{desimal(nilai, digit)}%"
+
+
+def rupiah(nilai: float | int | None) -> str:
+    """16800 -> 'Rp16.800'."""
+    if nilai is None:
+        return "–"
+    return format_currency(round(nilai), "IDR", format="¤#,##0", currency_digits=False, locale=LOKAL_ANGKA)
+
+
+def tanggal(d: date | None, bahasa: str = "id") -> str:
+    """date(2019, 9, 3) -> '3 September 2019' (English: 'September 3, 2019')."""
+    if d is None:
+        return "–"
+    if bahasa == "en":
+        return format_date(d, format="MMMM d, y", locale="en")
+    return f"{d.day} {BULAN_ID[d.month]} {d.year}"
+
+
+def bulan_tahun(d: date, bahasa: str = "id") -> str:
+    if bahasa == "en":
+        return format_date(d, format="MMM y", locale="en")
+    return f"{BULAN_ID[d.month][:3]} {d.year}"
+
+
+def perubahan(nilai: float | None) -> str:
+    """A signed change in percent for a metric delta: '+12,5%' or '−3,0%'."""
+    if nilai is None:
+        return "–"
+    tanda = "+" if nilai >= 0 else "−"
+    return f"{tanda}{desimal(abs(nilai))}%"

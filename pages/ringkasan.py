@@ -1,0 +1,88 @@
+"""Ringkasan: the overview a branch head opens before a briefing."""
+
+import streamlit as st
+
+from data_access import cache
+from domain import format as fmt
+from domain import grafik, kpi
+from domain.periode import label_periode
+from domain.teks import t
+
+k = st.session_state["konteks"]
+bahasa, hari_ini = k["bahasa"], k["hari_ini"]
+argumen = (k["kode_wilayah"], k["periode"], hari_ini, k["program"], k["segmen"])
+info = cache.info_dataset()
+demo = info.get("sumber") == "demo"
+label_demo = t("label_demo", bahasa) if demo else None
+
+st.title(f"{t('ringkasan', bahasa)} · {k['nama_wilayah']}")
+tanggal_data = cache.tanggal_data()
+st.caption(f"{label_periode(k['periode'], hari_ini, bahasa)} · {t('data_per', bahasa)} {fmt.tanggal(tanggal_data, bahasa)}"
+           + (f" · **{label_demo}**" if demo else ""))
+if demo:
+    st.warning(t("penjelasan_demo", bahasa), icon="🧪")
+
+angka = cache.angka_utama(*argumen)
+if angka.peserta_aktif == 0 and angka.pendaftaran_baru == 0:
+    st.info(t("kosong", bahasa), icon="🔎")
+    st.stop()
+
+kolom = st.columns(5)
+kolom[0].metric(t("peserta_aktif", bahasa), fmt.angka(angka.peserta_aktif),
+                delta=fmt.angka(angka.peserta_aktif - angka.peserta_aktif_awal) if angka.peserta_aktif_awal else None,
+                help=f"{t('dibanding_awal', bahasa)}. {label_demo or ''}")
+kolom[1].metric(t("pendaftaran_baru", bahasa), fmt.angka(angka.pendaftaran_baru),
+                delta=fmt.perubahan(angka.perubahan_pendaftaran) if angka.perubahan_pendaftaran is not None else None,
+                help=f"{t('dibanding_sebelumnya', bahasa)} ({fmt.angka(angka.pendaftaran_baru_sebelumnya)}). {label_demo or ''}")
+kolom[2].metric(t("cakupan_bpu", bahasa), fmt.persen(angka.cakupan_bpu, 2), help=t("bantuan_cakupan", bahasa))
+kolom[2].caption(t("dari_informal", bahasa, n=fmt.angka(angka.pekerja_informal)) if angka.pekerja_informal
+                 else t("tanpa_penyebut", bahasa))
+kolom[3].metric(t("capaian_target", bahasa), fmt.persen(angka.capaian_target))
+kolom[3].caption(t("dari_target", bahasa, n=fmt.angka(angka.target_aktif)) if angka.target_aktif
+                 else t("tanpa_target", bahasa))
+kolom[4].metric(t("peserta_nonaktif", bahasa), fmt.angka(angka.nonaktif), delta_color="inverse",
+                delta=fmt.persen(angka.tingkat_nonaktif) if angka.tingkat_nonaktif is not None else None)
+kolom[4].caption(t("tingkat_nonaktif", bahasa, p=fmt.persen(angka.tingkat_nonaktif)))
+
+kiri, kanan = st.columns(2)
+with kiri:
+    st.subheader(t("per_program", bahasa))
+    st.altair_chart(grafik.batang(cache.per_program(*argumen), "program", "peserta_aktif", bahasa, label_demo,
+                                  sorot=k["program"]), width="stretch")
+with kanan:
+    st.subheader(t("per_segmen", bahasa))
+    st.altair_chart(grafik.batang(cache.per_segmen(*argumen), "segmen", "peserta_aktif", bahasa, label_demo,
+                                  sorot=k["segmen"]), width="stretch")
+
+tren = cache.tren_bulanan(*argumen)
+kiri, kanan = st.columns(2)
+with kiri:
+    st.subheader(t("tren_bulanan", bahasa))
+    st.altair_chart(grafik.tren(tren, bahasa, label_demo), width="stretch")
+    if tren["target_aktif"].isna().all():
+        st.caption(t("tanpa_target", bahasa))
+with kanan:
+    st.subheader(t("baru_bulanan", bahasa))
+    st.altair_chart(grafik.batang_bulanan(tren, bahasa, label_demo), width="stretch")
+
+cakupan = cache.cakupan_desa(k["kode_wilayah"], k["periode"], hari_ini)
+teratas, terbawah = kpi.desa_teratas_terbawah(cakupan)
+
+
+def tabel_desa(df):
+    return {
+        t("kolom_desa", bahasa): df["nama"], t("kecamatan", bahasa): df["kecamatan"],
+        t("kolom_bpu_aktif", bahasa): df["bpu_aktif"].map(fmt.angka),
+        t("kolom_informal", bahasa): df["pekerja_informal"].map(fmt.angka),
+        t("kolom_cakupan", bahasa): df["cakupan_persen"].map(lambda v: fmt.persen(v, 2)),
+    }
+
+
+if len(teratas) > 1:
+    kiri, kanan = st.columns(2)
+    kiri.subheader(t("desa_teratas", bahasa))
+    kiri.dataframe(tabel_desa(teratas), hide_index=True, width="stretch")
+    kanan.subheader(t("desa_terbawah", bahasa))
+    kanan.dataframe(tabel_desa(terbawah), hide_index=True, width="stretch")
+    if demo:
+        st.caption(label_demo)

@@ -1,0 +1,87 @@
+"""The overview's SQL, on DuckDB and PostgreSQL, against the naive pandas oracle on the same data."""
+
+import pandas as pd
+import pytest
+
+from benchmarks.naif import RingkasanNaif
+from data_access import ringkasan
+from domain.periode import periode_dari_kunci
+from domain.saringan import Saringan
+from tests.conftest import HARI_INI_UJI
+
+SARINGAN = [
+    ("33.26", "2025", None, None),
+    ("33.26", "ytd", None, None),
+    ("33.26", "2024-K2", "JHT", None),
+    ("33.26.10", "2025-K3", None, "BPU"),
+    ("33.26.12", "12b", "JKK", "BPU"),
+    ("33.26.12.2008", "2019", None, None),
+    ("33.26", "2022", "JKP", "PU"),
+]
+
+
+@pytest.fixture(scope="module")
+def naif(engine_demo):
+    return RingkasanNaif(engine_demo)
+
+
+def _s(kode, periode, program, segmen):
+    return Saringan(kode, periode_dari_kunci(periode, HARI_INI_UJI), program, segmen)
+
+
+@pytest.mark.parametrize("argumen", SARINGAN, ids=lambda a: "-".join(str(x) for x in a))
+def test_kpi_tiles_match_the_pandas_oracle(engine_demo, naif, argumen):
+    s = _s(*argumen)
+    sql = ringkasan.angka_utama(engine_demo, s)
+    assert vars(sql) == naif.angka_utama(s)
+    assert sql.peserta_aktif > 0
+
+
+@pytest.mark.parametrize("argumen", SARINGAN[:4], ids=lambda a: "-".join(str(x) for x in a))
+def test_breakdowns_match_the_pandas_oracle(engine_demo, naif, argumen):
+    s = _s(*argumen)
+    assert dict(ringkasan.per_program(engine_demo, s).itertuples(index=False)) == naif.per_program(s)
+    assert dict(ringkasan.per_segmen(engine_demo, s).itertuples(index=False)) == naif.per_segmen(s)
+    tren = ringkasan.tren_bulanan(engine_demo, s)
+    assert tren["peserta_aktif"].tolist()[:-1] == naif.aktif_akhir_bulan(s, list(tren["bulan"]))[:-1]
+    cakupan = ringkasan.cakupan_desa(engine_demo, s).set_index("kode")
+    oracle = naif.cakupan_desa(s).set_index("kode")
+    assert cakupan["bpu_aktif"].sort_index().tolist() == oracle["bpu_aktif"].sort_index().tolist()
+    pd.testing.assert_series_equal(cakupan["cakupan_persen"].astype(float).sort_index(),
+                                   oracle["cakupan_persen"].astype(float).sort_index(), check_names=False)
+
+
+def test_trend_ends_with_the_active_count_of_the_tile(engine_demo):
+    s = _s("33.26", "2025", None, None)
+    tren = ringkasan.tren_bulanan(engine_demo, s)
+    assert len(tren) == 12
+    assert tren["peserta_aktif"].iloc[-1] == ringkasan.angka_utama(engine_demo, s).peserta_aktif
+    assert tren["target_aktif"].notna().all()
+    assert tren["pendaftaran_baru"].sum() == ringkasan.angka_utama(engine_demo, s).pendaftaran_baru
+
+
+def test_a_quarter_still_shows_a_year_of_trend(engine_demo):
+    tren = ringkasan.tren_bulanan(engine_demo, _s("33.26", "2025-K3", None, None))
+    assert tren["bulan"].iloc[0] == pd.Timestamp("2024-10-01") and tren["bulan"].iloc[-1] == pd.Timestamp("2025-09-01")
+
+
+def test_kecamatan_counts_add_up_to_the_regency(engine_demo, batas):
+    s = _s("33.26", "2025", None, None)
+    total = ringkasan.angka_utama(engine_demo, s)
+    per_kec = [ringkasan.angka_utama(engine_demo, _s(k, "2025", None, None)) for k in batas.kecamatan["kode"]]
+    assert sum(a.peserta_aktif for a in per_kec) == total.peserta_aktif
+    assert sum(a.pendaftaran_baru for a in per_kec) == total.pendaftaran_baru
+    assert sum(a.pekerja_informal for a in per_kec) == total.pekerja_informal
+
+
+def test_a_slice_without_target_or_participants_reports_none_not_zero(engine_demo):
+    s = _s("33.26.04", "2019-K1", "JKP", "BPU")  # BPU cannot hold JKP: nothing to count
+    a = ringkasan.angka_utama(engine_demo, s)
+    assert a.peserta_aktif == 0 and a.target_aktif is None and a.capaian_target is None
+
+
+def test_villages_are_ranked_by_coverage(engine_demo):
+    cakupan = ringkasan.cakupan_desa(engine_demo, _s("33.26", "2025", None, None))
+    assert len(cakupan) == 285
+    nilai = cakupan["cakupan_persen"].dropna().tolist()
+    assert nilai == sorted(nilai, reverse=True) and len(nilai) == 285
