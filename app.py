@@ -12,6 +12,7 @@ from domain.program import Program, Segmen
 from domain.teks import t
 from geo.batas import BatasTidakValid
 
+# An emoji favicon is drawn locally; a ":material/…" one would be fetched from Google's font CDN.
 st.set_page_config(page_title="Desa Sadar", page_icon="🏘️", layout="wide")
 
 bahasa = st.sidebar.radio(
@@ -36,7 +37,9 @@ nama = dict(zip(wilayah["kode"], wilayah["nama"]))
 st.sidebar.header(t("saringan", bahasa))
 periode = st.sidebar.selectbox(
     t("periode", bahasa), pilihan_periode(hari_ini), key="periode", bind="query-params",
-    format_func=lambda k: label_periode(k, hari_ini, bahasa),
+    # Bound widgets write the label into the URL: keep it the same in both languages so a shared
+    # link reopens the same period whoever opens it.
+    format_func=lambda k: label_periode(k, hari_ini),
 )
 kode_kec = st.sidebar.selectbox(
     t("kecamatan", bahasa), ["", *kecamatan["kode"]], key="kec", bind="query-params",
@@ -67,5 +70,5 @@ st.session_state["konteks"] = {
     "segmen": segmen or None,
 }
 
-halaman = st.navigation([st.Page("pages/ringkasan.py", title=t("ringkasan", bahasa), icon="📊", default=True)])
+halaman = st.navigation([st.Page("pages/ringkasan.py", title=t("ringkasan", bahasa), icon=":material/dashboard:", default=True)])
 halaman.run()

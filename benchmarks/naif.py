@@ -6,6 +6,7 @@ compare the SQL results with (same definitions, written without SQL).
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
@@ -57,7 +58,7 @@ class RingkasanNaif:
         lalu = s.sebelumnya
         daftar = p["tanggal_daftar"]
         sampai = k[k["tanggal_mulai"] <= pd.Timestamp(s.periode.selesai)]
-        terakhir = sampai["tanggal_berakhir"].fillna(pd.Timestamp.max).groupby(sampai["peserta_id"]).max()
+        terakhir = sampai["tanggal_berakhir"].fillna(pd.Timestamp(np.datetime64("9999-12-31", "s"))).groupby(sampai["peserta_id"]).max()
         kc = self._k(s, program=False, segmen=False)
         bpu = self._aktif(kc[(kc["segmen"] == "BPU") & (kc["program"] == "JKK")], s.periode.selesai)
         d = self.d[(self.d["tahun"] == self._tahun_penyebut(s.periode.selesai.year))

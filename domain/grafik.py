@@ -10,13 +10,15 @@ from domain.teks import t
 
 WARNA_UTAMA = "#0b6e4f"  # BPJS-like green, readable on a projector
 WARNA_TARGET = "#c0392b"
+WARNA_LABEL_DEMO = "#8a6d00"
 TINGGI = 260
 
 
 def _lokal(grafik: alt.TopLevelMixin, judul_demo: str | None) -> alt.TopLevelMixin:
     grafik = grafik.configure(locale={"number": VEGA_LOKAL_ANGKA, "time": VEGA_LOKAL_WAKTU})
     if judul_demo:
-        grafik = grafik.properties(title=alt.TitleParams(text="", subtitle=[judul_demo], anchor="start"))
+        grafik = grafik.properties(title=alt.TitleParams(text=judul_demo, anchor="start", fontSize=12,
+                                                         fontWeight="normal", color=WARNA_LABEL_DEMO))
     return grafik
 
 
@@ -40,7 +42,7 @@ def tren(data: pd.DataFrame, bahasa: str, judul_demo: str | None) -> alt.TopLeve
     """Active participants per month as a line, the year's target as a dashed step line."""
     dasar = alt.Chart(data, height=TINGGI).encode(
         x=alt.X("bulan:T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=-40)))
-    garis = dasar.mark_line(point=True, color=WARNA_UTAMA).encode(
+    garis = dasar.mark_line(point=alt.OverlayMarkDef(color=WARNA_UTAMA), color=WARNA_UTAMA).encode(
         y=alt.Y("peserta_aktif:Q", title=t("peserta_aktif", bahasa), axis=alt.Axis(format=",d"),
                 scale=alt.Scale(zero=False)),
         tooltip=[alt.Tooltip("bulan:T", title=t("bulan", bahasa), format="%B %Y"),

@@ -20,11 +20,11 @@ tanggal_data = cache.tanggal_data()
 st.caption(f"{label_periode(k['periode'], hari_ini, bahasa)} · {t('data_per', bahasa)} {fmt.tanggal(tanggal_data, bahasa)}"
            + (f" · **{label_demo}**" if demo else ""))
 if demo:
-    st.warning(t("penjelasan_demo", bahasa), icon="🧪")
+    st.warning(t("penjelasan_demo", bahasa), icon=":material/science:")
 
 angka = cache.angka_utama(*argumen)
 if angka.peserta_aktif == 0 and angka.pendaftaran_baru == 0:
-    st.info(t("kosong", bahasa), icon="🔎")
+    st.info(t("kosong", bahasa), icon=":material/search_off:")
     st.stop()
 
 kolom = st.columns(5)

@@ -1,0 +1,70 @@
+"""Ringkasan in a real browser with the network cut off: numbers, painted charts, a link that reopens."""
+
+import re
+from io import BytesIO
+
+import pytest
+from PIL import Image
+
+from tests.browser.conftest import FOLDER_GAMBAR
+
+pytestmark = pytest.mark.browser
+TUNGGU_MS = 60_000
+HIJAU = (0x0B, 0x6E, 0x4F)  # domain.grafik.WARNA_UTAMA
+
+
+def _piksel_hijau(png: bytes) -> int:
+    gambar = Image.open(BytesIO(png)).convert("RGB")
+    return sum(1 for p in gambar.get_flattened_data() if all(abs(a - b) < 40 for a, b in zip(p, HIJAU)))
+
+
+def _tunggu_ringkasan(page, judul: str) -> None:
+    page.get_by_role("heading", name=judul).wait_for(timeout=TUNGGU_MS)
+    page.locator('[data-testid="stMetricValue"]').nth(4).wait_for(timeout=TUNGGU_MS)
+    page.locator('[data-testid="stVegaLiteChart"]').nth(3).wait_for(timeout=TUNGGU_MS)
+    page.wait_for_function(
+        "document.querySelectorAll('[data-testid=\"stVegaLiteChart\"] canvas, "
+        "[data-testid=\"stVegaLiteChart\"] svg.marks').length >= 4", timeout=TUNGGU_MS)
+
+
+def test_overview_shows_numbers_and_painted_charts_offline(halaman, server_app):
+    halaman.goto(server_app)
+    _tunggu_ringkasan(halaman, "Ringkasan · Kabupaten Pekalongan")
+
+    nilai = halaman.locator('[data-testid="stMetricValue"]').all_inner_texts()
+    assert len(nilai) == 5
+    assert re.fullmatch(r"\d{1,3}(\.\d{3})+", nilai[0]), nilai  # e.g. 38.584, grouped with dots
+    assert re.fullmatch(r"\d+,\d{2}%", nilai[2]), nilai
+    assert halaman.get_by_text("Data contoh (sintetis)").first.is_visible()
+
+    grafik = halaman.locator('[data-testid="stVegaLiteChart"]')
+    for i in range(4):
+        grafik.nth(i).scroll_into_view_if_needed()
+        assert _piksel_hijau(grafik.nth(i).screenshot()) > 500, f"grafik {i} kosong"
+
+    assert halaman.get_by_text("Desa dengan cakupan BPU tertinggi").is_visible()
+    FOLDER_GAMBAR.mkdir(exist_ok=True)
+    # Streamlit scrolls inside its own container: a tall viewport shows the whole page at once.
+    halaman.set_viewport_size({"width": 1600, "height": 2000})
+    halaman.locator('[data-testid="stMainBlockContainer"]').evaluate("e => e.scrollIntoView()")
+    halaman.screenshot(path=str(FOLDER_GAMBAR / "ringkasan.png"))
+    assert halaman.diblokir == [], halaman.diblokir
+
+
+def test_choosing_a_kecamatan_updates_the_link_and_the_link_reopens_it(halaman, server_app, peramban):
+    halaman.goto(server_app)
+    _tunggu_ringkasan(halaman, "Ringkasan · Kabupaten Pekalongan")
+    pilihan = halaman.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').filter(has_text="Kecamatan")
+    pilihan.click()
+    halaman.get_by_role("option", name="Sragi", exact=True).click()
+    _tunggu_ringkasan(halaman, "Ringkasan · Sragi")
+    halaman.wait_for_url(re.compile(r"kec=Sragi"), timeout=TUNGGU_MS)
+    tautan = halaman.url
+    aktif_sragi = halaman.locator('[data-testid="stMetricValue"]').first.inner_text()
+
+    baru = halaman.context.new_page()
+    baru.goto(tautan)
+    _tunggu_ringkasan(baru, "Ringkasan · Sragi")
+    assert baru.locator('[data-testid="stMetricValue"]').first.inner_text() == aktif_sragi
+    baru.screenshot(path=str(FOLDER_GAMBAR / "ringkasan_sragi.png"), full_page=True)
+    assert halaman.diblokir == [], halaman.diblokir

@@ -1,0 +1,127 @@
+"""The schema on both engines: migrations, rules enforced by the database, concurrent writers."""
+
+import threading
+from datetime import date
+
+import pytest
+import sqlalchemy as sa
+
+from data_access.db import baca, buat_engine, muat_massal, siapkan_database, tulis, versi_skema
+from domain.program import Program, Segmen, boleh_ikut
+
+import pandas as pd
+
+
+def _wilayah(engine):
+    rows = [("33.26", "Kabupaten Uji", "kabupaten", None, None),
+            ("33.26.10", "Sragi", "kecamatan", "33.26", None),
+            ("33.26.10.2001", "Ketanonageng", "desa", "33.26.10", "desa")]
+    tulis(engine, lambda k: k.execute(sa.text(
+        "INSERT INTO wilayah (kode, nama, tingkat, kode_induk, jenis) VALUES (:a, :b, :c, :d, :e)"),
+        [dict(zip("abcde", r)) for r in rows]))
+
+
+def _peserta(k, kunci: str, segmen: str = "BPU") -> int:
+    return k.execute(sa.text("""
+        INSERT INTO peserta (kunci_pseudonim, segmen, kode_desa, sumber_dana, kanal, tanggal_daftar, sumber)
+        VALUES (:kunci, :segmen, '33.26.10.2001', 'mandiri', 'acara', DATE '2025-01-02', 'uji') RETURNING id"""),
+        {"kunci": kunci, "segmen": segmen}).scalar_one()
+
+
+def _kepesertaan(k, peserta_id: int, segmen: str, program: str, kode_desa: str = "33.26.10.2001") -> None:
+    k.execute(sa.text("""
+        INSERT INTO kepesertaan (peserta_id, segmen, kode_desa, program, tanggal_mulai, iuran_bulanan)
+        VALUES (:pid, :segmen, :desa, :program, DATE '2025-01-02', 10000)"""),
+        {"pid": peserta_id, "segmen": segmen, "desa": kode_desa, "program": program})
+
+
+def test_migration_creates_the_schema_and_rerunning_keeps_rows(url_kosong):
+    engine = buat_engine(url_kosong)
+    siapkan_database(engine)
+    assert versi_skema(engine) == "0001"
+    _wilayah(engine)
+    assert set(baca(engine, "SELECT kode FROM program")["kode"]) == {p.value for p in Program}
+    engine.dispose()
+    engine = buat_engine(url_kosong)  # a restart of the app
+    siapkan_database(engine)
+    assert baca(engine, "SELECT count(*) AS n FROM wilayah")["n"].iloc[0] == 3
+    engine.dispose()
+
+
+@pytest.mark.parametrize("segmen", [s.value for s in Segmen])
+def test_the_database_refuses_exactly_what_the_domain_refuses(engine_kosong, segmen):
+    _wilayah(engine_kosong)
+    pid = tulis(engine_kosong, lambda k: _peserta(k, f"k-{segmen}", segmen))
+    for program in Program:
+        if boleh_ikut(segmen, program):
+            tulis(engine_kosong, lambda k: _kepesertaan(k, pid, segmen, program.value))
+        else:
+            with pytest.raises(sa.exc.IntegrityError):
+                tulis(engine_kosong, lambda k: _kepesertaan(k, pid, segmen, program.value))
+    tersimpan = set(baca(engine_kosong, "SELECT program FROM kepesertaan")["program"])
+    assert tersimpan == {p.value for p in Program if boleh_ikut(segmen, p)}
+
+
+def test_an_enrolment_cannot_claim_another_segment_than_its_participant(engine_kosong):
+    _wilayah(engine_kosong)
+    pid = tulis(engine_kosong, lambda k: _peserta(k, "bpu-1", "BPU"))
+    with pytest.raises(sa.exc.IntegrityError):  # would smuggle a BPU participant into JP
+        tulis(engine_kosong, lambda k: _kepesertaan(k, pid, "PU", "JP"))
+
+
+def test_a_failed_write_leaves_nothing_behind(engine_kosong):
+    _wilayah(engine_kosong)
+
+    def setengah(k):
+        pid = _peserta(k, "setengah", "BPU")
+        _kepesertaan(k, pid, "BPU", "JKK")
+        _kepesertaan(k, pid, "BPU", "JP")  # refused: the whole transaction goes
+
+    with pytest.raises(sa.exc.IntegrityError):
+        tulis(engine_kosong, setengah)
+    assert baca(engine_kosong, "SELECT count(*) AS n FROM peserta")["n"].iloc[0] == 0
+    assert baca(engine_kosong, "SELECT count(*) AS n FROM kepesertaan")["n"].iloc[0] == 0
+
+
+def test_ten_sessions_writing_at_once_lose_nothing(engine_kosong):
+    _wilayah(engine_kosong)
+    gagal = []
+
+    def staf(nomor: int) -> None:
+        try:
+            for i in range(20):
+                def daftar(k):
+                    pid = _peserta(k, f"staf{nomor}-{i}")
+                    _kepesertaan(k, pid, "BPU", "JKK")
+                    _kepesertaan(k, pid, "BPU", "JKM")
+                tulis(engine_kosong, daftar)
+        except Exception as e:  # noqa: BLE001 - reported below with the thread's number
+            gagal.append((nomor, e))
+
+    utas = [threading.Thread(target=staf, args=(n,)) for n in range(10)]
+    for u in utas:
+        u.start()
+    for u in utas:
+        u.join()
+    assert gagal == []
+    assert baca(engine_kosong, "SELECT count(*) AS n FROM peserta")["n"].iloc[0] == 200
+    assert baca(engine_kosong, "SELECT count(*) AS n FROM kepesertaan")["n"].iloc[0] == 400
+
+
+def test_bulk_load_writes_dates_and_missing_values_on_both_engines(engine_kosong):
+    _wilayah(engine_kosong)
+    data = pd.DataFrame({
+        "kode_desa": ["33.26.10.2001"], "tahun": [2025], "penduduk": [4000], "penduduk_bekerja": [2140],
+        "pekerja_informal": [pd.NA], "perangkat_desa": [12], "sumber": ["uji"]})
+    data["pekerja_informal"] = data["pekerja_informal"].astype("Int64")
+    tulis(engine_kosong, lambda k: muat_massal(k, "penyebut", data))
+    hasil = baca(engine_kosong, "SELECT * FROM penyebut")
+    assert hasil["penduduk"].iloc[0] == 4000 and pd.isna(hasil["pekerja_informal"].iloc[0])
+    with pytest.raises(ValueError, match="tidak sah"):
+        tulis(engine_kosong, lambda k: muat_massal(k, "penyebut; DROP TABLE wilayah", data))
+
+
+def test_all_statements_bind_their_values(engine_kosong):
+    _wilayah(engine_kosong)
+    jahat = "x' OR '1'='1"
+    assert baca(engine_kosong, "SELECT count(*) AS n FROM wilayah WHERE kode = :kode", kode=jahat)["n"].iloc[0] == 0

@@ -1,0 +1,110 @@
+"""AppTest: every page runs, filters reopen from the URL, both languages, clear empty and error states."""
+
+import re
+from datetime import date
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from data_access.config import AKAR_PROYEK
+
+APP = str(AKAR_PROYEK / "app.py")
+HALAMAN = ["pages/ringkasan.py"]
+ANGKA_ID = re.compile(r"^\d{1,3}(\.\d{3})*$")
+
+
+@pytest.fixture(autouse=True)
+def lingkungan(monkeypatch, tmp_path_factory):
+    """One demo database for this module's tests, in a folder of its own."""
+    folder = tmp_path_factory.getbasetemp() / "app_data"
+    monkeypatch.setenv("DESA_SADAR_DATA_DIR", str(folder))
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    yield
+    # Each AppTest shares this process's caches; a test that changes settings clears them itself.
+
+
+def buka(**query) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=180)
+    for kunci, nilai in query.items():
+        at.query_params[kunci] = nilai
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_every_page_is_listed_and_runs_on_its_own():
+    """Each page with the context app.py gives it, seeded (AppTest runs a switched page alone)."""
+    app_py = open(APP, encoding="utf-8").read()
+    for halaman in HALAMAN:
+        assert f'"{halaman}"' in app_py
+        at = AppTest.from_file(str(AKAR_PROYEK / halaman), default_timeout=180)
+        at.session_state["konteks"] = {
+            "bahasa": "id", "hari_ini": date(2026, 11, 24), "kode_wilayah": "33.26.10",
+            "nama_wilayah": "Sragi", "periode": "2025", "program": None, "segmen": "BPU",
+        }
+        at.run()
+        assert not at.exception, [e.value for e in at.exception]
+        assert at.title and "Sragi" in at.title[0].value
+
+
+def test_overview_shows_kpis_in_indonesian_format_with_the_demo_label():
+    at = buka()
+    label = [m.label for m in at.metric]
+    assert label == ["Peserta aktif", "Pendaftaran baru", "Cakupan BPU", "Capaian target", "Peserta nonaktif"]
+    nilai = {m.label: m.value for m in at.metric}
+    assert ANGKA_ID.match(nilai["Peserta aktif"]) and int(nilai["Peserta aktif"].replace(".", "")) > 1_000
+    assert re.match(r"^\d+,\d{2}%$", nilai["Cakupan BPU"])
+    assert any("data contoh (sintetis)" in w.body for w in at.warning)
+    assert "Data contoh (sintetis)" in at.caption[0].value
+    assert at.title[0].value == "Ringkasan · Kabupaten Pekalongan"
+
+
+def test_a_shared_link_reopens_the_same_view():
+    # Streamlit writes a bound widget's label into the URL; these are the labels the sidebar shows.
+    at = buka(periode="Kuartal 3 2025 (Jul–Sep)", kec="Sragi", program="JHT", segmen="BPU")
+    assert at.selectbox(key="periode").value == "2025-K3"
+    assert at.selectbox(key="kec").value == "33.26.10"
+    assert at.selectbox(key="program").value == "JHT"
+    assert at.selectbox(key="segmen").value == "BPU"
+    assert at.title[0].value == "Ringkasan · Sragi"
+    assert "Kuartal 3 2025" in at.caption[0].value
+
+
+def test_a_village_link_narrows_to_the_village():
+    at = buka(kec="Sragi", desa="Ketanonageng")
+    assert at.selectbox(key="desa").value == "33.26.10.2001"
+    assert at.title[0].value == "Ringkasan · Ketanonageng"
+
+
+def test_english_switch():
+    at = buka(bahasa="English", periode="Tahun 2024")
+    assert [m.label for m in at.metric][0] == "Active participants"
+    assert at.title[0].value.startswith("Overview")
+    assert at.selectbox(key="periode").value == "2024"  # the same link works in either language
+    assert any("synthetic" in w.body for w in at.warning)
+
+
+def test_a_filter_with_no_data_says_what_to_do():
+    at = buka(periode="Kuartal 1 2019 (Jan–Mar)", kec="Petungkriyono", program="JKP", segmen="PMI")
+    assert not at.metric
+    assert any("Belum ada peserta" in i.value for i in at.info)
+
+
+def test_an_unknown_value_in_the_link_falls_back_instead_of_failing():
+    at = buka(periode="3000-K9", kec="<img src=x onerror=alert(1)>")
+    assert at.selectbox(key="periode").value == "ytd"
+    assert at.selectbox(key="kec").value == ""
+
+
+def test_missing_boundaries_give_a_clear_message_not_a_traceback(monkeypatch, tmp_path):
+    monkeypatch.setenv("DESA_SADAR_BATAS_DIR", str(tmp_path / "tidak_ada"))
+    st.cache_resource.clear()
+    try:
+        at = AppTest.from_file(APP, default_timeout=60)
+        at.run()
+        assert not at.exception
+        assert "Folder batas wilayah tidak ditemukan" in at.error[0].value
+        assert "DESA_SADAR_BATAS_DIR" in at.error[0].value
+    finally:
+        st.cache_resource.clear()
