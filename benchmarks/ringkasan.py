@@ -4,8 +4,12 @@
 
 Builds (or reuses) a demo database of the given size, then for a series of different filters times
 everything the Ringkasan page asks for (KPI tiles, by programme, by segment, monthly trend, village
-coverage). The baseline keeps whole tables in pandas (loaded once, not timed per filter) and
-filters and counts them per request, as many dashboards do. Prints medians and the ratio.
+coverage). Two pandas baselines, both measured in this run:
+- in memory: whole tables loaded once (not timed), filtered and counted per filter change, as a
+  dashboard that caches its DataFrames does (the stricter comparison);
+- read per change: the same, but the tables are read from the database on each filter change, as a
+  dashboard without a cache does (measured on fewer changes: each takes seconds).
+Prints medians and the ratio to each.
 """
 
 from __future__ import annotations
@@ -75,6 +79,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.ringkasan")
     parser.add_argument("--scale", type=baca_skala, default=1_000_000, help="kepesertaan, mis. 1m atau 10m")
     parser.add_argument("--ulang", type=int, default=30, help="berapa perubahan saringan diukur")
+    parser.add_argument("--ulang-baca", type=int, default=3, help="perubahan saringan untuk baseline baca-ulang")
     parser.add_argument("--database", default=None, help="URL database yang sudah berisi data contoh")
     args = parser.parse_args(argv)
 
@@ -100,15 +105,19 @@ def main(argv: list[str] | None = None) -> None:
     muat_naif = time.perf_counter() - mulai
     naif_ms = ukur(lambda s: satu_halaman_naif(naif, s), saringan)
 
+    baca_ulang_ms = ukur(lambda s: satu_halaman_naif(RingkasanNaif(engine), s), saringan[: args.ulang_baca])
+
     median_sql, median_naif = statistics.median(sql), statistics.median(naif_ms)
+    median_baca = statistics.median(baca_ulang_ms)
     rasio = median_naif / median_sql
     print(f"perubahan saringan diukur: {len(saringan)}")
     print(f"SQL (halaman Ringkasan):      median {median_sql:8.1f} ms  p90 {statistics.quantiles(sql, n=10)[-1]:8.1f} ms")
     print(f"pandas naif (tabel di memori): median {median_naif:8.1f} ms  p90 {statistics.quantiles(naif_ms, n=10)[-1]:8.1f} ms"
           f"  (+ {muat_naif:.1f} s memuat tabel sekali)")
-    print(f"rasio naif / SQL: {rasio:.1f}x")
+    print(f"pandas naif (baca per ubah):   median {median_baca:8.1f} ms  ({len(baca_ulang_ms)} perubahan)")
+    print(f"rasio naif di memori / SQL: {rasio:.1f}x; rasio naif baca per ubah / SQL: {median_baca / median_sql:.0f}x")
     print(f"target: median < {TARGET_MS:.0f} ms -> {'TERCAPAI' if median_sql < TARGET_MS else 'BELUM'}; "
-          f"rasio >= {TARGET_RASIO:.0f}x -> {'TERCAPAI' if rasio >= TARGET_RASIO else 'BELUM'}")
+          f"rasio >= {TARGET_RASIO:.0f}x terhadap naif di memori -> {'TERCAPAI' if rasio >= TARGET_RASIO else 'BELUM'}")
 
 
 if __name__ == "__main__":

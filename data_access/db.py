@@ -55,14 +55,14 @@ def buat_engine(url: str) -> sa.Engine:
     )
 
 
-def siapkan_database(engine: sa.Engine) -> None:
-    """Create or upgrade the schema to the newest migration; rows already there are kept."""
+def siapkan_database(engine: sa.Engine, revisi: str = "head") -> None:
+    """Create or upgrade the schema to the newest migration (or `revisi`); rows already there are kept."""
     cfg = Config()
     cfg.set_main_option("script_location", str(FOLDER_MIGRASI))
     try:
         with engine.begin() as koneksi:
             cfg.attributes["connection"] = koneksi
-            command.upgrade(cfg, "head")
+            command.upgrade(cfg, revisi)
     except sa.exc.OperationalError as e:
         raise DatabaseTidakSiap(
             f"Database tidak dapat dibuka ({engine.url.render_as_string(hide_password=True)}). "

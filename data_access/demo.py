@@ -18,6 +18,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from data_access.batas import BatasWilayah, luas_desa_km2, sinkronkan_wilayah
+from data_access import masa_aktif
 from data_access.db import muat_massal, tulis
 from domain.program import IURAN_BPU_MINIMUM, Program
 
@@ -419,6 +420,7 @@ def isi_demo(engine: sa.Engine, batas: BatasWilayah, hari_ini: date, skala: floa
         nomor_ke_id = data.peserta[["nomor", "kunci_pseudonim"]].merge(id_peserta, on="kunci_pseudonim")
         kepesertaan = data.kepesertaan.merge(nomor_ke_id[["nomor", "peserta_id"]], on="nomor").drop(columns="nomor")
         hitung["kepesertaan"] = muat_massal(k, "kepesertaan", kepesertaan)
+        hitung["masa_aktif"] = masa_aktif.bangun_ulang(k)
         hitung["target"] = muat_massal(k, "target", target.assign(sumber="demo"))
         info = {"sumber": "demo", "demo_hari_ini": hari_ini.isoformat(), "demo_benih": str(BENIH),
                 "demo_skala": f"{skala:g}", "demo_dibuat": datetime.now().isoformat(timespec="seconds")}

@@ -2,7 +2,8 @@
 
 Definitions (domain brief §5):
 - active on day t: an enrolment started on or before t and not ended on or before t;
-  a participant is active when any of their enrolments (in the chosen programme) is;
+  a participant is active when any of their enrolments (in the chosen programme) is, which is
+  counted on the participant's merged active periods (data_access.masa_aktif);
 - new sign-ups: participants whose registration date falls in the period;
 - lapsed: participants whose last enrolment (in the chosen programme) ended within the period;
 - BPU coverage: active BPU participants with JKK (always held with JKM) ÷ informal workers of the
@@ -18,6 +19,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from data_access.db import baca
+from data_access.masa_aktif import SEMUA_PROGRAM
 from domain import kpi
 from domain.saringan import Saringan
 
@@ -54,74 +56,87 @@ class AngkaUtama:
         return kpi.tingkat_nonaktif(self.nonaktif, self.peserta_aktif_awal)
 
 
-def _syarat(s: Saringan, alias: str, program: bool = True, segmen: bool = True) -> tuple[str, dict]:
+def _syarat(s: Saringan, alias: str = "m", segmen: bool = True) -> tuple[str, dict]:
+    """Region and segment conditions with bound values; the programme is chosen per query."""
     bagian = [f"{alias}.kode_desa LIKE :awalan_kode"]
     nilai: dict = {"awalan_kode": s.kode_wilayah + "%"}
-    if program and s.program:
-        bagian.append(f"{alias}.program = :program")
-        nilai["program"] = s.program
     if segmen and s.segmen:
         bagian.append(f"{alias}.segmen = :segmen")
         nilai["segmen"] = s.segmen
     return " AND ".join(bagian), nilai
 
 
-def _aktif_pada(kolom_t: str, alias: str = "k") -> str:
-    return f"({alias}.tanggal_mulai <= {kolom_t} AND ({alias}.tanggal_berakhir IS NULL OR {alias}.tanggal_berakhir > {kolom_t}))"
+def _aktif_pada(kolom_t: str, alias: str = "m") -> str:
+    return (f"({alias}.tanggal_mulai <= {kolom_t} AND "
+            f"({alias}.tanggal_berakhir IS NULL OR {alias}.tanggal_berakhir > {kolom_t}))")
 
 
-def tahun_penyebut(engine: sa.Engine, tahun: int) -> int | None:
-    """The denominators' year to use: the year itself, or the latest before it."""
-    df = baca(engine, "SELECT max(tahun) AS tahun FROM penyebut WHERE tahun <= :tahun", tahun=tahun)
-    nilai = df["tahun"].iloc[0]
-    return None if pd.isna(nilai) else int(nilai)
+def _program(s: Saringan) -> str:
+    return s.program or SEMUA_PROGRAM
 
 
 def angka_utama(engine: sa.Engine, s: Saringan) -> AngkaUtama:
-    """The KPI tiles: active now and at the start, new sign-ups now and before, lapsed, coverage, target."""
-    syarat, nilai = _syarat(s, "k")
+    """The KPI tiles: active now and at the start, new sign-ups now and before, lapsed, coverage, target.
+
+    One statement of single-row parts: islands never overlap for one participant and programme, so
+    counting active islands counts active participants; lapsed participants are those with an
+    island ending in the period and none active at its end.
+    """
     akhir, awal = s.periode.selesai, s.hari_sebelum_mulai
-    aktif = baca(engine, f"""
-        SELECT count(DISTINCT CASE WHEN {_aktif_pada(':akhir')} THEN k.peserta_id END) AS aktif,
-               count(DISTINCT CASE WHEN {_aktif_pada(':awal')} THEN k.peserta_id END) AS aktif_awal
-        FROM kepesertaan k WHERE {syarat} AND k.tanggal_mulai <= :akhir""", akhir=akhir, awal=awal, **nilai)
-    nonaktif = baca(engine, f"""
-        SELECT count(*) AS nonaktif FROM (
-            SELECT k.peserta_id, max(coalesce(k.tanggal_berakhir, {AKHIR_TERBUKA})) AS berakhir
-            FROM kepesertaan k WHERE {syarat} AND k.tanggal_mulai <= :akhir GROUP BY k.peserta_id
-        ) t WHERE t.berakhir BETWEEN :mulai AND :akhir""", mulai=s.periode.mulai, akhir=akhir, **nilai)
-
-    syarat_p, nilai_p = _syarat(s, "p", program=False)
-    if s.program:
-        syarat_p += " AND EXISTS (SELECT 1 FROM kepesertaan k WHERE k.peserta_id = p.id AND k.program = :program)"
-        nilai_p["program"] = s.program
+    syarat, nilai = _syarat(s)
+    syarat_b, _ = _syarat(s, "b")
+    syarat_p, nilai_p = _syarat_pendaftaran(s)
     lalu = s.sebelumnya
-    baru = baca(engine, f"""
-        SELECT sum(CASE WHEN p.tanggal_daftar BETWEEN :mulai AND :akhir THEN 1 ELSE 0 END) AS baru,
-               sum(CASE WHEN p.tanggal_daftar BETWEEN :mulai_lalu AND :akhir_lalu THEN 1 ELSE 0 END) AS baru_lalu
-        FROM peserta p WHERE {syarat_p} AND p.tanggal_daftar BETWEEN :mulai_lalu AND :akhir""",
-        mulai=s.periode.mulai, akhir=akhir, mulai_lalu=lalu.mulai, akhir_lalu=lalu.selesai, **nilai_p)
-
-    syarat_c, nilai_c = _syarat(s, "k", program=False, segmen=False)
-    bpu = baca(engine, f"""
-        SELECT count(DISTINCT k.peserta_id) AS bpu FROM kepesertaan k
-        WHERE {syarat_c} AND k.segmen = 'BPU' AND k.program = 'JKK' AND {_aktif_pada(':akhir')}""",
-        akhir=akhir, **nilai_c)
-    tahun = tahun_penyebut(engine, akhir.year)
-    informal = baca(engine, """
-        SELECT sum(pekerja_informal) AS informal FROM penyebut WHERE kode_desa LIKE :awalan_kode AND tahun = :tahun""",
-        awalan_kode=s.kode_wilayah + "%", tahun=tahun or -1)["informal"].iloc[0]
+    hasil = baca(engine, f"""
+        WITH aktif AS (
+            SELECT count(*) FILTER (WHERE m.tanggal_berakhir IS NULL OR m.tanggal_berakhir > :akhir) AS aktif,
+                   count(*) FILTER (WHERE {_aktif_pada(':awal')}) AS aktif_awal
+            FROM masa_aktif m
+            WHERE {syarat} AND m.program = :program AND m.tanggal_mulai <= :akhir
+              AND (m.tanggal_berakhir IS NULL OR m.tanggal_berakhir > :awal)),
+        bpu AS (
+            SELECT count(*) AS bpu FROM masa_aktif m
+            WHERE m.program = 'JKK' AND m.segmen = 'BPU' AND m.kode_desa LIKE :awalan_kode
+              AND {_aktif_pada(':akhir')}),
+        nonaktif AS (
+            SELECT count(DISTINCT b.peserta_id) AS nonaktif FROM masa_aktif b
+            WHERE {syarat_b} AND b.program = :program
+              AND b.tanggal_berakhir BETWEEN :mulai AND :akhir
+              AND NOT EXISTS (SELECT 1 FROM masa_aktif m WHERE m.peserta_id = b.peserta_id
+                              AND m.program = :program AND {_aktif_pada(':akhir')})),
+        baru AS (
+            SELECT count(*) FILTER (WHERE p.tanggal_daftar BETWEEN :mulai AND :akhir) AS baru,
+                   count(*) FILTER (WHERE p.tanggal_daftar BETWEEN :mulai_lalu AND :akhir_lalu) AS baru_lalu
+            FROM peserta p WHERE {syarat_p} AND p.tanggal_daftar BETWEEN :mulai_lalu AND :akhir),
+        informal AS (
+            SELECT sum(pekerja_informal) AS informal FROM penyebut
+            WHERE kode_desa LIKE :awalan_kode
+              AND tahun = (SELECT max(tahun) FROM penyebut WHERE tahun <= :tahun))
+        SELECT * FROM aktif, bpu, nonaktif, baru, informal""",
+        **{**nilai, **nilai_p, "program": _program(s), "akhir": akhir, "awal": awal, "mulai": s.periode.mulai,
+           "mulai_lalu": lalu.mulai, "akhir_lalu": lalu.selesai, "tahun": akhir.year})
+    baris = hasil.iloc[0]
     target = nilai_target(engine, s, "peserta_aktif", [akhir.year]).get(akhir.year)
     return AngkaUtama(
-        peserta_aktif=int(aktif["aktif"].iloc[0]),
-        peserta_aktif_awal=int(aktif["aktif_awal"].iloc[0]),
-        pendaftaran_baru=int(baru["baru"].fillna(0).iloc[0]),
-        pendaftaran_baru_sebelumnya=int(baru["baru_lalu"].fillna(0).iloc[0]),
-        nonaktif=int(nonaktif["nonaktif"].iloc[0]),
-        bpu_aktif_jkk_jkm=int(bpu["bpu"].iloc[0]),
-        pekerja_informal=None if pd.isna(informal) else int(informal),
+        peserta_aktif=int(baris["aktif"]),
+        peserta_aktif_awal=int(baris["aktif_awal"]),
+        pendaftaran_baru=int(baris["baru"]),
+        pendaftaran_baru_sebelumnya=int(baris["baru_lalu"]),
+        nonaktif=int(baris["nonaktif"]),
+        bpu_aktif_jkk_jkm=int(baris["bpu"]),
+        pekerja_informal=None if pd.isna(baris["informal"]) else int(baris["informal"]),
         target_aktif=target,
     )
+
+
+def _syarat_pendaftaran(s: Saringan) -> tuple[str, dict]:
+    """Participants registered in the region and segment, holding the chosen programme at some time."""
+    syarat, nilai = _syarat(s, "p")
+    if s.program:
+        syarat += (" AND EXISTS (SELECT 1 FROM masa_aktif m WHERE m.peserta_id = p.id"
+                   " AND m.program = :program)")
+        nilai["program"] = s.program
+    return syarat, nilai
 
 
 def nilai_target(engine: sa.Engine, s: Saringan, ukuran: str, tahun: list[int]) -> dict[int, int]:
@@ -135,20 +150,20 @@ def nilai_target(engine: sa.Engine, s: Saringan, ukuran: str, tahun: list[int]) 
 
 def per_program(engine: sa.Engine, s: Saringan) -> pd.DataFrame:
     """Active participants per programme at the end of the period (the programme filter is not applied)."""
-    syarat, nilai = _syarat(s, "k", program=False)
+    syarat, nilai = _syarat(s)
     return baca(engine, f"""
-        SELECT k.program, count(DISTINCT k.peserta_id) AS peserta_aktif FROM kepesertaan k
-        WHERE {syarat} AND {_aktif_pada(':akhir')} GROUP BY k.program ORDER BY k.program""",
-        akhir=s.periode.selesai, **nilai)
+        SELECT m.program, count(*) AS peserta_aktif FROM masa_aktif m
+        WHERE {syarat} AND m.program <> :semua AND {_aktif_pada(':akhir')}
+        GROUP BY m.program ORDER BY m.program""", semua=SEMUA_PROGRAM, akhir=s.periode.selesai, **nilai)
 
 
 def per_segmen(engine: sa.Engine, s: Saringan) -> pd.DataFrame:
     """Active participants per segment at the end of the period (the segment filter is not applied)."""
-    syarat, nilai = _syarat(s, "k", segmen=False)
+    syarat, nilai = _syarat(s, segmen=False)
     return baca(engine, f"""
-        SELECT k.segmen, count(DISTINCT k.peserta_id) AS peserta_aktif FROM kepesertaan k
-        WHERE {syarat} AND {_aktif_pada(':akhir')} GROUP BY k.segmen ORDER BY k.segmen""",
-        akhir=s.periode.selesai, **nilai)
+        SELECT m.segmen, count(*) AS peserta_aktif FROM masa_aktif m
+        WHERE {syarat} AND m.program = :program AND {_aktif_pada(':akhir')}
+        GROUP BY m.segmen ORDER BY m.segmen""", program=_program(s), akhir=s.periode.selesai, **nilai)
 
 
 def _bulan(d: date) -> date:
@@ -158,34 +173,29 @@ def _bulan(d: date) -> date:
 def tren_bulanan(engine: sa.Engine, s: Saringan) -> pd.DataFrame:
     """Per month: active participants at month end, new sign-ups, and the year's target for active.
 
-    Active at month end = participants whose first enrolment began by then minus those whose last
-    one ended by then; counting both by month and summing up avoids a months × participants join.
+    Active at a month's end = islands begun by then minus islands ended by then; counting both by
+    month and summing up avoids a months × participants join, and stays exact across re-enrolments.
     """
     akhir = _bulan(s.periode.selesai)
     awal = min(_bulan(s.periode.mulai), date(akhir.year - (1 if akhir.month < BULAN_TREN_MINIMUM else 0),
                                             (akhir.month - BULAN_TREN_MINIMUM) % 12 + 1, 1))
     bulan = pd.date_range(awal, akhir, freq="MS")
-    syarat, nilai = _syarat(s, "k")
+    syarat, nilai = _syarat(s)
+    batas_bulan = pd.Timestamp(akhir) + pd.offsets.MonthEnd(0)
     selang = baca(engine, f"""
-        WITH selang AS (
-            SELECT k.peserta_id, min(k.tanggal_mulai) AS mulai,
-                   max(coalesce(k.tanggal_berakhir, {AKHIR_TERBUKA})) AS berakhir
-            FROM kepesertaan k WHERE {syarat} AND k.tanggal_mulai <= :akhir GROUP BY k.peserta_id)
-        SELECT 'mulai' AS jenis, CAST(date_trunc('month', mulai) AS DATE) AS bulan, count(*) AS jumlah
-        FROM selang GROUP BY 2
+        SELECT 'mulai' AS jenis, CAST(date_trunc('month', m.tanggal_mulai) AS DATE) AS bulan, count(*) AS jumlah
+        FROM masa_aktif m WHERE {syarat} AND m.program = :program AND m.tanggal_mulai <= :batas GROUP BY 2
         UNION ALL
-        SELECT 'berakhir', CAST(date_trunc('month', berakhir) AS DATE), count(*)
-        FROM selang WHERE berakhir <= :akhir GROUP BY 2""", akhir=s.periode.selesai, **nilai)
+        SELECT 'berakhir', CAST(date_trunc('month', m.tanggal_berakhir) AS DATE), count(*)
+        FROM masa_aktif m WHERE {syarat} AND m.program = :program AND m.tanggal_berakhir <= :batas GROUP BY 2""",
+        program=_program(s), batas=batas_bulan.date(), **nilai)
     selang["bulan"] = pd.to_datetime(selang["bulan"])
     masuk = selang[selang["jenis"] == "mulai"].groupby("bulan")["jumlah"].sum()
     keluar = selang[selang["jenis"] == "berakhir"].groupby("bulan")["jumlah"].sum()
     semua_bulan = pd.DatetimeIndex(sorted(set(masuk.index) | set(keluar.index) | set(bulan)))
-    aktif = (masuk.reindex(semua_bulan, fill_value=0).cumsum() - keluar.reindex(semua_bulan, fill_value=0).cumsum())
+    aktif = masuk.reindex(semua_bulan, fill_value=0).cumsum() - keluar.reindex(semua_bulan, fill_value=0).cumsum()
 
-    syarat_p, nilai_p = _syarat(s, "p", program=False)
-    if s.program:
-        syarat_p += " AND EXISTS (SELECT 1 FROM kepesertaan k WHERE k.peserta_id = p.id AND k.program = :program)"
-        nilai_p["program"] = s.program
+    syarat_p, nilai_p = _syarat_pendaftaran(s)
     baru = baca(engine, f"""
         SELECT CAST(date_trunc('month', p.tanggal_daftar) AS DATE) AS bulan, count(*) AS jumlah
         FROM peserta p WHERE {syarat_p} AND p.tanggal_daftar BETWEEN :awal AND :akhir GROUP BY 1""",
@@ -201,13 +211,12 @@ def tren_bulanan(engine: sa.Engine, s: Saringan) -> pd.DataFrame:
 
 def cakupan_desa(engine: sa.Engine, s: Saringan) -> pd.DataFrame:
     """BPU coverage per village at the end of the period, highest first (villages with no denominator last)."""
-    syarat_c, nilai_c = _syarat(s, "k", program=False, segmen=False)
-    tahun = tahun_penyebut(engine, s.periode.selesai.year) or -1
     return baca(engine, f"""
         WITH aktif AS (
-            SELECT k.kode_desa, count(DISTINCT k.peserta_id) AS bpu_aktif FROM kepesertaan k
-            WHERE {syarat_c} AND k.segmen = 'BPU' AND k.program = 'JKK' AND {_aktif_pada(':akhir')}
-            GROUP BY k.kode_desa)
+            SELECT m.kode_desa, count(*) AS bpu_aktif FROM masa_aktif m
+            WHERE m.kode_desa LIKE :awalan_kode AND m.program = 'JKK' AND m.segmen = 'BPU'
+              AND {_aktif_pada(':akhir')}
+            GROUP BY m.kode_desa)
         SELECT w.kode, w.nama, kec.nama AS kecamatan, coalesce(a.bpu_aktif, 0) AS bpu_aktif,
                d.pekerja_informal,
                CASE WHEN d.pekerja_informal > 0
@@ -215,9 +224,11 @@ def cakupan_desa(engine: sa.Engine, s: Saringan) -> pd.DataFrame:
         FROM wilayah w
         JOIN wilayah kec ON kec.kode = w.kode_induk
         LEFT JOIN aktif a ON a.kode_desa = w.kode
-        LEFT JOIN penyebut d ON d.kode_desa = w.kode AND d.tahun = :tahun
+        LEFT JOIN penyebut d ON d.kode_desa = w.kode
+             AND d.tahun = (SELECT max(tahun) FROM penyebut WHERE tahun <= :tahun)
         WHERE w.tingkat = 'desa' AND w.kode LIKE :awalan_kode
-        ORDER BY cakupan_persen DESC NULLS LAST, w.kode""", akhir=s.periode.selesai, tahun=tahun, **nilai_c)
+        ORDER BY cakupan_persen DESC NULLS LAST, w.kode""",
+        akhir=s.periode.selesai, tahun=s.periode.selesai.year, awalan_kode=s.kode_wilayah + "%")
 
 
 def daftar_wilayah(engine: sa.Engine, kode_kab: str) -> pd.DataFrame:

@@ -92,6 +92,17 @@ kepesertaan = sa.Table(
     sa.Column("iuran_bulanan", sa.BigInteger),
 )
 
+# Derived from kepesertaan (data_access.masa_aktif); never written by hand.
+masa_aktif = sa.Table(
+    "masa_aktif", metadata,
+    sa.Column("peserta_id", sa.BigInteger, nullable=False),
+    sa.Column("program", sa.String(5), nullable=False),
+    sa.Column("segmen", sa.String(5), nullable=False),
+    sa.Column("kode_desa", sa.String(13), nullable=False),
+    sa.Column("tanggal_mulai", sa.Date, nullable=False),
+    sa.Column("tanggal_berakhir", sa.Date),
+)
+
 target = sa.Table(
     "target", metadata,
     _id("target_id_seq"),

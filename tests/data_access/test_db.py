@@ -35,10 +35,29 @@ def _kepesertaan(k, peserta_id: int, segmen: str, program: str, kode_desa: str =
         {"pid": peserta_id, "segmen": segmen, "desa": kode_desa, "program": program})
 
 
+def test_an_old_database_is_upgraded_without_losing_rows(url_kosong):
+    engine = buat_engine(url_kosong)
+    siapkan_database(engine, "0001")
+    _wilayah(engine)
+
+    def isi(k):
+        pid = _peserta(k, "lama-1")
+        _kepesertaan(k, pid, "BPU", "JKK")
+        _kepesertaan(k, pid, "BPU", "JKM")
+
+    tulis(engine, isi)
+    siapkan_database(engine)
+    assert versi_skema(engine) == "0002"
+    assert baca(engine, "SELECT count(*) AS n FROM kepesertaan")["n"].iloc[0] == 2
+    pulau = baca(engine, "SELECT program FROM masa_aktif ORDER BY program")["program"].tolist()
+    assert pulau == ["JKK", "JKM", "SEMUA"]  # backfilled from the rows already there
+    engine.dispose()
+
+
 def test_migration_creates_the_schema_and_rerunning_keeps_rows(url_kosong):
     engine = buat_engine(url_kosong)
     siapkan_database(engine)
-    assert versi_skema(engine) == "0001"
+    assert versi_skema(engine) == "0002"
     _wilayah(engine)
     assert set(baca(engine, "SELECT kode FROM program")["kode"]) == {p.value for p in Program}
     engine.dispose()

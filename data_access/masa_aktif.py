@@ -1,0 +1,70 @@
+"""Active periods: each participant's enrolments merged into disjoint islands, maintained on write.
+
+One row per island per participant and programme, plus islands over all programmes together
+(program = 'SEMUA'). A participant is active on day t exactly when one of their islands covers t,
+so counts need no DISTINCT, and a lapse followed by a re-enrolment leaves a real gap.
+Interval convention, as everywhere: active on t when tanggal_mulai <= t < tanggal_berakhir.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+
+SEMUA_PROGRAM = "SEMUA"
+_TANPA_AKHIR = "DATE '9999-12-31'"
+
+# Both engines run the same window functions. An enrolment starting on or before the end of the
+# island so far continues it; one starting later opens a new island. The enrolment id completes
+# the window order: tied rows (JKK and JKM share their dates) ordered differently by the two
+# windows would split one island in two.
+_PULAU = f"""
+    SELECT peserta_id, program, min(segmen) AS segmen, min(kode_desa) AS kode_desa,
+           min(m) AS tanggal_mulai,
+           CASE WHEN max(b) = {_TANPA_AKHIR} THEN NULL ELSE max(b) END AS tanggal_berakhir
+    FROM (
+        SELECT o.*, sum(CASE WHEN b_lalu IS NULL OR m > b_lalu THEN 1 ELSE 0 END)
+                   OVER (PARTITION BY peserta_id, program ORDER BY m, b, id ROWS UNBOUNDED PRECEDING) AS pulau
+        FROM (
+            SELECT k.*, max(b) OVER (PARTITION BY peserta_id, program ORDER BY m, b, id
+                                     ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS b_lalu
+            FROM (
+                SELECT id, peserta_id, program, segmen, kode_desa, tanggal_mulai AS m,
+                       coalesce(tanggal_berakhir, {_TANPA_AKHIR}) AS b
+                FROM kepesertaan WHERE {{syarat}}
+                UNION ALL
+                SELECT id, peserta_id, '{SEMUA_PROGRAM}', segmen, kode_desa, tanggal_mulai,
+                       coalesce(tanggal_berakhir, {_TANPA_AKHIR})
+                FROM kepesertaan WHERE {{syarat}}
+            ) k
+        ) o
+    ) p
+    GROUP BY peserta_id, program, pulau
+"""
+_KOLOM = "peserta_id, program, segmen, kode_desa, tanggal_mulai, tanggal_berakhir"
+
+
+def bangun_ulang(koneksi: sa.Connection) -> int:
+    """Rebuild every island from kepesertaan (after a bulk load); returns the number of islands.
+
+    Rows are written in (program, segmen, kode_desa) order so DuckDB's zone maps skip most of the
+    table for a programme, segment or region filter.
+    """
+    koneksi.execute(sa.text("DELETE FROM masa_aktif"))
+    koneksi.execute(sa.text(
+        f"INSERT INTO masa_aktif ({_KOLOM}) SELECT {_KOLOM} FROM ({_PULAU.format(syarat='1 = 1')}) x "
+        "ORDER BY program, segmen, kode_desa, tanggal_mulai"))
+    return koneksi.execute(sa.text("SELECT count(*) FROM masa_aktif")).scalar_one()
+
+
+def perbarui(koneksi: sa.Connection, peserta_id: Sequence[int]) -> None:
+    """Recompute the islands of these participants, inside the caller's write transaction."""
+    if not peserta_id:
+        return
+    daftar = sa.bindparam("ids", expanding=True)
+    koneksi.execute(sa.text("DELETE FROM masa_aktif WHERE peserta_id IN :ids").bindparams(daftar),
+                    {"ids": list(peserta_id)})
+    koneksi.execute(sa.text(
+        f"INSERT INTO masa_aktif ({_KOLOM}) SELECT {_KOLOM} FROM ({_PULAU.format(syarat='peserta_id IN :ids')}) x"
+    ).bindparams(daftar), {"ids": list(peserta_id)})
