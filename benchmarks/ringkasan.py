@@ -50,11 +50,7 @@ def daftar_saringan(hari_ini: date, kecamatan: list[str]) -> list[Saringan]:
 
 
 def satu_halaman_sql(engine, s: Saringan) -> None:
-    ringkasan.angka_utama(engine, s)
-    ringkasan.per_program(engine, s)
-    ringkasan.per_segmen(engine, s)
-    ringkasan.tren_bulanan(engine, s)
-    ringkasan.cakupan_desa(engine, s)
+    ringkasan.ringkasan_halaman(engine, s)
 
 
 def satu_halaman_naif(naif: RingkasanNaif, s: Saringan) -> None:

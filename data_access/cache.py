@@ -48,28 +48,9 @@ def _saringan(kode: str, kunci_periode: str, hari_ini: date, program: str | None
 
 
 @st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)
-def angka_utama(kode: str, periode: str, hari_ini: date, program: str | None, segmen: str | None):
-    return ringkasan.angka_utama(aplikasi().engine, _saringan(kode, periode, hari_ini, program, segmen))
-
-
-@st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)
-def per_program(kode: str, periode: str, hari_ini: date, program: str | None, segmen: str | None) -> pd.DataFrame:
-    return ringkasan.per_program(aplikasi().engine, _saringan(kode, periode, hari_ini, program, segmen))
-
-
-@st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)
-def per_segmen(kode: str, periode: str, hari_ini: date, program: str | None, segmen: str | None) -> pd.DataFrame:
-    return ringkasan.per_segmen(aplikasi().engine, _saringan(kode, periode, hari_ini, program, segmen))
-
-
-@st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)
-def tren_bulanan(kode: str, periode: str, hari_ini: date, program: str | None, segmen: str | None) -> pd.DataFrame:
-    return ringkasan.tren_bulanan(aplikasi().engine, _saringan(kode, periode, hari_ini, program, segmen))
-
-
-@st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)
-def cakupan_desa(kode: str, periode: str, hari_ini: date) -> pd.DataFrame:
-    return ringkasan.cakupan_desa(aplikasi().engine, _saringan(kode, periode, hari_ini, None, None))
+def ringkasan_halaman(kode: str, periode: str, hari_ini: date, program: str | None,
+                      segmen: str | None) -> ringkasan.RingkasanHalaman:
+    return ringkasan.ringkasan_halaman(aplikasi().engine, _saringan(kode, periode, hari_ini, program, segmen))
 
 
 @st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)

@@ -23,13 +23,14 @@ from data_access.masa_aktif import SEMUA_PROGRAM
 from domain import kpi
 from domain.saringan import Saringan
 
-AKHIR_TERBUKA = "DATE '9999-12-31'"
 # The trend shows at least this many months, so a quarter still shows where it came from.
 BULAN_TREN_MINIMUM = 12
 
 
 @dataclass(frozen=True)
 class AngkaUtama:
+    """The KPI tiles of one filter."""
+
     peserta_aktif: int
     peserta_aktif_awal: int
     pendaftaran_baru: int
@@ -67,41 +68,84 @@ def _syarat(s: Saringan, alias: str = "m", segmen: bool = True) -> tuple[str, di
 
 
 def _aktif_pada(kolom_t: str, alias: str = "m") -> str:
-    return (f"({alias}.tanggal_mulai <= {kolom_t} AND "
-            f"({alias}.tanggal_berakhir IS NULL OR {alias}.tanggal_berakhir > {kolom_t}))")
+    return f"({alias}.tanggal_mulai <= {kolom_t} AND {alias}.tanggal_berakhir > {kolom_t})"
 
 
 def _program(s: Saringan) -> str:
     return s.program or SEMUA_PROGRAM
 
 
-def angka_utama(engine: sa.Engine, s: Saringan) -> AngkaUtama:
-    """The KPI tiles: active now and at the start, new sign-ups now and before, lapsed, coverage, target.
+@dataclass(frozen=True)
+class RingkasanHalaman:
+    """Everything the Ringkasan page shows for one filter."""
 
-    One statement of single-row parts: islands never overlap for one participant and programme, so
-    counting active islands counts active participants; lapsed participants are those with an
-    island ending in the period and none active at its end.
+    angka: AngkaUtama
+    per_program: pd.DataFrame  # program, peserta_aktif (programme filter not applied)
+    per_segmen: pd.DataFrame  # segmen, peserta_aktif (segment filter not applied)
+    tren: pd.DataFrame  # bulan, peserta_aktif, pendaftaran_baru, target_aktif
+    cakupan_desa: pd.DataFrame  # kode, nama, kecamatan, bpu_aktif, pekerja_informal, cakupan_persen
+
+
+def ringkasan_halaman(engine: sa.Engine, s: Saringan) -> RingkasanHalaman:
+    """The overview for one filter, in five statements.
+
+    Active counts come from one grouped scan of the active periods by programme, segment and
+    village; the tiles, both breakdowns and the village coverage are sums over that small result.
     """
-    akhir, awal = s.periode.selesai, s.hari_sebelum_mulai
-    syarat, nilai = _syarat(s)
-    syarat_b, _ = _syarat(s, "b")
+    aktif = hitungan_aktif(engine, s)
+    program = _program(s)
+    pilih_segmen = aktif["segmen"] == s.segmen if s.segmen else True
+    irisan = aktif[(aktif["program"] == program) & pilih_segmen]
+    bpu_desa = aktif[(aktif["program"] == "JKK") & (aktif["segmen"] == "BPU")].groupby("kode_desa")["aktif_akhir"].sum()
+    lain = _angka_lain(engine, s)
+    angka = AngkaUtama(
+        peserta_aktif=int(irisan["aktif_akhir"].sum()),
+        peserta_aktif_awal=int(irisan["aktif_awal"].sum()),
+        pendaftaran_baru=lain["baru"],
+        pendaftaran_baru_sebelumnya=lain["baru_lalu"],
+        nonaktif=lain["nonaktif"],
+        bpu_aktif_jkk_jkm=int(bpu_desa.sum()),
+        pekerja_informal=lain["informal"],
+        target_aktif=nilai_target(engine, s, "peserta_aktif", [s.periode.selesai.year]).get(s.periode.selesai.year),
+    )
+    per_program = (aktif[(aktif["program"] != SEMUA_PROGRAM) & pilih_segmen & (aktif["aktif_akhir"] > 0)]
+                   .groupby("program", as_index=False)["aktif_akhir"].sum()
+                   .rename(columns={"aktif_akhir": "peserta_aktif"}))
+    per_segmen = (aktif[(aktif["program"] == program) & (aktif["aktif_akhir"] > 0)]
+                  .groupby("segmen", as_index=False)["aktif_akhir"].sum()
+                  .rename(columns={"aktif_akhir": "peserta_aktif"}))
+    return RingkasanHalaman(angka, per_program, per_segmen, tren_bulanan(engine, s), _cakupan_desa(engine, s, bpu_desa))
+
+
+def hitungan_aktif(engine: sa.Engine, s: Saringan) -> pd.DataFrame:
+    """Participants active at the period's end and just before its start, by programme, segment, village.
+
+    Only the region filter applies: the breakdowns ignore the programme or segment filter by design.
+    Islands never overlap for one participant and programme, so counting islands counts people.
+    """
+    syarat, nilai = _syarat(s, segmen=False)
+    return baca(engine, f"""
+        SELECT m.program, m.segmen, m.kode_desa,
+               count(*) FILTER (WHERE m.tanggal_berakhir > :akhir) AS aktif_akhir,
+               count(*) FILTER (WHERE m.tanggal_mulai <= :awal) AS aktif_awal
+        FROM masa_aktif m
+        WHERE {syarat} AND m.tanggal_mulai <= :akhir AND m.tanggal_berakhir > :awal
+        GROUP BY m.program, m.segmen, m.kode_desa""",
+        akhir=s.periode.selesai, awal=s.hari_sebelum_mulai, **nilai)
+
+
+def _angka_lain(engine: sa.Engine, s: Saringan) -> dict[str, int | None]:
+    """Lapsed participants, new sign-ups now and before, informal workers: one statement.
+
+    Lapsed: an active period ending within the period and none active at its end.
+    """
+    syarat_b, nilai = _syarat(s, "b")
     syarat_p, nilai_p = _syarat_pendaftaran(s)
     lalu = s.sebelumnya
     hasil = baca(engine, f"""
-        WITH aktif AS (
-            SELECT count(*) FILTER (WHERE m.tanggal_berakhir IS NULL OR m.tanggal_berakhir > :akhir) AS aktif,
-                   count(*) FILTER (WHERE {_aktif_pada(':awal')}) AS aktif_awal
-            FROM masa_aktif m
-            WHERE {syarat} AND m.program = :program AND m.tanggal_mulai <= :akhir
-              AND (m.tanggal_berakhir IS NULL OR m.tanggal_berakhir > :awal)),
-        bpu AS (
-            SELECT count(*) AS bpu FROM masa_aktif m
-            WHERE m.program = 'JKK' AND m.segmen = 'BPU' AND m.kode_desa LIKE :awalan_kode
-              AND {_aktif_pada(':akhir')}),
-        nonaktif AS (
+        WITH nonaktif AS (
             SELECT count(DISTINCT b.peserta_id) AS nonaktif FROM masa_aktif b
-            WHERE {syarat_b} AND b.program = :program
-              AND b.tanggal_berakhir BETWEEN :mulai AND :akhir
+            WHERE {syarat_b} AND b.program = :program AND b.tanggal_berakhir BETWEEN :mulai AND :akhir
               AND NOT EXISTS (SELECT 1 FROM masa_aktif m WHERE m.peserta_id = b.peserta_id
                               AND m.program = :program AND {_aktif_pada(':akhir')})),
         baru AS (
@@ -112,21 +156,12 @@ def angka_utama(engine: sa.Engine, s: Saringan) -> AngkaUtama:
             SELECT sum(pekerja_informal) AS informal FROM penyebut
             WHERE kode_desa LIKE :awalan_kode
               AND tahun = (SELECT max(tahun) FROM penyebut WHERE tahun <= :tahun))
-        SELECT * FROM aktif, bpu, nonaktif, baru, informal""",
-        **{**nilai, **nilai_p, "program": _program(s), "akhir": akhir, "awal": awal, "mulai": s.periode.mulai,
-           "mulai_lalu": lalu.mulai, "akhir_lalu": lalu.selesai, "tahun": akhir.year})
+        SELECT * FROM nonaktif, baru, informal""",
+        **{**nilai, **nilai_p, "program": _program(s), "akhir": s.periode.selesai, "mulai": s.periode.mulai,
+           "mulai_lalu": lalu.mulai, "akhir_lalu": lalu.selesai, "tahun": s.periode.selesai.year})
     baris = hasil.iloc[0]
-    target = nilai_target(engine, s, "peserta_aktif", [akhir.year]).get(akhir.year)
-    return AngkaUtama(
-        peserta_aktif=int(baris["aktif"]),
-        peserta_aktif_awal=int(baris["aktif_awal"]),
-        pendaftaran_baru=int(baris["baru"]),
-        pendaftaran_baru_sebelumnya=int(baris["baru_lalu"]),
-        nonaktif=int(baris["nonaktif"]),
-        bpu_aktif_jkk_jkm=int(baris["bpu"]),
-        pekerja_informal=None if pd.isna(baris["informal"]) else int(baris["informal"]),
-        target_aktif=target,
-    )
+    return {"nonaktif": int(baris["nonaktif"]), "baru": int(baris["baru"]), "baru_lalu": int(baris["baru_lalu"]),
+            "informal": None if pd.isna(baris["informal"]) else int(baris["informal"])}
 
 
 def _syarat_pendaftaran(s: Saringan) -> tuple[str, dict]:
@@ -148,24 +183,6 @@ def nilai_target(engine: sa.Engine, s: Saringan, ukuran: str, tahun: list[int]) 
     return {int(t): int(n) for t, n in df.itertuples(index=False) if int(t) in tahun}
 
 
-def per_program(engine: sa.Engine, s: Saringan) -> pd.DataFrame:
-    """Active participants per programme at the end of the period (the programme filter is not applied)."""
-    syarat, nilai = _syarat(s)
-    return baca(engine, f"""
-        SELECT m.program, count(*) AS peserta_aktif FROM masa_aktif m
-        WHERE {syarat} AND m.program <> :semua AND {_aktif_pada(':akhir')}
-        GROUP BY m.program ORDER BY m.program""", semua=SEMUA_PROGRAM, akhir=s.periode.selesai, **nilai)
-
-
-def per_segmen(engine: sa.Engine, s: Saringan) -> pd.DataFrame:
-    """Active participants per segment at the end of the period (the segment filter is not applied)."""
-    syarat, nilai = _syarat(s, segmen=False)
-    return baca(engine, f"""
-        SELECT m.segmen, count(*) AS peserta_aktif FROM masa_aktif m
-        WHERE {syarat} AND m.program = :program AND {_aktif_pada(':akhir')}
-        GROUP BY m.segmen ORDER BY m.segmen""", program=_program(s), akhir=s.periode.selesai, **nilai)
-
-
 def _bulan(d: date) -> date:
     return date(d.year, d.month, 1)
 
@@ -173,62 +190,56 @@ def _bulan(d: date) -> date:
 def tren_bulanan(engine: sa.Engine, s: Saringan) -> pd.DataFrame:
     """Per month: active participants at month end, new sign-ups, and the year's target for active.
 
-    Active at a month's end = islands begun by then minus islands ended by then; counting both by
-    month and summing up avoids a months × participants join, and stays exact across re-enrolments.
+    Active at a month's end = active periods begun by then minus those ended by then; counting both
+    by month and summing up avoids a months × participants join and stays exact across re-enrolments.
     """
     akhir = _bulan(s.periode.selesai)
     awal = min(_bulan(s.periode.mulai), date(akhir.year - (1 if akhir.month < BULAN_TREN_MINIMUM else 0),
                                             (akhir.month - BULAN_TREN_MINIMUM) % 12 + 1, 1))
     bulan = pd.date_range(awal, akhir, freq="MS")
     syarat, nilai = _syarat(s)
-    batas_bulan = pd.Timestamp(akhir) + pd.offsets.MonthEnd(0)
+    syarat_p, nilai_p = _syarat_pendaftaran(s)
+    batas_bulan = (pd.Timestamp(akhir) + pd.offsets.MonthEnd(0)).date()
     selang = baca(engine, f"""
         SELECT 'mulai' AS jenis, CAST(date_trunc('month', m.tanggal_mulai) AS DATE) AS bulan, count(*) AS jumlah
         FROM masa_aktif m WHERE {syarat} AND m.program = :program AND m.tanggal_mulai <= :batas GROUP BY 2
         UNION ALL
         SELECT 'berakhir', CAST(date_trunc('month', m.tanggal_berakhir) AS DATE), count(*)
-        FROM masa_aktif m WHERE {syarat} AND m.program = :program AND m.tanggal_berakhir <= :batas GROUP BY 2""",
-        program=_program(s), batas=batas_bulan.date(), **nilai)
+        FROM masa_aktif m WHERE {syarat} AND m.program = :program AND m.tanggal_berakhir <= :batas GROUP BY 2
+        UNION ALL
+        SELECT 'daftar', CAST(date_trunc('month', p.tanggal_daftar) AS DATE), count(*)
+        FROM peserta p WHERE {syarat_p} AND p.tanggal_daftar BETWEEN :awal AND :akhir GROUP BY 2""",
+        **{**nilai, **nilai_p, "program": _program(s), "batas": batas_bulan, "awal": awal,
+           "akhir": s.periode.selesai})
     selang["bulan"] = pd.to_datetime(selang["bulan"])
-    masuk = selang[selang["jenis"] == "mulai"].groupby("bulan")["jumlah"].sum()
-    keluar = selang[selang["jenis"] == "berakhir"].groupby("bulan")["jumlah"].sum()
+    per_jenis = {j: d.groupby("bulan")["jumlah"].sum() for j, d in selang.groupby("jenis")}
+    kosong = pd.Series(dtype="int64")
+    masuk, keluar = per_jenis.get("mulai", kosong), per_jenis.get("berakhir", kosong)
     semua_bulan = pd.DatetimeIndex(sorted(set(masuk.index) | set(keluar.index) | set(bulan)))
     aktif = masuk.reindex(semua_bulan, fill_value=0).cumsum() - keluar.reindex(semua_bulan, fill_value=0).cumsum()
-
-    syarat_p, nilai_p = _syarat_pendaftaran(s)
-    baru = baca(engine, f"""
-        SELECT CAST(date_trunc('month', p.tanggal_daftar) AS DATE) AS bulan, count(*) AS jumlah
-        FROM peserta p WHERE {syarat_p} AND p.tanggal_daftar BETWEEN :awal AND :akhir GROUP BY 1""",
-        awal=awal, akhir=s.periode.selesai, **nilai_p)
-    baru["bulan"] = pd.to_datetime(baru["bulan"])
     target = nilai_target(engine, s, "peserta_aktif", sorted({b.year for b in bulan}))
     hasil = pd.DataFrame({"bulan": bulan})
     hasil["peserta_aktif"] = aktif.reindex(bulan).fillna(0).astype(int).to_numpy()
-    hasil["pendaftaran_baru"] = baru.set_index("bulan")["jumlah"].reindex(bulan, fill_value=0).astype(int).to_numpy()
+    hasil["pendaftaran_baru"] = per_jenis.get("daftar", kosong).reindex(bulan, fill_value=0).astype(int).to_numpy()
     hasil["target_aktif"] = [target.get(b.year) for b in bulan]
     return hasil
 
 
-def cakupan_desa(engine: sa.Engine, s: Saringan) -> pd.DataFrame:
-    """BPU coverage per village at the end of the period, highest first (villages with no denominator last)."""
-    return baca(engine, f"""
-        WITH aktif AS (
-            SELECT m.kode_desa, count(*) AS bpu_aktif FROM masa_aktif m
-            WHERE m.kode_desa LIKE :awalan_kode AND m.program = 'JKK' AND m.segmen = 'BPU'
-              AND {_aktif_pada(':akhir')}
-            GROUP BY m.kode_desa)
-        SELECT w.kode, w.nama, kec.nama AS kecamatan, coalesce(a.bpu_aktif, 0) AS bpu_aktif,
-               d.pekerja_informal,
-               CASE WHEN d.pekerja_informal > 0
-                    THEN 100.0 * coalesce(a.bpu_aktif, 0) / d.pekerja_informal END AS cakupan_persen
+def _cakupan_desa(engine: sa.Engine, s: Saringan, bpu_desa: pd.Series) -> pd.DataFrame:
+    """BPU coverage per village, highest first; villages without a denominator come last."""
+    desa = baca(engine, """
+        SELECT w.kode, w.nama, kec.nama AS kecamatan, d.pekerja_informal
         FROM wilayah w
         JOIN wilayah kec ON kec.kode = w.kode_induk
-        LEFT JOIN aktif a ON a.kode_desa = w.kode
         LEFT JOIN penyebut d ON d.kode_desa = w.kode
              AND d.tahun = (SELECT max(tahun) FROM penyebut WHERE tahun <= :tahun)
-        WHERE w.tingkat = 'desa' AND w.kode LIKE :awalan_kode
-        ORDER BY cakupan_persen DESC NULLS LAST, w.kode""",
-        akhir=s.periode.selesai, tahun=s.periode.selesai.year, awalan_kode=s.kode_wilayah + "%")
+        WHERE w.tingkat = 'desa' AND w.kode LIKE :awalan_kode""",
+        tahun=s.periode.selesai.year, awalan_kode=s.kode_wilayah + "%")
+    desa["bpu_aktif"] = desa["kode"].map(bpu_desa).fillna(0).astype(int)
+    desa["cakupan_persen"] = [kpi.cakupan_bpu(b, None if pd.isna(n) else n)
+                              for b, n in zip(desa["bpu_aktif"], desa["pekerja_informal"])]
+    desa = desa.sort_values(["cakupan_persen", "kode"], ascending=[False, True], na_position="last")
+    return desa[["kode", "nama", "kecamatan", "bpu_aktif", "pekerja_informal", "cakupan_persen"]].reset_index(drop=True)
 
 
 def daftar_wilayah(engine: sa.Engine, kode_kab: str) -> pd.DataFrame:

@@ -100,7 +100,7 @@ masa_aktif = sa.Table(
     sa.Column("segmen", sa.String(5), nullable=False),
     sa.Column("kode_desa", sa.String(13), nullable=False),
     sa.Column("tanggal_mulai", sa.Date, nullable=False),
-    sa.Column("tanggal_berakhir", sa.Date),
+    sa.Column("tanggal_berakhir", sa.Date, nullable=False),  # 9999-12-31 while still active
 )
 
 target = sa.Table(

@@ -22,7 +22,8 @@ st.caption(f"{label_periode(k['periode'], hari_ini, bahasa)} · {t('data_per', b
 if demo:
     st.warning(t("penjelasan_demo", bahasa), icon=":material/science:")
 
-angka = cache.angka_utama(*argumen)
+halaman = cache.ringkasan_halaman(*argumen)
+angka = halaman.angka
 if angka.peserta_aktif == 0 and angka.pendaftaran_baru == 0:
     st.info(t("kosong", bahasa), icon=":material/search_off:")
     st.stop()
@@ -47,14 +48,14 @@ kolom[4].caption(t("tingkat_nonaktif", bahasa, p=fmt.persen(angka.tingkat_nonakt
 kiri, kanan = st.columns(2)
 with kiri:
     st.subheader(t("per_program", bahasa))
-    st.altair_chart(grafik.batang(cache.per_program(*argumen), "program", "peserta_aktif", bahasa, label_demo,
+    st.altair_chart(grafik.batang(halaman.per_program, "program", "peserta_aktif", bahasa, label_demo,
                                   sorot=k["program"]), width="stretch")
 with kanan:
     st.subheader(t("per_segmen", bahasa))
-    st.altair_chart(grafik.batang(cache.per_segmen(*argumen), "segmen", "peserta_aktif", bahasa, label_demo,
+    st.altair_chart(grafik.batang(halaman.per_segmen, "segmen", "peserta_aktif", bahasa, label_demo,
                                   sorot=k["segmen"]), width="stretch")
 
-tren = cache.tren_bulanan(*argumen)
+tren = halaman.tren
 kiri, kanan = st.columns(2)
 with kiri:
     st.subheader(t("tren_bulanan", bahasa))
@@ -65,8 +66,7 @@ with kanan:
     st.subheader(t("baru_bulanan", bahasa))
     st.altair_chart(grafik.batang_bulanan(tren, bahasa, label_demo), width="stretch")
 
-cakupan = cache.cakupan_desa(k["kode_wilayah"], k["periode"], hari_ini)
-teratas, terbawah = kpi.desa_teratas_terbawah(cakupan)
+teratas, terbawah = kpi.desa_teratas_terbawah(halaman.cakupan_desa)
 
 
 def tabel_desa(df):

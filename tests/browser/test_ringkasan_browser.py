@@ -19,7 +19,12 @@ def _piksel_hijau(png: bytes) -> int:
 
 
 def _tunggu_ringkasan(page, judul: str) -> None:
+    """Wait until the page shows `judul` and Streamlit has finished the run: no running indicator and
+    no element left over (marked stale) from the previous run, whose numbers may still be old."""
     page.get_by_role("heading", name=judul).wait_for(timeout=TUNGGU_MS)
+    page.wait_for_function(
+        "!document.querySelector('[data-testid=\"stStatusWidgetRunningIcon\"], "
+        "[data-testid=\"stStatusWidgetRunningManIcon\"], [data-stale=\"true\"]')", timeout=TUNGGU_MS)
     page.locator('[data-testid="stMetricValue"]').nth(4).wait_for(timeout=TUNGGU_MS)
     page.locator('[data-testid="stVegaLiteChart"]').nth(3).wait_for(timeout=TUNGGU_MS)
     page.wait_for_function(

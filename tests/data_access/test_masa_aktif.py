@@ -8,6 +8,8 @@ from data_access import masa_aktif
 from data_access.db import baca, tulis
 from tests.data_access.test_db import _peserta, _wilayah
 
+TERBUKA = date(9999, 12, 31)
+
 
 def _daftar(k, pid, program, mulai, berakhir=None, segmen="BPU"):
     k.execute(sa.text("""
@@ -20,7 +22,7 @@ def _pulau(engine, pid, program="SEMUA"):
     df = baca(engine, """SELECT tanggal_mulai, tanggal_berakhir FROM masa_aktif
                          WHERE peserta_id = :pid AND program = :program ORDER BY tanggal_mulai""",
               pid=pid, program=program)
-    return [(a, None if b is None or b != b else b) for a, b in df.itertuples(index=False)]
+    return [(a, None if b == TERBUKA else b) for a, b in df.itertuples(index=False)]
 
 
 def test_tied_programmes_make_one_island_and_a_lapse_makes_a_gap(engine_kosong):
@@ -41,7 +43,7 @@ def test_tied_programmes_make_one_island_and_a_lapse_makes_a_gap(engine_kosong):
     assert _pulau(engine_kosong, pid, "JHT") == [(date(2020, 1, 1), date(2020, 6, 1))]
     aktif_di_celah = baca(engine_kosong, """
         SELECT count(*) AS n FROM masa_aktif WHERE program = 'SEMUA' AND tanggal_mulai <= DATE '2020-12-01'
-          AND (tanggal_berakhir IS NULL OR tanggal_berakhir > DATE '2020-12-01')""")["n"].iloc[0]
+          AND tanggal_berakhir > DATE '2020-12-01'""")["n"].iloc[0]
     assert aktif_di_celah == 0
 
 

@@ -32,7 +32,7 @@ def _s(kode, periode, program, segmen):
 @pytest.mark.parametrize("argumen", SARINGAN, ids=lambda a: "-".join(str(x) for x in a))
 def test_kpi_tiles_match_the_pandas_oracle(engine_demo, naif, argumen):
     s = _s(*argumen)
-    sql = ringkasan.angka_utama(engine_demo, s)
+    sql = ringkasan.ringkasan_halaman(engine_demo, s).angka
     assert vars(sql) == naif.angka_utama(s)
     assert sql.peserta_aktif > 0
 
@@ -40,11 +40,11 @@ def test_kpi_tiles_match_the_pandas_oracle(engine_demo, naif, argumen):
 @pytest.mark.parametrize("argumen", SARINGAN[:4], ids=lambda a: "-".join(str(x) for x in a))
 def test_breakdowns_match_the_pandas_oracle(engine_demo, naif, argumen):
     s = _s(*argumen)
-    assert dict(ringkasan.per_program(engine_demo, s).itertuples(index=False)) == naif.per_program(s)
-    assert dict(ringkasan.per_segmen(engine_demo, s).itertuples(index=False)) == naif.per_segmen(s)
-    tren = ringkasan.tren_bulanan(engine_demo, s)
-    assert tren["peserta_aktif"].tolist()[:-1] == naif.aktif_akhir_bulan(s, list(tren["bulan"]))[:-1]
-    cakupan = ringkasan.cakupan_desa(engine_demo, s).set_index("kode")
+    h = ringkasan.ringkasan_halaman(engine_demo, s)
+    assert dict(h.per_program.itertuples(index=False)) == naif.per_program(s)
+    assert dict(h.per_segmen.itertuples(index=False)) == naif.per_segmen(s)
+    assert h.tren["peserta_aktif"].tolist()[:-1] == naif.aktif_akhir_bulan(s, list(h.tren["bulan"]))[:-1]
+    cakupan = h.cakupan_desa.set_index("kode")
     oracle = naif.cakupan_desa(s).set_index("kode")
     assert cakupan["bpu_aktif"].sort_index().tolist() == oracle["bpu_aktif"].sort_index().tolist()
     pd.testing.assert_series_equal(cakupan["cakupan_persen"].astype(float).sort_index(),
@@ -52,12 +52,11 @@ def test_breakdowns_match_the_pandas_oracle(engine_demo, naif, argumen):
 
 
 def test_trend_ends_with_the_active_count_of_the_tile(engine_demo):
-    s = _s("33.26", "2025", None, None)
-    tren = ringkasan.tren_bulanan(engine_demo, s)
-    assert len(tren) == 12
-    assert tren["peserta_aktif"].iloc[-1] == ringkasan.angka_utama(engine_demo, s).peserta_aktif
-    assert tren["target_aktif"].notna().all()
-    assert tren["pendaftaran_baru"].sum() == ringkasan.angka_utama(engine_demo, s).pendaftaran_baru
+    h = ringkasan.ringkasan_halaman(engine_demo, _s("33.26", "2025", None, None))
+    assert len(h.tren) == 12
+    assert h.tren["peserta_aktif"].iloc[-1] == h.angka.peserta_aktif
+    assert h.tren["target_aktif"].notna().all()
+    assert h.tren["pendaftaran_baru"].sum() == h.angka.pendaftaran_baru
 
 
 def test_a_quarter_still_shows_a_year_of_trend(engine_demo):
@@ -67,8 +66,8 @@ def test_a_quarter_still_shows_a_year_of_trend(engine_demo):
 
 def test_kecamatan_counts_add_up_to_the_regency(engine_demo, batas):
     s = _s("33.26", "2025", None, None)
-    total = ringkasan.angka_utama(engine_demo, s)
-    per_kec = [ringkasan.angka_utama(engine_demo, _s(k, "2025", None, None)) for k in batas.kecamatan["kode"]]
+    total = ringkasan.ringkasan_halaman(engine_demo, s).angka
+    per_kec = [ringkasan.ringkasan_halaman(engine_demo, _s(k, "2025", None, None)).angka for k in batas.kecamatan["kode"]]
     assert sum(a.peserta_aktif for a in per_kec) == total.peserta_aktif
     assert sum(a.pendaftaran_baru for a in per_kec) == total.pendaftaran_baru
     assert sum(a.pekerja_informal for a in per_kec) == total.pekerja_informal
@@ -76,12 +75,12 @@ def test_kecamatan_counts_add_up_to_the_regency(engine_demo, batas):
 
 def test_a_slice_without_target_or_participants_reports_none_not_zero(engine_demo):
     s = _s("33.26.04", "2019-K1", "JKP", "BPU")  # BPU cannot hold JKP: nothing to count
-    a = ringkasan.angka_utama(engine_demo, s)
+    a = ringkasan.ringkasan_halaman(engine_demo, s).angka
     assert a.peserta_aktif == 0 and a.target_aktif is None and a.capaian_target is None
 
 
 def test_villages_are_ranked_by_coverage(engine_demo):
-    cakupan = ringkasan.cakupan_desa(engine_demo, _s("33.26", "2025", None, None))
+    cakupan = ringkasan.ringkasan_halaman(engine_demo, _s("33.26", "2025", None, None)).cakupan_desa
     assert len(cakupan) == 285
     nilai = cakupan["cakupan_persen"].dropna().tolist()
     assert nilai == sorted(nilai, reverse=True) and len(nilai) == 285

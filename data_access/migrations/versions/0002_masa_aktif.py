@@ -22,7 +22,7 @@ def upgrade() -> None:
         sa.Column("segmen", sa.String(5), nullable=False),
         sa.Column("kode_desa", sa.String(13), nullable=False),
         sa.Column("tanggal_mulai", sa.Date, nullable=False),
-        sa.Column("tanggal_berakhir", sa.Date),
+        sa.Column("tanggal_berakhir", sa.Date, nullable=False),  # 9999-12-31 while still active
     )
     if op.get_bind().dialect.name == "postgresql":
         op.create_index("ix_masa_aktif_peserta", "masa_aktif", ["peserta_id"])
