@@ -32,7 +32,7 @@ except DatabaseTidakSiap as e:
 hari_ini = date.today()
 wilayah = cache.daftar_wilayah(app.batas.kode_kab)
 kecamatan = wilayah[wilayah["tingkat"] == "kecamatan"]
-nama = dict(zip(wilayah["kode"], wilayah["nama"]))
+nama = dict(zip(wilayah["kode"], wilayah["nama"], strict=True))
 
 st.sidebar.header(t("saringan", bahasa))
 periode = st.sidebar.selectbox(

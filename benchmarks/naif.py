@@ -95,5 +95,5 @@ class RingkasanNaif:
         hasil = pd.DataFrame({"kode": desa["kode"]})
         hasil["bpu_aktif"] = hasil["kode"].map(jumlah).fillna(0).astype(int)
         hasil["cakupan_persen"] = [kpi.cakupan_bpu(b, d["pekerja_informal"].get(kd))
-                                   for kd, b in zip(hasil["kode"], hasil["bpu_aktif"])]
+                                   for kd, b in zip(hasil["kode"], hasil["bpu_aktif"], strict=True)]
         return hasil

@@ -106,7 +106,7 @@ def muat_batas(folder: Path, kode_kab: str) -> BatasWilayah:
 
 def luas_desa_km2(batas: BatasWilayah) -> dict[str, float]:
     luas = batas.desa.to_crs(CRS_LUAS).area / 1e6
-    return dict(zip(batas.desa["kode"], luas.round(3)))
+    return dict(zip(batas.desa["kode"], luas.round(3), strict=True))
 
 
 def sinkronkan_wilayah(engine: sa.Engine, batas: BatasWilayah) -> int:

@@ -9,8 +9,7 @@ from __future__ import annotations
 import logging
 import re
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
@@ -106,13 +105,6 @@ def tulis(engine: sa.Engine, aksi: Callable[[sa.Connection], T]) -> T:
                 raise
             time.sleep(0.005 * 2**percobaan)
     raise AssertionError("tidak tercapai")
-
-
-@contextmanager
-def transaksi(engine: sa.Engine) -> Iterator[sa.Connection]:
-    """A plain transaction for multi-step loads that handle their own retries."""
-    with engine.begin() as koneksi:
-        yield koneksi
 
 
 def muat_massal(koneksi: sa.Connection, tabel: str, data: pd.DataFrame) -> int:

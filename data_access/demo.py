@@ -138,8 +138,8 @@ def _status_desa_sadar(desa: pd.DataFrame, hari_ini: date, rng: np.random.Genera
 
 def _kegiatan(desa: pd.DataFrame, status: pd.DataFrame, hari_ini: date, rng: np.random.Generator) -> pd.DataFrame:
     """Events with their attendance and how many signed up on the spot ('pendaftar', not stored)."""
-    nama_desa = dict(zip(desa["kode"], desa["nama"]))
-    titik = dict(zip(desa["kode"], zip(desa["lat"], desa["lng"])))
+    nama_desa = dict(zip(desa["kode"], desa["nama"], strict=True))
+    titik = dict(zip(desa["kode"], zip(desa["lat"], desa["lng"], strict=True), strict=True))
     baris = []
     if DESA_WONOPRINGGO in nama_desa:
         baris.append(("Festival Nasi Goreng Wonopringgo 2019", "festival", DESA_WONOPRINGGO, date(2019, 8, 20),
@@ -257,7 +257,7 @@ def buat_data_demo(desa: pd.DataFrame, hari_ini: date, skala: float = 1.0, benih
            kanal=_pilih(rng, KANAL_BPU, n_bpu), peluang_henti=0.45, rerata_hari_aktif=300.0)
 
     # Sign-ups at events: mostly from the host village, the rest from its kecamatan.
-    for i, ev in kegiatan.iterrows():
+    for _, ev in kegiatan.iterrows():
         n = int(ev["pendaftar"])
         idx_host = int(np.flatnonzero(kode_desa == ev["kode_desa"])[0])
         sekitar = np.flatnonzero(kec_desa == kec_desa[idx_host])
@@ -349,7 +349,7 @@ def hitung_target(data: DataDemo, desa: pd.DataFrame, kode_kab: str, rng: np.ran
         faktor = (lambda: rng.uniform(1.05, 1.25)) if tahun_ini else (lambda: rng.uniform(0.92, 1.20))
 
         def target(kode: str, nilai: float, segmen: str = "SEMUA", program: str = "SEMUA",
-                   ukuran: str = "peserta_aktif", bulat: int = 10) -> None:
+                   ukuran: str = "peserta_aktif", bulat: int = 10, tahun: int = tahun, faktor=faktor) -> None:
             baris.append((kode, tahun, ukuran, segmen, program, int(round(nilai * faktor() / bulat) * bulat)))
 
         target(kode_kab, len(aktif), bulat=100)

@@ -237,7 +237,7 @@ def _cakupan_desa(engine: sa.Engine, s: Saringan, bpu_desa: pd.Series) -> pd.Dat
         tahun=s.periode.selesai.year, awalan_kode=s.kode_wilayah + "%")
     desa["bpu_aktif"] = desa["kode"].map(bpu_desa).fillna(0).astype(int)
     desa["cakupan_persen"] = [kpi.cakupan_bpu(b, None if pd.isna(n) else n)
-                              for b, n in zip(desa["bpu_aktif"], desa["pekerja_informal"])]
+                              for b, n in zip(desa["bpu_aktif"], desa["pekerja_informal"], strict=True)]
     desa = desa.sort_values(["cakupan_persen", "kode"], ascending=[False, True], na_position="last")
     return desa[["kode", "nama", "kecamatan", "bpu_aktif", "pekerja_informal", "cakupan_persen"]].reset_index(drop=True)
 

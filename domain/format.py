@@ -6,6 +6,7 @@ changes only month names, so a deck switched to English still matches the source
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from babel.dates import format_date
@@ -81,3 +82,14 @@ def perubahan(nilai: float | None) -> str:
         return "–"
     tanda = "+" if nilai >= 0 else "−"
     return f"{tanda}{desimal(abs(nilai))}%"
+
+
+_MARKDOWN_KHUSUS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def aman_markdown(teks: str) -> str:
+    """Text from files or forms made inert for Streamlit's Markdown: every special character escaped.
+
+    Names are data, not markup: '[klik](javascript:...)' or '<img ...>' must show as typed.
+    """
+    return _MARKDOWN_KHUSUS.sub(r"\\\1", str(teks))

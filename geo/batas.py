@@ -62,7 +62,7 @@ def validasi_desa(desa: gpd.GeoDataFrame, kode_kab: str | None = None) -> gpd.Ge
         luar = kode[~kode.str.startswith(kode_kab + ".")]
         if len(luar):
             masalah.append(f"Desa di luar wilayah {kode_kab}: " + ", ".join(luar.head(10).tolist()))
-    salah_kec = hasil[[not k.startswith(str(kk) + ".") for k, kk in zip(kode, hasil["kode_kec"])]]
+    salah_kec = hasil[[not k.startswith(str(kk) + ".") for k, kk in zip(kode, hasil["kode_kec"], strict=True)]]
     if len(salah_kec):
         masalah.append("Kode kecamatan tidak cocok dengan kode desa: " + ", ".join(salah_kec["kode"].head(10)))
     tanpa_nama = hasil[hasil["nama"].isna() | (hasil["nama"].astype(str).str.strip() == "")]

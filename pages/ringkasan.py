@@ -15,7 +15,7 @@ info = cache.info_dataset()
 demo = info.get("sumber") == "demo"
 label_demo = t("label_demo", bahasa) if demo else None
 
-st.title(f"{t('ringkasan', bahasa)} · {k['nama_wilayah']}")
+st.title(f"{t('ringkasan', bahasa)} · {fmt.aman_markdown(k['nama_wilayah'])}")
 tanggal_data = cache.tanggal_data()
 st.caption(f"{label_periode(k['periode'], hari_ini, bahasa)} · {t('data_per', bahasa)} {fmt.tanggal(tanggal_data, bahasa)}"
            + (f" · **{label_demo}**" if demo else ""))
@@ -31,10 +31,10 @@ if angka.peserta_aktif == 0 and angka.pendaftaran_baru == 0:
 kolom = st.columns(5)
 kolom[0].metric(t("peserta_aktif", bahasa), fmt.angka(angka.peserta_aktif),
                 delta=fmt.angka(angka.peserta_aktif - angka.peserta_aktif_awal) if angka.peserta_aktif_awal else None,
-                help=f"{t('dibanding_awal', bahasa)}. {label_demo or ''}")
+                help=t("dibanding_awal", bahasa))
 kolom[1].metric(t("pendaftaran_baru", bahasa), fmt.angka(angka.pendaftaran_baru),
                 delta=fmt.perubahan(angka.perubahan_pendaftaran) if angka.perubahan_pendaftaran is not None else None,
-                help=f"{t('dibanding_sebelumnya', bahasa)} ({fmt.angka(angka.pendaftaran_baru_sebelumnya)}). {label_demo or ''}")
+                help=f"{t('dibanding_sebelumnya', bahasa)} ({fmt.angka(angka.pendaftaran_baru_sebelumnya)})")
 kolom[2].metric(t("cakupan_bpu", bahasa), fmt.persen(angka.cakupan_bpu, 2), help=t("bantuan_cakupan", bahasa))
 kolom[2].caption(t("dari_informal", bahasa, n=fmt.angka(angka.pekerja_informal)) if angka.pekerja_informal
                  else t("tanpa_penyebut", bahasa))
@@ -44,6 +44,8 @@ kolom[3].caption(t("dari_target", bahasa, n=fmt.angka(angka.target_aktif)) if an
 kolom[4].metric(t("peserta_nonaktif", bahasa), fmt.angka(angka.nonaktif), delta_color="inverse",
                 delta=fmt.persen(angka.tingkat_nonaktif) if angka.tingkat_nonaktif is not None else None)
 kolom[4].caption(t("tingkat_nonaktif", bahasa, p=fmt.persen(angka.tingkat_nonaktif)))
+if demo:
+    st.caption(label_demo)
 
 kiri, kanan = st.columns(2)
 with kiri:

@@ -15,7 +15,7 @@ HIJAU = (0x0B, 0x6E, 0x4F)  # domain.grafik.WARNA_UTAMA
 
 def _piksel_hijau(png: bytes) -> int:
     gambar = Image.open(BytesIO(png)).convert("RGB")
-    return sum(1 for p in gambar.get_flattened_data() if all(abs(a - b) < 40 for a, b in zip(p, HIJAU)))
+    return sum(1 for p in gambar.get_flattened_data() if all(abs(a - b) < 40 for a, b in zip(p, HIJAU, strict=True)))
 
 
 def _tunggu_ringkasan(page, judul: str) -> None:

@@ -1,7 +1,6 @@
 """The schema on both engines: migrations, rules enforced by the database, concurrent writers."""
 
 import threading
-from datetime import date
 
 import pytest
 import sqlalchemy as sa
@@ -18,7 +17,7 @@ def _wilayah(engine):
             ("33.26.10.2001", "Ketanonageng", "desa", "33.26.10", "desa")]
     tulis(engine, lambda k: k.execute(sa.text(
         "INSERT INTO wilayah (kode, nama, tingkat, kode_induk, jenis) VALUES (:a, :b, :c, :d, :e)"),
-        [dict(zip("abcde", r)) for r in rows]))
+        [dict(zip("abcde", r, strict=True)) for r in rows]))
 
 
 def _peserta(k, kunci: str, segmen: str = "BPU") -> int:
@@ -73,10 +72,10 @@ def test_the_database_refuses_exactly_what_the_domain_refuses(engine_kosong, seg
     pid = tulis(engine_kosong, lambda k: _peserta(k, f"k-{segmen}", segmen))
     for program in Program:
         if boleh_ikut(segmen, program):
-            tulis(engine_kosong, lambda k: _kepesertaan(k, pid, segmen, program.value))
+            tulis(engine_kosong, lambda k, p=program.value: _kepesertaan(k, pid, segmen, p))
         else:
             with pytest.raises(sa.exc.IntegrityError):
-                tulis(engine_kosong, lambda k: _kepesertaan(k, pid, segmen, program.value))
+                tulis(engine_kosong, lambda k, p=program.value: _kepesertaan(k, pid, segmen, p))
     tersimpan = set(baca(engine_kosong, "SELECT program FROM kepesertaan")["program"])
     assert tersimpan == {p.value for p in Program if boleh_ikut(segmen, p)}
 
@@ -109,8 +108,8 @@ def test_ten_sessions_writing_at_once_lose_nothing(engine_kosong):
     def staf(nomor: int) -> None:
         try:
             for i in range(20):
-                def daftar(k):
-                    pid = _peserta(k, f"staf{nomor}-{i}")
+                def daftar(k, kunci=f"staf{nomor}-{i}"):
+                    pid = _peserta(k, kunci)
                     _kepesertaan(k, pid, "BPU", "JKK")
                     _kepesertaan(k, pid, "BPU", "JKM")
                 tulis(engine_kosong, daftar)

@@ -26,3 +26,12 @@ def test_dates_the_indonesian_way():
     assert fmt.tanggal(date(2019, 8, 20)) == "20 Agustus 2019"
     assert fmt.tanggal(date(2019, 9, 3), "en") == "September 3, 2019"
     assert fmt.bulan_tahun(date(2025, 5, 1)) == "Mei 2025"
+
+
+def test_names_are_made_inert_for_markdown():
+    assert fmt.aman_markdown("Ketanonageng") == "Ketanonageng"
+    jahat = "[klik](javascript:alert(1)) <img src=x onerror=alert(1)> **tebal**"
+    aman = fmt.aman_markdown(jahat)
+    for tanda in "[]()<>*":
+        assert f"\\{tanda}" in aman
+    assert aman.replace("\\", "") == jahat
