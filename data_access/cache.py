@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
+import sqlalchemy as sa
 import streamlit as st
 
 from data_access import ringkasan
@@ -27,7 +28,7 @@ UMUR_CACHE_DETIK = 60
 @dataclass(frozen=True)
 class Aplikasi:
     pengaturan: Pengaturan
-    engine: object
+    engine: sa.Engine
     batas: BatasWilayah
 
 

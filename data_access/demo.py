@@ -336,7 +336,7 @@ def buat_data_demo(desa: pd.DataFrame, hari_ini: date, skala: float = 1.0, benih
     return DataDemo(penyebut, status, kegiatan.drop(columns=["pendaftar"]), peserta, kepesertaan, hari_ini, skala)
 
 
-def hitung_target(data: DataDemo, desa: pd.DataFrame, kode_kab: str, rng: np.random.Generator) -> pd.DataFrame:
+def hitung_target(data: DataDemo, kode_kab: str, rng: np.random.Generator) -> pd.DataFrame:
     """Yearly targets set around what was achieved, so some slices end ahead and some behind."""
     p = data.peserta.merge(data.kepesertaan.groupby("nomor")["tanggal_berakhir"].max(), on="nomor")
     p["kode_kec"] = p["kode_desa"].str[:8]
@@ -401,7 +401,7 @@ def isi_demo(engine: sa.Engine, batas: BatasWilayah, hari_ini: date, skala: floa
     sinkronkan_wilayah(engine, batas)
     desa = desa_untuk_demo(batas)
     data = buat_data_demo(desa, hari_ini, skala)
-    target = hitung_target(data, desa, batas.kode_kab, np.random.default_rng(BENIH + 1))
+    target = hitung_target(data, batas.kode_kab, np.random.default_rng(BENIH + 1))
 
     def tulis_semua(k: sa.Connection) -> dict[str, int]:
         hitung = {}
