@@ -70,5 +70,8 @@ st.session_state["konteks"] = {
     "segmen": segmen or None,
 }
 
-halaman = st.navigation([st.Page("pages/ringkasan.py", title=t("ringkasan", bahasa), icon=":material/dashboard:", default=True)])
+halaman = st.navigation([
+    st.Page("halaman/ringkasan.py", title=t("ringkasan", bahasa), icon=":material/dashboard:", default=True),
+    st.Page("halaman/peta.py", title=t("peta", bahasa), icon=":material/map:", url_path="peta"),
+])
 halaman.run()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,6 +47,13 @@ class BatasWilayah:
     desa_asli: gpd.GeoDataFrame  # as read, for measuring what cleaning and simplifying changed
     desa_web: gpd.GeoDataFrame  # simplified coverage for maps
     geojson_web: str
+    kecamatan_web: gpd.GeoDataFrame  # dissolved from desa_web: same edges as the web villages
+    kabupaten_web: gpd.GeoDataFrame
+
+    @functools.cached_property
+    def fitur_web(self) -> list[dict]:
+        """The web villages as parsed GeoJSON features, parsed once: map layers only add properties."""
+        return json.loads(self.geojson_web)["features"]
 
     def mutu_web(self) -> MutuLapisan:
         return ukur_mutu(self.desa_asli, self.desa_web, self.geojson_web)
@@ -91,6 +99,7 @@ def muat_batas(folder: Path, kode_kab: str) -> BatasWilayah:
         desa["jenis"] = desa["kode"].str[9].map({"1": "kelurahan", "2": "desa"})
     nama_kab = str(desa["nama_kab"].iloc[0]) if "nama_kab" in desa.columns else f"Kabupaten {kode_kab}"
     desa_web = sederhanakan_untuk_web(desa[[*PROPERTI_WEB, "geometry"]])
+    kecamatan_web = turunkan_kecamatan(desa_web)
     return BatasWilayah(
         kode_kab=kode_kab,
         nama_kab=nama_kab,
@@ -101,6 +110,8 @@ def muat_batas(folder: Path, kode_kab: str) -> BatasWilayah:
         kabupaten=turunkan_kabupaten(desa, kode_kab, nama_kab),
         desa_web=desa_web,
         geojson_web=ke_geojson(desa_web, PROPERTI_WEB),
+        kecamatan_web=kecamatan_web,
+        kabupaten_web=turunkan_kabupaten(desa_web, kode_kab, nama_kab),
     )
 
 

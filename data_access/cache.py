@@ -14,13 +14,15 @@ import pandas as pd
 import sqlalchemy as sa
 import streamlit as st
 
-from data_access import ringkasan
+from data_access import peta, ringkasan
+from data_access.aset import siapkan_aset_peta
 from data_access.batas import BatasWilayah, muat_batas
 from data_access.config import Pengaturan, muat_pengaturan
 from data_access.db import buat_engine, siapkan_database
 from data_access.demo import isi_demo, sumber_data
 from domain.periode import periode_dari_kunci
 from domain.saringan import Saringan
+from geo.gazetteer import Gazetteer
 
 UMUR_CACHE_DETIK = 60
 
@@ -67,3 +69,29 @@ def info_dataset() -> dict[str, str]:
 @st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)
 def tanggal_data() -> date | None:
     return ringkasan.tanggal_data(aplikasi().engine)
+
+
+@st.cache_resource
+def aset_peta() -> dict[str, list[tuple[str, str]]]:
+    return siapkan_aset_peta()
+
+
+@st.cache_resource
+def gazetteer() -> Gazetteer:
+    return Gazetteer(aplikasi().batas.desa)
+
+
+@st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)
+def nilai_desa(kode: str, periode: str, hari_ini: date, program: str | None, segmen: str | None) -> pd.DataFrame:
+    return peta.nilai_desa(aplikasi().engine, _saringan(kode, periode, hari_ini, program, segmen))
+
+
+@st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)
+def cerita_desa(kode: str, periode: str, hari_ini: date, program: str | None,
+                segmen: str | None) -> peta.CeritaDesa | None:
+    return peta.cerita_desa(aplikasi().engine, kode, _saringan(kode, periode, hari_ini, program, segmen))
+
+
+@st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)
+def kegiatan_periode(kode: str, periode: str, hari_ini: date) -> pd.DataFrame:
+    return peta.kegiatan_periode(aplikasi().engine, _saringan(kode, periode, hari_ini, None, None))

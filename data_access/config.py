@@ -7,6 +7,7 @@
 | regency | DESA_SADAR_KODE_KAB | `33.26` (Kabupaten Pekalongan) |
 | boundaries | DESA_SADAR_BATAS_DIR | `../shared/data/boundaries` beside the project |
 | demo on first start | DESA_SADAR_DEMO | `1` (create synthetic data when the database is empty) |
+| map tiles | DESA_SADAR_TILE_URL, DESA_SADAR_TILE_ATRIBUSI | none: the map works offline without tiles |
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ class Pengaturan:
     kode_kab: str
     folder_batas: Path
     buat_demo: bool
+    tile_url: str | None = None  # only for installations that are online
+    tile_atribusi: str | None = None
 
     @property
     def mesin(self) -> str:
@@ -60,4 +63,6 @@ def muat_pengaturan(env: dict[str, str] | None = None) -> Pengaturan:
         kode_kab=env.get("DESA_SADAR_KODE_KAB") or rahasia.get("kode_kab") or "33.26",
         folder_batas=folder_batas,
         buat_demo=(env.get("DESA_SADAR_DEMO", "1") not in ("0", "false", "tidak")),
+        tile_url=env.get("DESA_SADAR_TILE_URL") or rahasia.get("tile_url") or None,
+        tile_atribusi=env.get("DESA_SADAR_TILE_ATRIBUSI") or rahasia.get("tile_atribusi") or None,
     )

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 from data_access.config import AKAR_PROYEK
 
 APP = str(AKAR_PROYEK / "app.py")
-HALAMAN = ["pages/ringkasan.py"]
+HALAMAN = ["halaman/ringkasan.py", "halaman/peta.py"]
 ANGKA_ID = re.compile(r"^\d{1,3}(\.\d{3})*$")
 
 

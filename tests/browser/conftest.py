@@ -23,6 +23,16 @@ FOLDER_GAMBAR = Path(__file__).resolve().parent / "screenshots"
 ARGUMEN_CHROMIUM = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 BATAS_TUNGGU_SERVER_DETIK = 120
+TUNGGU_MS = 60_000
+# Streamlit shows a running icon during a run and marks elements left from the previous run stale;
+# until both are gone, what is on screen may still be the old view.
+_SELESAI = ("!document.querySelector('[data-testid=\"stStatusWidgetRunningIcon\"], "
+            "[data-testid=\"stStatusWidgetRunningManIcon\"], [data-stale=\"true\"]')")
+
+
+def tunggu_selesai(page) -> None:
+    """Wait until Streamlit has finished the current run (no running icon, nothing stale)."""
+    page.wait_for_function(_SELESAI, timeout=TUNGGU_MS)
 
 
 def _port_bebas() -> int:

@@ -6,10 +6,9 @@ from io import BytesIO
 import pytest
 from PIL import Image
 
-from tests.browser.conftest import FOLDER_GAMBAR
+from tests.browser.conftest import FOLDER_GAMBAR, TUNGGU_MS, tunggu_selesai
 
 pytestmark = pytest.mark.browser
-TUNGGU_MS = 60_000
 HIJAU = (0x0B, 0x6E, 0x4F)  # domain.grafik.WARNA_UTAMA
 
 
@@ -22,9 +21,7 @@ def _tunggu_ringkasan(page, judul: str) -> None:
     """Wait until the page shows `judul` and Streamlit has finished the run: no running indicator and
     no element left over (marked stale) from the previous run, whose numbers may still be old."""
     page.get_by_role("heading", name=judul).wait_for(timeout=TUNGGU_MS)
-    page.wait_for_function(
-        "!document.querySelector('[data-testid=\"stStatusWidgetRunningIcon\"], "
-        "[data-testid=\"stStatusWidgetRunningManIcon\"], [data-stale=\"true\"]')", timeout=TUNGGU_MS)
+    tunggu_selesai(page)
     page.locator('[data-testid="stMetricValue"]').nth(4).wait_for(timeout=TUNGGU_MS)
     page.locator('[data-testid="stVegaLiteChart"]').nth(3).wait_for(timeout=TUNGGU_MS)
     page.wait_for_function(

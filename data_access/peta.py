@@ -1,0 +1,106 @@
+"""The map's numbers: one value set per village for a filter, and a village's story for the panel."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import sqlalchemy as sa
+
+from data_access.db import baca
+from data_access.masa_aktif import SEMUA_PROGRAM
+from data_access.ringkasan import RingkasanHalaman, _syarat_pendaftaran, hitungan_aktif, ringkasan_halaman
+from domain import kpi
+from domain.saringan import Saringan
+from domain.suppresi import nilai_publik
+
+
+def nilai_desa(engine: sa.Engine, s: Saringan) -> pd.DataFrame:
+    """Per village of the filter's region (index: code): active participants and new sign-ups for the
+    programme and segment chosen, active BPU, informal workers, BPU coverage %, the village's BPU
+    target and its % reached, and the Desa Sadar status on the period's last day."""
+    aktif = hitungan_aktif(engine, s)
+    pilih = (aktif["program"] == (s.program or SEMUA_PROGRAM)) & (aktif["segmen"] == s.segmen if s.segmen else True)
+    per_desa = aktif[pilih].groupby("kode_desa")["aktif_akhir"].sum()
+    bpu = aktif[(aktif["program"] == "JKK") & (aktif["segmen"] == "BPU")].groupby("kode_desa")["aktif_akhir"].sum()
+    syarat_p, nilai_p = _syarat_pendaftaran(s)
+    baru = baca(engine, f"""
+        SELECT p.kode_desa, count(*) AS baru FROM peserta p
+        WHERE {syarat_p} AND p.tanggal_daftar BETWEEN :mulai AND :akhir GROUP BY p.kode_desa""",
+        mulai=s.periode.mulai, akhir=s.periode.selesai, **nilai_p).set_index("kode_desa")["baru"]
+    desa = baca(engine, """
+        SELECT w.kode, d.pekerja_informal, t.nilai AS target_bpu,
+               (SELECT st.status FROM status_desa_sadar st WHERE st.kode_desa = w.kode AND st.tanggal <= :akhir
+                ORDER BY st.tanggal DESC, st.id DESC LIMIT 1) AS status
+        FROM wilayah w
+        LEFT JOIN penyebut d ON d.kode_desa = w.kode
+             AND d.tahun = (SELECT max(tahun) FROM penyebut WHERE tahun <= :tahun)
+        LEFT JOIN target t ON t.kode_wilayah = w.kode AND t.tahun = :tahun AND t.ukuran = 'peserta_aktif'
+             AND t.segmen = 'BPU' AND t.program = 'SEMUA'
+        WHERE w.tingkat = 'desa' AND w.kode LIKE :awalan_kode""",
+        akhir=s.periode.selesai, tahun=s.periode.selesai.year, awalan_kode=s.kode_wilayah + "%").set_index("kode")
+    desa["aktif"] = per_desa.reindex(desa.index, fill_value=0).astype(int)
+    desa["baru"] = baru.reindex(desa.index, fill_value=0).astype(int)
+    desa["bpu_aktif"] = bpu.reindex(desa.index, fill_value=0).astype(int)
+    desa["cakupan_persen"] = [kpi.cakupan_bpu(b, None if pd.isna(n) else n)
+                              for b, n in zip(desa["bpu_aktif"], desa["pekerja_informal"], strict=True)]
+    desa["capaian_target_persen"] = [kpi.capaian_target(b, None if pd.isna(t) else t)
+                                     for b, t in zip(desa["bpu_aktif"], desa["target_bpu"], strict=True)]
+    desa["status"] = desa["status"].where(desa["status"].notna(), None)
+    return desa
+
+
+@dataclass(frozen=True)
+class CeritaDesa:
+    """What the panel beside the map tells about one village."""
+
+    kode: str
+    nama: str
+    nama_kec: str
+    status: pd.DataFrame  # tanggal, status, catatan: the whole history, oldest first
+    kegiatan: pd.DataFrame  # nama, jenis, tanggal_mulai, jumlah_hadir, pendaftar
+    ringkasan: RingkasanHalaman
+
+
+def cerita_desa(engine: sa.Engine, kode: str, s: Saringan) -> CeritaDesa | None:
+    """The village's story for the period of `s` (programme and segment filters kept); None if unknown."""
+    wilayah = baca(engine, """
+        SELECT w.nama, kec.nama AS nama_kec FROM wilayah w JOIN wilayah kec ON kec.kode = w.kode_induk
+        WHERE w.kode = :kode AND w.tingkat = 'desa'""", kode=kode)
+    if wilayah.empty:
+        return None
+    status = baca(engine, """
+        SELECT tanggal, status, catatan FROM status_desa_sadar WHERE kode_desa = :kode ORDER BY tanggal, id""",
+        kode=kode)
+    kegiatan = baca(engine, """
+        SELECT k.nama, k.jenis, k.tanggal_mulai, k.jumlah_hadir,
+               (SELECT count(*) FROM peserta p WHERE p.kegiatan_id = k.id) AS pendaftar
+        FROM kegiatan k WHERE k.kode_desa = :kode ORDER BY k.tanggal_mulai DESC""", kode=kode)
+    halaman = ringkasan_halaman(engine, Saringan(kode, s.periode, s.program, s.segmen))
+    return CeritaDesa(kode, str(wilayah["nama"].iloc[0]), str(wilayah["nama_kec"].iloc[0]), status, kegiatan, halaman)
+
+
+def kegiatan_periode(engine: sa.Engine, s: Saringan) -> pd.DataFrame:
+    """Events in the region that overlap the period, for markers on the map."""
+    return baca(engine, """
+        SELECT k.nama, k.tanggal_mulai AS tanggal, k.lat, k.lng, k.kode_desa FROM kegiatan k
+        WHERE k.kode_desa LIKE :awalan_kode AND k.tanggal_mulai <= :akhir AND k.tanggal_selesai >= :mulai
+        ORDER BY k.tanggal_mulai""", awalan_kode=s.kode_wilayah + "%", mulai=s.periode.mulai, akhir=s.periode.selesai)
+
+
+# Which column a map measure shows, and which count it was computed from (for suppression).
+KOLOM_UKURAN = {
+    "cakupan": ("cakupan_persen", "bpu_aktif"),
+    "aktif": ("aktif", "aktif"),
+    "baru": ("baru", "baru"),
+    "target": ("capaian_target_persen", "bpu_aktif"),
+}
+
+
+def nilai_ukuran(desa: pd.DataFrame, ukuran: str, k: int) -> pd.DataFrame:
+    """The chosen measure per village, safe for a public map: small counts and what derives from them
+    hidden (nilai None, tersembunyi True); the Desa Sadar status kept."""
+    kolom, pembilang = KOLOM_UKURAN[ukuran]
+    nilai = [None if pd.isna(v) else float(v) for v in desa[kolom]]
+    aman, tersembunyi = nilai_publik(nilai, [int(n) for n in desa[pembilang]], k)
+    return pd.DataFrame({"nilai": aman, "tersembunyi": tersembunyi, "status": desa["status"]}, index=desa.index)

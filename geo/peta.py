@@ -1,0 +1,228 @@
+"""Map builders (folium), plain functions: the stable base, the village layer, the legend.
+
+Nothing here fetches from the internet: every map points at Leaflet files served by the app
+(`aset`), draws no tiles unless a tile URL is configured, and escapes every text that came from
+files or forms before it enters a tooltip or the legend.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import dataclass
+
+import folium
+import geopandas as gpd
+import mapclassify
+import numpy as np
+import pandas as pd
+
+from domain.format import angka, persen
+from domain.suppresi import label_tersembunyi
+
+WARNA_TANPA_DATA = "#bdbdbd"  # grey, never black: "no data" must not read as "very low"
+# ColorBrewer YlGn, 5 classes: readable on a projector, colour-blind safe.
+PALET = ["#ffffcc", "#c2e699", "#78c679", "#31a354", "#006837"]
+# Fixed classes for percentages, so a colour means the same every day. Coverage of informal workers
+# is low everywhere (a few %), so its classes are fine at the bottom; target progress turns on 100%.
+BATAS_PERSEN = {"cakupan": [1, 2.5, 5, 10], "target": [50, 75, 90, 100]}
+# Margin around a village or kecamatan when zooming to it, so its neighbours stay in view.
+MARGIN_ZOOM = 2.5
+WARNA_STATUS = {"kandidat": "#e6550d", "dicanangkan": "#3182bd", "ditetapkan": "#54278f"}
+LATAR_PETA = "#eef3f7"
+PANE_GARIS = "garis_kecamatan"
+TINGGI_PETA = 620
+
+
+@dataclass(frozen=True)
+class Ukuran:
+    kunci: str
+    label: str
+    persen: bool
+
+
+UKURAN = {
+    "cakupan": Ukuran("cakupan", "Cakupan BPU (%)", True),
+    "aktif": Ukuran("aktif", "Peserta aktif", False),
+    "baru": Ukuran("baru", "Pendaftaran baru", False),
+    "target": Ukuran("target", "Capaian target BPU (%)", True),
+}
+
+
+@dataclass(frozen=True)
+class Kelas:
+    """Class edges and one label per colour, plus the 'no data' label."""
+
+    batas_atas: list[float]  # upper edge of each class but the last
+    label: list[str]
+    warna: list[str]
+    # Quantile edges belong to the class below (≤ edge); fixed percent edges to the class above.
+    tepi_ke_bawah: bool = False
+
+
+def kelas_untuk(ukuran: Ukuran, nilai: pd.Series) -> Kelas:
+    """Fixed classes for percentages; for counts, mapclassify's quantiles of the values shown.
+
+    Quantiles rather than Fisher–Jenks: Jenks without numba takes ~70 ms for 285 villages, half the
+    time budget of a filter change, and village counts are skewed enough that quantiles read well.
+    """
+    if ukuran.persen:
+        batas = BATAS_PERSEN[ukuran.kunci]
+        tepi = [0, *batas]
+        label = [f"{desimal_ringkas(tepi[i])}–{desimal_ringkas(tepi[i + 1])}%" for i in range(len(tepi) - 1)]
+        label.append(f"≥ {desimal_ringkas(batas[-1])}%")
+        return Kelas(list(map(float, batas)), label, PALET)
+    ada = nilai.dropna().to_numpy(dtype=float)
+    unik = np.unique(ada)
+    if len(unik) <= len(PALET):
+        batas = [float(v) for v in unik[:-1]]
+    else:
+        batas = sorted({float(b) for b in mapclassify.Quantiles(ada, k=len(PALET)).bins[:-1]})
+    tepi = [float(ada.min()) if len(ada) else 0.0, *batas, float(ada.max()) if len(ada) else 0.0]
+    label = [f"{angka(tepi[i] + (1 if i else 0))}–{angka(tepi[i + 1])}" for i in range(len(tepi) - 1)]
+    return Kelas(batas, label, PALET[-len(label):] if len(label) < len(PALET) else PALET, tepi_ke_bawah=True)
+
+
+def desimal_ringkas(nilai: float) -> str:
+    """2.5 -> '2,5'; 10.0 -> '10' (class edges are round numbers)."""
+    return str(int(nilai)) if float(nilai).is_integer() else str(nilai).replace(".", ",")
+
+
+def warna_nilai(nilai: float | None, kelas: Kelas) -> str:
+    if nilai is None or pd.isna(nilai):
+        return WARNA_TANPA_DATA
+    sisi = "left" if kelas.tepi_ke_bawah else "right"
+    indeks = int(np.searchsorted(np.asarray(kelas.batas_atas, dtype=float), nilai, side=sisi))
+    return kelas.warna[min(indeks, len(kelas.warna) - 1)]
+
+
+def peta_dasar(kabupaten: gpd.GeoDataFrame, kecamatan: gpd.GeoDataFrame, aset: dict[str, list],
+               tile_url: str | None = None, tile_atribusi: str | None = None) -> folium.Map:
+    """The part that never changes with the filter: frame, regency and kecamatan outlines.
+
+    Keeping it identical between reruns lets streamlit-folium keep the map (and the user's zoom)
+    and update only the village layer.
+    """
+    minx, miny, maxx, maxy = kabupaten.total_bounds
+    peta = folium.Map(location=[(miny + maxy) / 2, (minx + maxx) / 2], zoom_start=11, tiles=None,
+                      control_scale=True, prefer_canvas=False, zoom_control=True)
+    peta.default_js = aset["js"]
+    peta.default_css = aset["css"]
+    peta.get_root().header.add_child(folium.Element(
+        f"<style>.folium-map, .leaflet-container {{ background: {LATAR_PETA}; }}"
+        # A clicked village would otherwise get the browser's focus rectangle around its bounding box.
+        ".leaflet-interactive:focus { outline: none; }</style>"))
+    if tile_url:
+        folium.TileLayer(tiles=tile_url, attr=html.escape(tile_atribusi or "Peta dasar"), name="Peta dasar").add_to(peta)
+    folium.GeoJson(
+        kabupaten[["kode", "geometry"]].to_json(drop_id=True), name="Kabupaten", interactive=False,
+        style_function=lambda _: {"color": "#444", "weight": 2.5, "fill": True, "fillColor": "#ffffff",
+                                  "fillOpacity": 0.6},
+    ).add_to(peta)
+    # Kecamatan outlines belong to the base too: a pane above the villages keeps them on top of the
+    # village layer that is added and replaced later.
+    folium.map.CustomPane(PANE_GARIS, z_index=450, pointer_events=False).add_to(peta)
+    folium.GeoJson(
+        kecamatan[["kode", "geometry"]].to_json(drop_id=True), name="kecamatan", interactive=False,
+        pane=PANE_GARIS, style_function=lambda _: {"color": "#333333", "weight": 1.6, "fill": False},
+    ).add_to(peta)
+    peta.fit_bounds([[miny, minx], [maxy, maxx]])
+    return peta
+
+
+def _teks(nilai) -> str:
+    return html.escape(str(nilai), quote=True)
+
+
+def lapisan_desa(fitur_web: list[dict], nilai: pd.DataFrame, ukuran: Ukuran, kelas: Kelas,
+                 kegiatan: pd.DataFrame, k: int) -> folium.FeatureGroup:
+    """The layer that changes with the filter: coloured villages with their Desa Sadar outlines, and
+    event markers. Every text property is HTML-escaped here.
+
+    `fitur_web` are the parsed web-village features (geometry reused, never copied); `nilai` is
+    indexed by village code with columns 'nilai' (None when suppressed or missing), 'tersembunyi'
+    and 'status' (Desa Sadar status or None).
+    """
+    isi = nilai.to_dict("index")
+    fitur = []
+    for f in fitur_web:
+        p = f["properties"]
+        baris = isi.get(p["kode"], {})
+        v, sembunyi, status = baris.get("nilai"), bool(baris.get("tersembunyi")), baris.get("status")
+        v = None if v is None or pd.isna(v) else v
+        status = status if isinstance(status, str) and status else None  # NaN is truthy: never "nan"
+        if sembunyi:
+            teks = label_tersembunyi(k)
+        elif v is None:
+            teks = "Tidak ada data"
+        else:
+            teks = persen(v) if ukuran.persen else angka(v)
+        label = f"<b>{_teks(p['nama'])}</b><br>Kec. {_teks(p['nama_kec'])}<br>{_teks(ukuran.label)}: {_teks(teks)}"
+        if status:
+            label += f"<br>Desa Sadar: {_teks(status)}"
+        fitur.append({"type": "Feature", "geometry": f["geometry"], "properties": {
+            "kode": p["kode"], "label": label, "warna": warna_nilai(v, kelas), "status": status}})
+    grup = folium.FeatureGroup(name="Desa")
+    folium.GeoJson(
+        {"type": "FeatureCollection", "features": fitur},
+        name="desa",
+        style_function=lambda f: {
+            "fillColor": f["properties"]["warna"], "fillOpacity": 0.85,
+            "color": WARNA_STATUS.get(f["properties"]["status"] or "", "#ffffff"),
+            "weight": 3.5 if f["properties"]["status"] else 0.6,
+            "dashArray": "6 4" if f["properties"]["status"] == "kandidat" else None,
+        },
+        highlight_function=lambda _: {"weight": 3, "color": "#000000"},
+        tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False, sticky=True),
+    ).add_to(grup)
+    for ev in kegiatan.itertuples(index=False):
+        if pd.isna(ev.lat) or pd.isna(ev.lng):
+            continue
+        folium.CircleMarker(
+            location=[ev.lat, ev.lng], radius=6, color="#b30000", weight=2, fill=True, fill_color="#fc4e2a",
+            fill_opacity=0.9,
+            tooltip=folium.Tooltip(f"<b>{_teks(ev.nama)}</b><br>{_teks(ev.tanggal)}", sticky=True),
+        ).add_to(grup)
+    return grup
+
+
+def legenda_html(ukuran: Ukuran, kelas: Kelas, k: int, ada_status: bool = True) -> str:
+    """The legend beside the map, in Bahasa Indonesia; every label escaped."""
+    baris = [f"<div style='font-weight:600;margin-bottom:6px'>{_teks(ukuran.label)}</div>"]
+    for warna, label in zip(kelas.warna, kelas.label, strict=True):
+        baris.append(f"<div><span style='display:inline-block;width:18px;height:14px;background:{warna};"
+                     f"border:1px solid #888;margin-right:6px'></span>{_teks(label)}</div>")
+    baris.append(f"<div><span style='display:inline-block;width:18px;height:14px;background:{WARNA_TANPA_DATA};"
+                 f"border:1px solid #888;margin-right:6px'></span>{_teks(f'Tidak ada data atau di bawah {k}')}</div>")
+    if ada_status:
+        baris.append("<div style='font-weight:600;margin:10px 0 6px'>Status Desa Sadar (garis tepi)</div>")
+        for status, warna in WARNA_STATUS.items():
+            garis = "dashed" if status == "kandidat" else "solid"
+            baris.append(f"<div><span style='display:inline-block;width:18px;height:12px;border:3px {garis} {warna};"
+                         f"margin-right:6px'></span>{_teks(status.capitalize())}</div>")
+        baris.append("<div style='margin-top:6px'><span style='display:inline-block;width:12px;height:12px;"
+                     "border-radius:6px;background:#fc4e2a;border:2px solid #b30000;margin-right:6px'></span>"
+                     "Kegiatan</div>")
+    return "<div style='font-size:14px;line-height:1.7'>" + "".join(baris) + "</div>"
+
+
+def kotak_wilayah(lapisan: gpd.GeoDataFrame, kode: str) -> list[list[float]] | None:
+    """[[south, west], [north, east]] of the feature with this code, for zooming to it."""
+    baris = lapisan[lapisan["kode"] == kode]
+    if baris.empty:
+        return None
+    minx, miny, maxx, maxy = baris.total_bounds
+    return [[float(miny), float(minx)], [float(maxy), float(maxx)]]
+
+
+def pusat_dan_zoom(kotak: list[list[float]]) -> tuple[list[float], int]:
+    """A centre and a Leaflet zoom level that frame the box in a map about 700 px wide."""
+    (s, w), (n, e) = kotak
+    rentang = max(e - w, (n - s) * 1.3, 1e-4) * MARGIN_ZOOM
+    zoom = int(np.clip(np.floor(np.log2(360 * 700 / 256 / rentang)), 8, 15))
+    return [(s + n) / 2, (w + e) / 2], zoom
+
+
+def json_properti(peta: folium.Map) -> str:
+    """The rendered HTML of a map, for tests that look for external URLs or unescaped text."""
+    return json.dumps(peta.get_root().render())

@@ -1,0 +1,90 @@
+"""Peta in a real browser with the network cut off: it paints, a click opens the village's story,
+its link reopens the same view, and changing the measure keeps the zoom the user chose."""
+
+import json
+import re
+
+import pytest
+
+from tests.browser.conftest import FOLDER_GAMBAR, TUNGGU_MS, tunggu_selesai
+
+pytestmark = pytest.mark.browser
+KETANONAGENG = (-6.953053, 109.513966)  # the village's own centroid (reference data)
+
+
+def _bingkai_peta(page):
+    page.locator('iframe[title*="st_folium"]').wait_for(timeout=TUNGGU_MS)
+    bingkai = page.frame_locator('iframe[title*="st_folium"]')
+    bingkai.locator("path.leaflet-interactive").nth(284).wait_for(state="attached", timeout=TUNGGU_MS)
+    return next(f for f in page.frames if "st_folium" in f.url)
+
+
+def _buka_peta(page, url: str):
+    page.goto(url)
+    page.get_by_role("heading", name=re.compile(r"^Peta · ")).wait_for(timeout=TUNGGU_MS)
+    tunggu_selesai(page)
+    return _bingkai_peta(page)
+
+
+def test_map_paints_every_village_offline(halaman, server_app):
+    frame = _buka_peta(halaman, f"{server_app}/peta")
+    isian = frame.eval_on_selector_all(
+        "path.leaflet-interactive", "els => els.map(e => e.getAttribute('fill'))")
+    assert len(isian) >= 285
+    assert all(w and w.lower() not in ("none", "#000", "#000000", "black") for w in isian)
+    assert len(set(isian)) >= 3, "a choropleth with fewer than three colours says nothing"
+    assert halaman.get_by_text("Tidak ada data atau di bawah 5").is_visible()
+    FOLDER_GAMBAR.mkdir(exist_ok=True)
+    halaman.screenshot(path=str(FOLDER_GAMBAR / "peta.png"))
+    assert halaman.diblokir == [], halaman.diblokir
+
+
+def test_clicking_a_village_opens_its_story_and_its_link_reopens_it(halaman, server_app):
+    frame = _buka_peta(halaman, f"{server_app}/peta")
+    titik = frame.evaluate(f"() => map_div.latLngToContainerPoint([{KETANONAGENG[0]}, {KETANONAGENG[1]}])")
+    kotak = halaman.locator('iframe[title*="st_folium"]').bounding_box()
+    halaman.mouse.click(kotak["x"] + titik["x"], kotak["y"] + titik["y"])
+    halaman.get_by_role("heading", name="Ketanonageng · Kec. Sragi").wait_for(timeout=TUNGGU_MS)
+    tunggu_selesai(halaman)
+    halaman.wait_for_url(re.compile(r"desa=Ketanonageng"), timeout=TUNGGU_MS)
+    assert halaman.get_by_text("Riwayat status Desa Sadar").is_visible()
+    halaman.locator('[data-testid="stVegaLiteChart"] canvas, [data-testid="stVegaLiteChart"] svg.marks') \
+        .first.wait_for(timeout=TUNGGU_MS)
+    aktif = halaman.locator('[data-testid="stMetricValue"]').first.inner_text()
+    FOLDER_GAMBAR.mkdir(exist_ok=True)
+    halaman.screenshot(path=str(FOLDER_GAMBAR / "peta_ketanonageng.png"))
+
+    tautan = halaman.get_by_role("link", name="Tautan ke tampilan desa ini").get_attribute("href")
+    baru = halaman.context.new_page()
+    baru.goto(f"{server_app}/{tautan}")
+    baru.get_by_role("heading", name="Ketanonageng · Kec. Sragi").wait_for(timeout=TUNGGU_MS)
+    tunggu_selesai(baru)
+    assert baru.locator('[data-testid="stMetricValue"]').first.inner_text() == aktif
+    assert halaman.diblokir == [], halaman.diblokir
+
+
+def test_changing_the_measure_keeps_the_users_zoom(halaman, server_app):
+    frame = _buka_peta(halaman, f"{server_app}/peta?kec=Sragi")
+    # The component applies the kecamatan's view (animated) after it renders; the user zooms after that.
+    frame.wait_for_function(
+        "() => window.__GLOBAL_DATA__ && window.__GLOBAL_DATA__.last_zoom !== null"
+        " && map_div.getZoom() === window.__GLOBAL_DATA__.last_zoom && !map_div._animatingZoom",
+        timeout=TUNGGU_MS)
+    frame.evaluate("() => map_div.setView([-6.95, 109.55], 14, {animate: false})")
+    sebelum = frame.evaluate("() => [map_div.getZoom(), map_div.getCenter().lat, map_div.getCenter().lng]")
+    assert sebelum[0] == 14, "the user's zoom did not take"
+    warna_sebelum = frame.eval_on_selector_all("path.leaflet-interactive", "els => els.map(e => e.getAttribute('fill'))")
+    halaman.locator('[data-testid="stButtonGroup"]').get_by_text("Peserta aktif", exact=True).click()
+    # The URL changes before the rerun starts: wait for the new legend, then for the run to end.
+    halaman.locator('[data-testid="stHtml"]').filter(has_text="Peserta aktif").first.wait_for(timeout=TUNGGU_MS)
+    tunggu_selesai(halaman)
+    assert "ukuran=Peserta" in halaman.url
+    frame = _bingkai_peta(halaman)
+    frame.wait_for_function(
+        f"() => JSON.stringify(Array.from(document.querySelectorAll('path.leaflet-interactive'))"
+        f".map(e => e.getAttribute('fill'))) !== {json.dumps(json.dumps(warna_sebelum))}", timeout=TUNGGU_MS)
+    sesudah = frame.evaluate("() => [map_div.getZoom(), map_div.getCenter().lat, map_div.getCenter().lng]")
+    assert sesudah[0] == sebelum[0] == 14
+    assert sesudah[1] == pytest.approx(sebelum[1], abs=1e-6) and sesudah[2] == pytest.approx(sebelum[2], abs=1e-6)
+    halaman.screenshot(path=str(FOLDER_GAMBAR / "peta_ukuran_aktif.png"))
+    assert halaman.diblokir == [], halaman.diblokir
