@@ -8,7 +8,6 @@ files or forms before it enters a tooltip or the legend.
 from __future__ import annotations
 
 import html
-import json
 from dataclasses import dataclass
 
 import folium
@@ -77,7 +76,9 @@ def kelas_untuk(ukuran: Ukuran, nilai: pd.Series) -> Kelas:
     if len(unik) <= len(PALET):
         batas = [float(v) for v in unik[:-1]]
     else:
-        batas = sorted({float(b) for b in mapclassify.Quantiles(ada, k=len(PALET)).bins[:-1]})
+        # Counts are whole numbers: an edge of 20.8 would put 21 in the next class while the legend
+        # said "1–21". Edges are floored so every label states exactly which counts it holds.
+        batas = sorted({float(np.floor(b)) for b in mapclassify.Quantiles(ada, k=len(PALET)).bins[:-1]})
     tepi = [float(ada.min()) if len(ada) else 0.0, *batas, float(ada.max()) if len(ada) else 0.0]
     label = [f"{angka(tepi[i] + (1 if i else 0))}–{angka(tepi[i + 1])}" for i in range(len(tepi) - 1)]
     return Kelas(batas, label, PALET[-len(label):] if len(label) < len(PALET) else PALET, tepi_ke_bawah=True)
@@ -221,8 +222,3 @@ def pusat_dan_zoom(kotak: list[list[float]]) -> tuple[list[float], int]:
     rentang = max(e - w, (n - s) * 1.3, 1e-4) * MARGIN_ZOOM
     zoom = int(np.clip(np.floor(np.log2(360 * 700 / 256 / rentang)), 8, 15))
     return [(s + n) / 2, (w + e) / 2], zoom
-
-
-def json_properti(peta: folium.Map) -> str:
-    """The rendered HTML of a map, for tests that look for external URLs or unescaped text."""
-    return json.dumps(peta.get_root().render())

@@ -108,3 +108,30 @@ def test_missing_boundaries_give_a_clear_message_not_a_traceback(monkeypatch, tm
         assert "DESA_SADAR_BATAS_DIR" in at.error[0].value
     finally:
         st.cache_resource.clear()
+
+
+def _halaman_peta(**konteks) -> AppTest:
+    at = AppTest.from_file(str(AKAR_PROYEK / "halaman/peta.py"), default_timeout=180)
+    at.session_state["konteks"] = {"bahasa": "id", "hari_ini": date(2026, 11, 24), "kode_wilayah": "33.26",
+                                   "nama_wilayah": "Kabupaten Pekalongan", "periode": "2019", "program": None,
+                                   "segmen": None, **konteks}
+    return at
+
+
+def test_map_page_shows_a_villages_story():
+    at = _halaman_peta(kode_wilayah="33.26.12.2008", nama_wilayah="Wonopringgo")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.subheader[0].value == "Wonopringgo · Kec. Wonopringgo"
+    tabel = [d.value for d in at.dataframe]
+    assert any(t["Kegiatan"].str.startswith("Festival Nasi Goreng").any() for t in tabel if "Kegiatan" in t)
+    assert any(t["Status"].tolist()[:1] == ["Dicanangkan"] for t in tabel if "Status" in t)
+
+
+def test_map_search_resolves_what_staff_type():
+    at = _halaman_peta()
+    at.run()
+    at.text_input(key="cari_desa").set_value("Ds. Ketanon Ageng").run()
+    assert at.session_state["desa"] == "33.26.10.2001" and at.session_state["kec"] == "33.26.10"
+    at.text_input(key="cari_desa").set_value("Sawangan").run()
+    assert any("lebih dari satu kecamatan" in w.value for w in at.warning)

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
-from data_access.config import AKAR_PROYEK
+from benchmarks.server import server_streamlit
 from tests.conftest import wajib_ada
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -22,7 +16,6 @@ FOLDER_GAMBAR = Path(__file__).resolve().parent / "screenshots"
 # Flags the machine's probe uses: no sandbox as root, and none of Chromium's own calls home.
 ARGUMEN_CHROMIUM = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-BATAS_TUNGGU_SERVER_DETIK = 120
 TUNGGU_MS = 60_000
 # Streamlit shows a running icon during a run and marks elements left from the previous run stale;
 # until both are gone, what is on screen may still be the old view.
@@ -35,39 +28,11 @@ def tunggu_selesai(page) -> None:
     page.wait_for_function(_SELESAI, timeout=TUNGGU_MS)
 
 
-def _port_bebas() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def server_app(tmp_path_factory):
-    """The app as a user starts it (streamlit run app.py), on a free loopback port, demo data on first start."""
-    port = _port_bebas()
-    env = {**os.environ, "DESA_SADAR_DATA_DIR": str(tmp_path_factory.mktemp("app_browser"))}
-    env.pop("DATABASE_URL", None)
-    log = open(tmp_path_factory.getbasetemp() / "streamlit.log", "w")
-    proses = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(AKAR_PROYEK / "app.py"), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=AKAR_PROYEK, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    batas = time.monotonic() + BATAS_TUNGGU_SERVER_DETIK
-    while True:  # poll the health endpoint, never a fixed sleep
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    break
-        except OSError:
-            pass
-        if proses.poll() is not None or time.monotonic() > batas:
-            proses.kill()
-            raise RuntimeError(f"Server Streamlit tidak siap; lihat {log.name}")
-        time.sleep(0.2)
-    yield url
-    proses.terminate()
-    proses.wait(timeout=20)
+    """The app as a user starts it, on a free loopback port, demo data created on first start."""
+    with server_streamlit(tmp_path_factory.mktemp("app_browser"), tmp_path_factory.getbasetemp() / "streamlit.log") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,55 @@
+"""Start the app as a user does (streamlit run app.py) on a free loopback port; for tests and benchmarks."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from data_access.config import AKAR_PROYEK
+
+BATAS_TUNGGU_SERVER_DETIK = 120
+
+
+def port_bebas() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def server_streamlit(folder_data: Path, log: Path, skrip: Path = AKAR_PROYEK / "app.py",
+                     env_tambahan: dict[str, str] | None = None) -> Iterator[str]:
+    """Yield the app's URL once its health endpoint answers (polled, never a fixed sleep)."""
+    port = port_bebas()
+    env = {**os.environ, "DESA_SADAR_DATA_DIR": str(folder_data), **(env_tambahan or {}),
+           "PYTHONPATH": str(AKAR_PROYEK)}
+    env.pop("DATABASE_URL", None)
+    with open(log, "w") as keluaran:
+        proses = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(skrip), "--server.port", str(port),
+             "--server.address", "127.0.0.1", "--server.headless", "true"],
+            cwd=AKAR_PROYEK, env=env, stdout=keluaran, stderr=subprocess.STDOUT)
+        url = f"http://127.0.0.1:{port}"
+        batas = time.monotonic() + BATAS_TUNGGU_SERVER_DETIK
+        try:
+            while True:
+                try:
+                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                        if r.status == 200:
+                            break
+                except OSError:
+                    pass
+                if proses.poll() is not None or time.monotonic() > batas:
+                    raise RuntimeError(f"Server Streamlit tidak siap; lihat {log}")
+                time.sleep(0.2)
+            yield url
+        finally:
+            proses.terminate()
+            proses.wait(timeout=20)

@@ -1,0 +1,54 @@
+"""The map's numbers on both engines: they add up to the overview's, and the village story is complete."""
+
+from datetime import date
+
+import pytest
+
+from data_access import peta, ringkasan
+from data_access.demo import DESA_WONOPRINGGO
+from domain.periode import periode_dari_kunci
+from domain.saringan import Saringan
+from tests.conftest import HARI_INI_UJI
+
+
+def _s(kode="33.26", periode="2025", program=None, segmen=None):
+    return Saringan(kode, periode_dari_kunci(periode, HARI_INI_UJI), program, segmen)
+
+
+@pytest.mark.parametrize("program,segmen", [(None, None), ("JHT", None), (None, "BPU")])
+def test_village_values_add_up_to_the_overview(engine_demo, program, segmen):
+    s = _s(program=program, segmen=segmen)
+    desa = peta.nilai_desa(engine_demo, s)
+    angka = ringkasan.ringkasan_halaman(engine_demo, s).angka
+    assert len(desa) == 285
+    assert desa["aktif"].sum() == angka.peserta_aktif
+    assert desa["baru"].sum() == angka.pendaftaran_baru
+    assert desa["bpu_aktif"].sum() == angka.bpu_aktif_jkk_jkm
+    assert desa["pekerja_informal"].sum() == angka.pekerja_informal
+
+
+def test_status_is_the_latest_on_the_periods_last_day(engine_demo):
+    assert peta.nilai_desa(engine_demo, _s(periode="2019"))["status"][DESA_WONOPRINGGO] == "dicanangkan"
+    assert peta.nilai_desa(engine_demo, _s(periode="2025"))["status"][DESA_WONOPRINGGO] == "ditetapkan"
+    assert peta.nilai_desa(engine_demo, _s(periode="2019-K1"))["status"].isna().all()
+
+
+def test_the_story_of_wonopringgo(engine_demo):
+    cerita = peta.cerita_desa(engine_demo, DESA_WONOPRINGGO, _s(DESA_WONOPRINGGO, "2019"))
+    assert (cerita.nama, cerita.nama_kec) == ("Wonopringgo", "Wonopringgo")
+    assert cerita.status["status"].tolist()[:2] == ["dicanangkan", "ditetapkan"]
+    assert cerita.status["tanggal"].iloc[0] == date(2019, 9, 3)
+    festival = cerita.kegiatan[cerita.kegiatan["nama"].str.startswith("Festival Nasi Goreng")]
+    assert festival["jumlah_hadir"].iloc[0] == 5_000 and festival["pendaftar"].iloc[0] == 100
+    assert cerita.ringkasan.angka.peserta_aktif > 0
+    assert peta.cerita_desa(engine_demo, "33.26.99.9999", _s()) is None
+
+
+def test_public_values_hide_small_counts_and_their_percentages(engine_demo):
+    desa = peta.nilai_desa(engine_demo, _s(periode="2019-K1", segmen="BPU"))
+    for ukuran in ("aktif", "cakupan", "target"):
+        aman = peta.nilai_ukuran(desa, ukuran, 5)
+        kecil = desa["bpu_aktif" if ukuran != "aktif" else "aktif"].between(1, 4)
+        assert kecil.any()
+        assert aman.loc[kecil, "nilai"].isna().all() and aman.loc[kecil, "tersembunyi"].all()
+        assert not aman.loc[~kecil, "tersembunyi"].any()

@@ -1,0 +1,128 @@
+"""Map builders tested as objects: layers, feature properties, classes, escaping, no external URL."""
+
+import json
+import re
+
+import pandas as pd
+
+from geo import peta as gp
+
+ASET = {"js": [("leaflet", "/app/static/leaflet-1.9.3/leaflet.js")],
+        "css": [("leaflet_css", "/app/static/leaflet-1.9.3/leaflet.css")]}
+JAHAT = "<img src=x onerror=alert(1)>"
+
+
+def _nilai(batas, nilai=None, status=None, sembunyi=()):
+    kode = batas.desa_web["kode"]
+    df = pd.DataFrame({"nilai": nilai if nilai is not None else [float(i % 40) for i in range(len(kode))],
+                       "tersembunyi": [k in sembunyi for k in kode],
+                       "status": status if status is not None else [None] * len(kode)}, index=kode)
+    df.loc[df["tersembunyi"], "nilai"] = None
+    return df
+
+
+def _kegiatan(nama="Festival Nasi Goreng Wonopringgo 2019"):
+    return pd.DataFrame({"nama": [nama], "tanggal": ["2019-08-20"], "lat": [-6.989], "lng": [109.629]})
+
+
+def _render(batas, lapisan, **kw):
+    peta = gp.peta_dasar(batas.kabupaten_web, batas.kecamatan_web, ASET, **kw)
+    lapisan.add_to(peta)
+    return peta, peta.get_root().render()
+
+
+def _fitur(lapisan):
+    geojson = next(c for c in lapisan._children.values() if type(c).__name__ == "GeoJson")
+    return geojson.data["features"]
+
+
+def test_percent_classes_are_fixed_and_edges_go_up():
+    kelas = gp.kelas_untuk(gp.UKURAN["cakupan"], pd.Series([0.1, 50.0]))
+    assert kelas.label == ["0–1%", "1–2,5%", "2,5–5%", "5–10%", "≥ 10%"]
+    warna = [gp.warna_nilai(v, kelas) for v in (0, 0.99, 1, 2.5, 9.99, 10, 400)]
+    assert warna == [gp.PALET[0], gp.PALET[0], gp.PALET[1], gp.PALET[2], gp.PALET[3], gp.PALET[4], gp.PALET[4]]
+    assert gp.kelas_untuk(gp.UKURAN["target"], pd.Series([1.0])).label[-1] == "≥ 100%"
+
+
+def test_count_classes_come_from_mapclassify_quantiles():
+    nilai = pd.Series(range(1, 101), dtype=float)
+    kelas = gp.kelas_untuk(gp.UKURAN["aktif"], nilai)
+    assert kelas.batas_atas == [20.0, 40.0, 60.0, 80.0]
+    assert gp.warna_nilai(20, kelas) == gp.PALET[0] and gp.warna_nilai(21, kelas) == gp.PALET[1]
+    assert kelas.label[0] == "1–20" and kelas.label[-1] == "81–100"
+
+
+def test_missing_or_hidden_values_are_grey_never_black():
+    kelas = gp.kelas_untuk(gp.UKURAN["aktif"], pd.Series([1.0, 2.0]))
+    assert gp.warna_nilai(None, kelas) == gp.WARNA_TANPA_DATA == "#bdbdbd"
+    assert gp.warna_nilai(float("nan"), kelas) == gp.WARNA_TANPA_DATA
+
+
+def test_village_layer_has_every_village_with_its_properties(batas):
+    nilai = _nilai(batas, status=["ditetapkan" if i == 0 else None for i in range(285)])
+    kelas = gp.kelas_untuk(gp.UKURAN["aktif"], nilai["nilai"])
+    lapisan = gp.lapisan_desa(batas.fitur_web, nilai, gp.UKURAN["aktif"], kelas, _kegiatan(), 5)
+    fitur = _fitur(lapisan)
+    assert len(fitur) == 285
+    assert {"kode", "label", "warna", "status"} <= set(fitur[0]["properties"])
+    assert fitur[0]["properties"]["status"] == "ditetapkan"
+    assert all(f["properties"]["status"] is None for f in fitur[1:])
+    assert "Desa Sadar" not in fitur[1]["properties"]["label"]
+    assert len({f["properties"]["warna"] for f in fitur}) == 5
+    penanda = [c for c in lapisan._children.values() if type(c).__name__ == "CircleMarker"]
+    assert len(penanda) == 1
+
+
+def test_suppressed_villages_are_grey_and_say_below_k(batas):
+    kode = batas.desa_web["kode"].iloc[3]
+    nilai = _nilai(batas, sembunyi={kode})
+    kelas = gp.kelas_untuk(gp.UKURAN["aktif"], nilai["nilai"])
+    fitur = {f["properties"]["kode"]: f["properties"] for f in
+             _fitur(gp.lapisan_desa(batas.fitur_web, nilai, gp.UKURAN["aktif"], kelas, _kegiatan(), 5))}
+    assert fitur[kode]["warna"] == gp.WARNA_TANPA_DATA
+    assert "&lt;5" in fitur[kode]["label"]
+
+
+def test_text_from_files_is_escaped_in_tooltips_markers_and_legend(batas):
+    fitur = json.loads(json.dumps(batas.fitur_web))
+    fitur[0]["properties"]["nama"] = JAHAT
+    nilai = _nilai(batas)
+    kelas = gp.kelas_untuk(gp.UKURAN["aktif"], nilai["nilai"])
+    lapisan = gp.lapisan_desa(fitur, nilai, gp.UKURAN["aktif"], kelas, _kegiatan(f"Acara {JAHAT}"), 5)
+    _, html = _render(batas, lapisan)
+    assert "<img src=x" not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    legenda = gp.legenda_html(gp.Ukuran("x", JAHAT, False), kelas, 5)
+    assert "<img" not in legenda and "&lt;img" in legenda
+
+
+def test_rendered_map_has_no_external_url_and_uses_the_apps_leaflet(batas):
+    nilai = _nilai(batas)
+    kelas = gp.kelas_untuk(gp.UKURAN["cakupan"], nilai["nilai"])
+    peta, html = _render(batas, gp.lapisan_desa(batas.fitur_web, nilai, gp.UKURAN["cakupan"], kelas, _kegiatan(), 5))
+    assert re.findall(r"https?://", html) == []
+    assert "/app/static/leaflet-1.9.3/leaflet.js" in html
+    assert not any(type(c).__name__ == "TileLayer" for c in peta._children.values())
+
+
+def test_an_online_installation_can_switch_tiles_on(batas):
+    peta = gp.peta_dasar(batas.kabupaten_web, batas.kecamatan_web, ASET,
+                         tile_url="https://ubin.contoh/{z}/{x}/{y}.png", tile_atribusi="Contoh")
+    assert any(type(c).__name__ == "TileLayer" for c in peta._children.values())
+
+
+def test_base_map_holds_regency_and_kecamatan_outlines_in_their_own_pane(batas):
+    peta = gp.peta_dasar(batas.kabupaten_web, batas.kecamatan_web, ASET)
+    nama = [getattr(c, "layer_name", None) for c in peta._children.values()]
+    assert "Kabupaten" in nama and "kecamatan" in nama
+    assert gp.PANE_GARIS in peta.get_root().render()
+
+
+def test_zoom_frames_a_village_with_its_neighbours(batas):
+    kotak = gp.kotak_wilayah(batas.desa_web, "33.26.10.2001")
+    pusat, zoom = gp.pusat_dan_zoom(kotak)
+    (s, w), (n, e) = kotak
+    assert s < pusat[0] < n and w < pusat[1] < e
+    assert 12 <= zoom <= 15
+    assert gp.kotak_wilayah(batas.desa_web, "33.26.99.9999") is None
+    assert gp.pusat_dan_zoom(gp.kotak_wilayah(batas.kabupaten_web, "33.26"))[1] < zoom
