@@ -29,6 +29,21 @@ except DatabaseTidakSiap as e:
     st.error(f"**{t('database_gagal', bahasa)}.** {e}")
     st.stop()
 
+halaman = st.navigation([
+    st.Page("halaman/ringkasan.py", title=t("ringkasan", bahasa), icon=":material/dashboard:", default=True),
+    st.Page("halaman/peta.py", title=t("peta", bahasa), icon=":material/map:", url_path="peta"),
+    st.Page("halaman/pendaftaran.py", title=t("pendaftaran", bahasa), icon=":material/person_add:",
+            url_path="daftar"),
+    # The projector screen is opened by a link naming the event, never from the menu.
+    st.Page("halaman/layar_acara.py", title=t("layar_acara", bahasa), url_path="layar", visibility="hidden"),
+])
+if halaman.url_path in ("layar", "daftar"):
+    # The live screen and the registration form use no dashboard filters; each reads its event
+    # from the link.
+    st.session_state["konteks"] = {"bahasa": bahasa}
+    halaman.run()
+    st.stop()
+
 hari_ini = date.today()
 wilayah = cache.daftar_wilayah(app.batas.kode_kab)
 kecamatan = wilayah[wilayah["tingkat"] == "kecamatan"]
@@ -70,8 +85,4 @@ st.session_state["konteks"] = {
     "segmen": segmen or None,
 }
 
-halaman = st.navigation([
-    st.Page("halaman/ringkasan.py", title=t("ringkasan", bahasa), icon=":material/dashboard:", default=True),
-    st.Page("halaman/peta.py", title=t("peta", bahasa), icon=":material/map:", url_path="peta"),
-])
 halaman.run()

@@ -14,12 +14,13 @@ import pandas as pd
 import sqlalchemy as sa
 import streamlit as st
 
-from data_access import peta, ringkasan
+from data_access import layar, pendaftaran, peta, ringkasan
 from data_access.aset import siapkan_aset_peta
 from data_access.batas import BatasWilayah, muat_batas
 from data_access.config import Pengaturan, muat_pengaturan
 from data_access.db import buat_engine, siapkan_database
 from data_access.demo import isi_demo, sumber_data
+from domain.pendaftaran import Pendaftaran
 from domain.periode import periode_dari_kunci
 from domain.saringan import Saringan
 from geo.gazetteer import Gazetteer
@@ -95,3 +96,30 @@ def cerita_desa(kode: str, periode: str, hari_ini: date, program: str | None,
 @st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)
 def kegiatan_periode(kode: str, periode: str, hari_ini: date) -> pd.DataFrame:
     return peta.kegiatan_periode(aplikasi().engine, _saringan(kode, periode, hari_ini, None, None))
+
+
+# The live screen refreshes every few seconds; a short shared cache lets several screens at one
+# event cost one query per interval.
+UMUR_CACHE_LAYAR_DETIK = 2
+
+
+@st.cache_data(ttl=UMUR_CACHE_LAYAR_DETIK, show_spinner=False)
+def angka_layar(kegiatan_id: int, hari_ini: date) -> layar.AngkaLayar | None:
+    return layar.angka_layar(aplikasi().engine, kegiatan_id, hari_ini)
+
+
+@st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)
+def daftar_kegiatan() -> pd.DataFrame:
+    return layar.daftar_kegiatan(aplikasi().engine)
+
+
+@st.cache_resource
+def kunci_nik() -> bytes:
+    return pendaftaran.kunci_rahasia(aplikasi().pengaturan)
+
+
+def daftarkan(isian: Pendaftaran, hari_ini: date) -> int:
+    """Save a registration (not cached), then let the live screen see it at its next refresh."""
+    pid = pendaftaran.daftarkan(aplikasi().engine, isian, kunci_nik(), hari_ini)
+    angka_layar.clear()
+    return pid

@@ -6,6 +6,7 @@ changes only month names, so a deck switched to English still matches the source
 
 from __future__ import annotations
 
+import html
 import re
 from datetime import date
 
@@ -93,3 +94,8 @@ def aman_markdown(teks: str) -> str:
     Names are data, not markup: '[klik](javascript:...)' or '<img ...>' must show as typed.
     """
     return _MARKDOWN_KHUSUS.sub(r"\\\1", str(teks))
+
+
+def aman_html(teks) -> str:
+    """Text from files or forms made inert inside HTML (tags, quotes and ampersands escaped)."""
+    return html.escape(str(teks), quote=True)

@@ -7,7 +7,6 @@ files or forms before it enters a tooltip or the legend.
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 
 import folium
@@ -16,7 +15,7 @@ import mapclassify
 import numpy as np
 import pandas as pd
 
-from domain.format import angka, persen
+from domain.format import aman_html, angka, persen
 from domain.suppresi import label_tersembunyi
 
 WARNA_TANPA_DATA = "#bdbdbd"  # grey, never black: "no data" must not read as "very low"
@@ -114,7 +113,7 @@ def peta_dasar(kabupaten: gpd.GeoDataFrame, kecamatan: gpd.GeoDataFrame, aset: d
         # A clicked village would otherwise get the browser's focus rectangle around its bounding box.
         ".leaflet-interactive:focus { outline: none; }</style>"))
     if tile_url:
-        folium.TileLayer(tiles=tile_url, attr=html.escape(tile_atribusi or "Peta dasar"), name="Peta dasar").add_to(peta)
+        folium.TileLayer(tiles=tile_url, attr=aman_html(tile_atribusi or "Peta dasar"), name="Peta dasar").add_to(peta)
     folium.GeoJson(
         kabupaten[["kode", "geometry"]].to_json(drop_id=True), name="Kabupaten", interactive=False,
         style_function=lambda _: {"color": "#444", "weight": 2.5, "fill": True, "fillColor": "#ffffff",
@@ -129,10 +128,6 @@ def peta_dasar(kabupaten: gpd.GeoDataFrame, kecamatan: gpd.GeoDataFrame, aset: d
     ).add_to(peta)
     peta.fit_bounds([[miny, minx], [maxy, maxx]])
     return peta
-
-
-def _teks(nilai) -> str:
-    return html.escape(str(nilai), quote=True)
 
 
 def lapisan_desa(fitur_web: list[dict], nilai: pd.DataFrame, ukuran: Ukuran, kelas: Kelas,
@@ -158,9 +153,9 @@ def lapisan_desa(fitur_web: list[dict], nilai: pd.DataFrame, ukuran: Ukuran, kel
             teks = "Tidak ada data"
         else:
             teks = persen(v) if ukuran.persen else angka(v)
-        label = f"<b>{_teks(p['nama'])}</b><br>Kec. {_teks(p['nama_kec'])}<br>{_teks(ukuran.label)}: {_teks(teks)}"
+        label = f"<b>{aman_html(p['nama'])}</b><br>Kec. {aman_html(p['nama_kec'])}<br>{aman_html(ukuran.label)}: {aman_html(teks)}"
         if status:
-            label += f"<br>Desa Sadar: {_teks(status)}"
+            label += f"<br>Desa Sadar: {aman_html(status)}"
         fitur.append({"type": "Feature", "geometry": f["geometry"], "properties": {
             "kode": p["kode"], "label": label, "warna": warna_nilai(v, kelas), "status": status}})
     grup = folium.FeatureGroup(name="Desa")
@@ -182,25 +177,25 @@ def lapisan_desa(fitur_web: list[dict], nilai: pd.DataFrame, ukuran: Ukuran, kel
         folium.CircleMarker(
             location=[ev.lat, ev.lng], radius=6, color="#b30000", weight=2, fill=True, fill_color="#fc4e2a",
             fill_opacity=0.9,
-            tooltip=folium.Tooltip(f"<b>{_teks(ev.nama)}</b><br>{_teks(ev.tanggal)}", sticky=True),
+            tooltip=folium.Tooltip(f"<b>{aman_html(ev.nama)}</b><br>{aman_html(ev.tanggal)}", sticky=True),
         ).add_to(grup)
     return grup
 
 
 def legenda_html(ukuran: Ukuran, kelas: Kelas, k: int, ada_status: bool = True) -> str:
     """The legend beside the map, in Bahasa Indonesia; every label escaped."""
-    baris = [f"<div style='font-weight:600;margin-bottom:6px'>{_teks(ukuran.label)}</div>"]
+    baris = [f"<div style='font-weight:600;margin-bottom:6px'>{aman_html(ukuran.label)}</div>"]
     for warna, label in zip(kelas.warna, kelas.label, strict=True):
         baris.append(f"<div><span style='display:inline-block;width:18px;height:14px;background:{warna};"
-                     f"border:1px solid #888;margin-right:6px'></span>{_teks(label)}</div>")
+                     f"border:1px solid #888;margin-right:6px'></span>{aman_html(label)}</div>")
     baris.append(f"<div><span style='display:inline-block;width:18px;height:14px;background:{WARNA_TANPA_DATA};"
-                 f"border:1px solid #888;margin-right:6px'></span>{_teks(f'Tidak ada data atau di bawah {k}')}</div>")
+                 f"border:1px solid #888;margin-right:6px'></span>{aman_html(f'Tidak ada data atau di bawah {k}')}</div>")
     if ada_status:
         baris.append("<div style='font-weight:600;margin:10px 0 6px'>Status Desa Sadar (garis tepi)</div>")
         for status, warna in WARNA_STATUS.items():
             garis = "dashed" if status == "kandidat" else "solid"
             baris.append(f"<div><span style='display:inline-block;width:18px;height:12px;border:3px {garis} {warna};"
-                         f"margin-right:6px'></span>{_teks(status.capitalize())}</div>")
+                         f"margin-right:6px'></span>{aman_html(status.capitalize())}</div>")
         baris.append("<div style='margin-top:6px'><span style='display:inline-block;width:12px;height:12px;"
                      "border-radius:6px;background:#fc4e2a;border:2px solid #b30000;margin-right:6px'></span>"
                      "Kegiatan</div>")
@@ -222,3 +217,29 @@ def pusat_dan_zoom(kotak: list[list[float]]) -> tuple[list[float], int]:
     rentang = max(e - w, (n - s) * 1.3, 1e-4) * MARGIN_ZOOM
     zoom = int(np.clip(np.floor(np.log2(360 * 700 / 256 / rentang)), 8, 15))
     return [(s + n) / 2, (w + e) / 2], zoom
+
+
+def svg_sorot(desa_web: gpd.GeoDataFrame, kode: str, lebar: int = 520, warna: str = "#31a354") -> str:
+    """A small inline SVG of the regency with one village filled, for the live screen: no tiles, no
+    scripts, nothing to load, so it shows at once and never flickers on refresh."""
+    minx, miny, maxx, maxy = desa_web.total_bounds
+    skala = lebar / (maxx - minx)
+    tinggi = int((maxy - miny) * skala) + 2
+
+    def jalur(geom) -> str:
+        bagian = []
+        for poligon in getattr(geom, "geoms", [geom]):
+            for cincin in [poligon.exterior, *poligon.interiors]:
+                titik = " ".join(f"{(x - minx) * skala:.1f},{(maxy - y) * skala:.1f}" for x, y in cincin.coords)
+                bagian.append(f"M{titik}Z")
+        return "".join(bagian)
+
+    isi = []
+    for k, geom in zip(desa_web["kode"], desa_web.geometry, strict=True):
+        terpilih = k == kode
+        isi.append(f'<path d="{jalur(geom)}" fill="{warna if terpilih else "#e6e6e6"}" '
+                   f'stroke="{"#000" if terpilih else "#ffffff"}" stroke-width="{2 if terpilih else 0.6}"/>')
+    # The chosen village last, so its outline is drawn over its neighbours'.
+    isi.sort(key=lambda p: warna in p)
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {lebar} {tinggi}" width="100%" '
+            f'role="img">{"".join(isi)}</svg>')

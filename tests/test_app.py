@@ -135,3 +135,43 @@ def test_map_search_resolves_what_staff_type():
     assert at.session_state["desa"] == "33.26.10.2001" and at.session_state["kec"] == "33.26.10"
     at.text_input(key="cari_desa").set_value("Sawangan").run()
     assert any("lebih dari satu kecamatan" in w.value for w in at.warning)
+
+
+def _halaman(nama: str, **query) -> AppTest:
+    at = AppTest.from_file(str(AKAR_PROYEK / "halaman" / nama), default_timeout=180)
+    at.session_state["konteks"] = {"bahasa": "id"}
+    for kunci, nilai in query.items():
+        at.query_params[kunci] = nilai
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_registration_form_explains_what_is_wrong_in_plain_words(monkeypatch):
+    monkeypatch.setenv("DESA_SADAR_KUNCI_NIK", "kunci-uji-aplikasi-yang-panjang")
+    at = _halaman("pendaftaran.py", kegiatan="1")
+    assert at.selectbox[0].value == 1  # the event from the link is preselected
+    assert at.selectbox(key="daftar_segmen").value == "BPU"
+    assert at.checkbox(key="daftar_JKK").value and at.checkbox(key="daftar_JKK").disabled
+    assert at.checkbox(key="daftar_JP").disabled and not at.checkbox(key="daftar_JP").value
+    at.text_input(key="daftar_desa").set_value("Sawangan").run()
+    assert any("lebih dari satu kecamatan" in w.value for w in at.warning)
+    at.text_input(key="daftar_desa").set_value("ds. wonopringgo").run()
+    at.text_input[1].set_value("3326104305850001")  # a woman's NIK, the form says L
+    at.button[0].click().run()
+    assert any("Jenis kelamin tidak cocok" in e.value for e in at.error)
+    at.text_input[1].set_value("3326100305858001")
+    at.button[0].click().run()
+    assert any("Tersimpan: JKK, JKM" in s.value for s in at.success)
+    at.text_input[1].set_value("3326100305858001")
+    at.button[0].click().run()
+    assert any("sudah terdaftar" in e.value for e in at.error)
+
+
+def test_live_screen_needs_an_event_in_its_link():
+    at = _halaman("layar_acara.py")
+    assert "harus menyebut kegiatannya" in at.error[0].value
+    at = _halaman("layar_acara.py", kegiatan="999999")
+    assert "tidak ditemukan" in at.error[0].value
+    at = _halaman("layar_acara.py", kegiatan="1")
+    assert not at.error

@@ -1,0 +1,61 @@
+"""What an on-the-spot registration must satisfy, as messages in Bahasa Indonesia."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from domain.nik import NIKTidakSah, periksa_konsisten, urai_nik
+from domain.program import PROGRAM_WAJIB, Program, Segmen, alasan_tidak_boleh, iuran_bpu_bulanan
+
+TAHUN_LAHIR_MINIMUM = 1930
+USIA_KERJA_MINIMUM = 15
+
+
+@dataclass(frozen=True)
+class Pendaftaran:
+    kode_desa: str
+    segmen: str
+    program: frozenset[str]
+    pekerjaan: str
+    jenis_kelamin: str
+    tahun_lahir: int
+    sumber_dana: str
+    nik: str = field(repr=False)  # never printed, logged or stored
+    kegiatan_id: int | None = None
+
+
+def periksa(p: Pendaftaran, hari_ini: date) -> list[str]:
+    """Every reason the registration cannot be saved; an empty list means it can."""
+    masalah = []
+    if not p.kode_desa:
+        masalah.append("Desa belum dipilih atau tidak ditemukan.")
+    if not p.program:
+        masalah.append("Pilih setidaknya satu program.")
+    try:
+        wajib = PROGRAM_WAJIB[Segmen(p.segmen)]
+    except ValueError:
+        masalah.append(f"Segmen '{p.segmen}' tidak dikenal.")
+        wajib = frozenset()
+    kurang = sorted(w.value for w in wajib if w.value not in p.program)
+    if kurang:
+        masalah.append(f"Program wajib untuk segmen {p.segmen} belum dipilih: {', '.join(kurang)}.")
+    for program in sorted(p.program):
+        if alasan := alasan_tidak_boleh(p.segmen, program):
+            masalah.append(alasan)
+    if not (TAHUN_LAHIR_MINIMUM <= p.tahun_lahir <= hari_ini.year - USIA_KERJA_MINIMUM):
+        masalah.append(f"Tahun lahir harus antara {TAHUN_LAHIR_MINIMUM} dan {hari_ini.year - USIA_KERJA_MINIMUM}.")
+    if p.jenis_kelamin not in ("L", "P"):
+        masalah.append("Pilih jenis kelamin.")
+    try:
+        periksa_konsisten(urai_nik(p.nik, hari_ini), p.jenis_kelamin, p.tahun_lahir)
+    except NIKTidakSah as e:
+        masalah.append(str(e))
+    return masalah
+
+
+def iuran_bulanan(segmen: str, program: str) -> int | None:
+    """The monthly contribution recorded at sign-up: BPU's minimum band; other segments by employer."""
+    if segmen == Segmen.BPU and program in (Program.JKK, Program.JKM, Program.JHT):
+        return iuran_bpu_bulanan({program})
+    return None

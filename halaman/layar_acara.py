@@ -1,0 +1,71 @@
+"""Layar Acara: the projector screen at an event. Reached by /layar?kegiatan=<id>; not in the menu."""
+
+from datetime import date
+
+import streamlit as st
+
+from data_access import cache
+from domain import format as fmt
+from domain.suppresi import k_suppresi, label_tersembunyi, sembunyikan
+from geo.peta import svg_sorot
+
+SEGAR_DETIK = 5
+ambang = k_suppresi()
+
+# Read from the back of a village hall: no chrome, large type, high contrast.
+st.html("""<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
+[data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
+.block-container { padding-top: 1rem; max-width: 100%; }
+.layar { font-family: sans-serif; color: #0b2e20; }
+.layar h1 { font-size: 3.2rem; margin: 0; line-height: 1.1; }
+.layar .desa { font-size: 2rem; color: #0b6e4f; margin-bottom: 1rem; }
+.layar .angka { font-size: 9rem; font-weight: 800; line-height: 1; color: #0b6e4f; }
+.layar .label { font-size: 1.8rem; }
+.layar .kotak { display: inline-block; margin: 0 3rem 1.5rem 0; vertical-align: top; }
+.layar .kecil { font-size: 4rem; font-weight: 700; }
+.layar ul { font-size: 1.8rem; list-style: none; padding: 0; margin: 0; }
+.layar li { padding: .3rem 0; border-bottom: 1px solid #cfe3da; }
+</style>""")
+
+teks_id = st.query_params.get("kegiatan", "")
+if not teks_id.isdigit():
+    st.error("Tautan layar acara harus menyebut kegiatannya, misalnya /layar?kegiatan=12.")
+    st.stop()
+kegiatan_id = int(teks_id)
+
+
+def _angka(n: int) -> str:
+    return fmt.angka(n) if sembunyikan(n, ambang) is not None else label_tersembunyi(ambang)
+
+
+@st.fragment(run_every=SEGAR_DETIK)
+def layar() -> None:
+    hari_ini = date.today()
+    a = cache.angka_layar(kegiatan_id, hari_ini)
+    if a is None:
+        st.error(f"Kegiatan nomor {kegiatan_id} tidak ditemukan.")
+        return
+    e = fmt.aman_html
+    program = "".join(
+        f'<div class="kotak"><div class="kecil">{_angka(a.per_program.get(p, 0))}</div><div class="label">{p}</div></div>'
+        for p in ("JKK", "JKM", "JHT"))
+    cakupan = fmt.persen(a.cakupan_desa, 2) if sembunyikan(a.bpu_aktif_desa, ambang) is not None \
+        else label_tersembunyi(ambang)
+    ticker = "".join(f"<li>{e(baris.desa)} — {e(baris.program)}</li>" for baris in a.terbaru.itertuples()) \
+        if a.daftar_hari_ini >= ambang else f"<li>Daftar terbaru tampil setelah {ambang} pendaftar.</li>"
+    kiri, kanan = st.columns([3, 2])
+    kiri.html(f"""<div class="layar">
+      <h1>{e(a.nama_kegiatan)}</h1><div class="desa">Desa {e(a.nama_desa)} · {fmt.tanggal(hari_ini)}</div>
+      <div class="kotak"><div class="angka" data-uji="daftar-hari-ini">{_angka(a.daftar_hari_ini)}</div>
+        <div class="label">pendaftar hari ini di acara ini</div></div>
+      <div>{program}</div>
+      <div class="kotak"><div class="kecil">{_angka(a.aktif_desa)}</div><div class="label">peserta aktif di desa</div></div>
+      <div class="kotak"><div class="kecil">{cakupan}</div><div class="label">cakupan BPU desa</div></div>
+    </div>""")
+    kanan.html(f"""<div class="layar"><div class="label"><b>Pendaftar terbaru</b></div><ul>{ticker}</ul></div>""")
+    # st.image takes the SVG as it is; st.html's sanitiser drops a drawing this large.
+    kanan.image(svg_sorot(cache.aplikasi().batas.desa_web, a.kode_desa), width=420)  # fits 1080 px high
+
+
+layar()

@@ -1,0 +1,68 @@
+"""Pendaftaran: a phone-sized form for staff registering people on the spot at an event."""
+
+from datetime import date
+
+import streamlit as st
+
+from data_access import cache
+from data_access.demo import DANA_BPU, PEKERJAAN_BPU
+from data_access.pendaftaran import PendaftaranDitolak
+from domain import format as fmt
+from domain.pendaftaran import Pendaftaran
+from domain.program import PROGRAM_BOLEH, PROGRAM_WAJIB, Program, Segmen
+from domain.teks import t
+
+k = st.session_state["konteks"]
+bahasa = k["bahasa"]
+hari_ini = date.today()
+st.title(t("pendaftaran", bahasa))
+
+kegiatan = cache.daftar_kegiatan()
+pilihan_kegiatan = [None, *kegiatan["id"].astype(int).tolist()]
+nama_kegiatan = {int(i): f"{n} ({fmt.tanggal(tgl)}, {d})" for i, n, tgl, d in kegiatan.itertuples(index=False)}
+dari_tautan = st.query_params.get("kegiatan", "")
+awal = pilihan_kegiatan.index(int(dari_tautan)) if dari_tautan.isdigit() and int(dari_tautan) in nama_kegiatan else 0
+id_kegiatan = st.selectbox(t("kegiatan", bahasa), pilihan_kegiatan, index=awal,
+                           format_func=lambda i: nama_kegiatan.get(i, t("tanpa_kegiatan", bahasa)))
+
+teks_desa = st.text_input(t("desa", bahasa), key="daftar_desa", placeholder="mis. Ketanon Ageng")
+hasil_desa = cache.gazetteer().cari(teks_desa) if teks_desa.strip() else None
+if hasil_desa and hasil_desa.kode:
+    pilihan = hasil_desa.kandidat[0]
+    st.caption(f"✓ {fmt.aman_markdown(pilihan.nama)}, Kec. {fmt.aman_markdown(pilihan.nama_kec)} ({pilihan.kode})")
+elif hasil_desa:
+    st.warning(hasil_desa.pesan)
+
+segmen = st.selectbox(t("segmen", bahasa), [s.value for s in Segmen], index=[s.value for s in Segmen].index("BPU"),
+                      key="daftar_segmen")
+boleh, wajib = PROGRAM_BOLEH[Segmen(segmen)], PROGRAM_WAJIB[Segmen(segmen)]
+
+with st.form("pendaftaran", clear_on_submit=True):
+    st.markdown(f"**{t('program', bahasa)}**")
+    kolom = st.columns(len(Program))
+    dipilih = set()
+    for kol, program in zip(kolom, Program, strict=True):
+        # Mandatory programmes are ticked and locked; ones the segment may not hold are locked off.
+        if kol.checkbox(program.value, value=program in wajib, disabled=program in wajib or program not in boleh,
+                        key=f"daftar_{program.value}"):
+            dipilih.add(program.value)
+    dipilih |= {p.value for p in wajib}
+    pekerjaan = st.selectbox(t("pekerjaan", bahasa), [*PEKERJAAN_BPU, "Lainnya"])
+    jenis_kelamin = st.radio(t("jenis_kelamin", bahasa), ["L", "P"], horizontal=True,
+                             format_func=lambda j: {"L": "Laki-laki", "P": "Perempuan"}[j])
+    tahun_lahir = st.number_input(t("tahun_lahir", bahasa), min_value=1930, max_value=hari_ini.year - 15,
+                                  value=1985, step=1)
+    sumber_dana = st.selectbox(t("sumber_dana", bahasa), list(DANA_BPU))
+    nik = st.text_input("NIK", type="password", max_chars=20, help=t("bantuan_nik", bahasa))
+    kirim = st.form_submit_button(t("simpan", bahasa), type="primary", width="stretch")
+
+if kirim:
+    isian = Pendaftaran(kode_desa=hasil_desa.kode if hasil_desa and hasil_desa.kode else "", segmen=segmen,
+                        program=frozenset(dipilih), pekerjaan=pekerjaan, jenis_kelamin=jenis_kelamin,
+                        tahun_lahir=int(tahun_lahir), sumber_dana=sumber_dana, nik=nik, kegiatan_id=id_kegiatan)
+    try:
+        cache.daftarkan(isian, hari_ini)
+    except PendaftaranDitolak as e:
+        st.error(str(e), icon=":material/error:")
+    else:
+        st.success(t("tersimpan", bahasa, program=", ".join(sorted(dipilih))), icon=":material/check_circle:")
