@@ -1,6 +1,6 @@
 """Layar Acara: the projector screen at an event. Reached by /layar?kegiatan=<id>; not in the menu."""
 
-from datetime import date
+from datetime import date, datetime
 
 import streamlit as st
 
@@ -63,7 +63,9 @@ def layar() -> None:
       <div class="kotak"><div class="kecil">{_angka(a.aktif_desa)}</div><div class="label">peserta aktif di desa</div></div>
       <div class="kotak"><div class="kecil">{cakupan}</div><div class="label">cakupan BPU desa</div></div>
     </div>""")
-    kanan.html(f"""<div class="layar"><div class="label"><b>Pendaftar terbaru</b></div><ul>{ticker}</ul></div>""")
+    kanan.html(f"""<div class="layar"><div class="label"><b>Pendaftar terbaru</b></div><ul>{ticker}</ul>
+      <div style="font-size:1rem;color:#555;margin-top:.5rem" data-uji="diperbarui">Diperbarui
+      {datetime.now():%H.%M.%S}</div></div>""")
     # st.image takes the SVG as it is; st.html's sanitiser drops a drawing this large.
     kanan.image(svg_sorot(cache.aplikasi().batas.desa_web, a.kode_desa), width=420)  # fits 1080 px high
 

@@ -61,8 +61,10 @@ if kirim:
                         program=frozenset(dipilih), pekerjaan=pekerjaan, jenis_kelamin=jenis_kelamin,
                         tahun_lahir=int(tahun_lahir), sumber_dana=sumber_dana, nik=nik, kegiatan_id=id_kegiatan)
     try:
-        cache.daftarkan(isian, hari_ini)
+        nomor = cache.daftarkan(isian, hari_ini)
     except PendaftaranDitolak as e:
         st.error(str(e), icon=":material/error:")
     else:
-        st.success(t("tersimpan", bahasa, program=", ".join(sorted(dipilih))), icon=":material/check_circle:")
+        # The registration number is a receipt for staff; it says nothing about the person.
+        st.success(t("tersimpan", bahasa, program=", ".join(sorted(dipilih)), nomor=str(nomor)),
+                   icon=":material/check_circle:")

@@ -41,6 +41,7 @@ def test_map_paints_every_village_offline(halaman, server_app):
 
 def test_clicking_a_village_opens_its_story_and_its_link_reopens_it(halaman, server_app):
     frame = _buka_peta(halaman, f"{server_app}/peta")
+    frame.wait_for_function("() => !map_div._animatingZoom", timeout=TUNGGU_MS)  # click where it stays
     titik = frame.evaluate(f"() => map_div.latLngToContainerPoint([{KETANONAGENG[0]}, {KETANONAGENG[1]}])")
     kotak = halaman.locator('iframe[title*="st_folium"]').bounding_box()
     halaman.mouse.click(kotak["x"] + titik["x"], kotak["y"] + titik["y"])
