@@ -8,6 +8,7 @@
 | boundaries | DESA_SADAR_BATAS_DIR | `../shared/data/boundaries` beside the project |
 | demo on first start | DESA_SADAR_DEMO | `1` (create synthetic data when the database is empty) |
 | map tiles | DESA_SADAR_TILE_URL, DESA_SADAR_TILE_ATRIBUSI | none: the map works offline without tiles |
+| NIK key | DESA_SADAR_KUNCI_NIK (or `kunci_nik` in secrets.toml) | a random key kept in the data directory |
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ class Pengaturan:
     buat_demo: bool
     tile_url: str | None = None  # only for installations that are online
     tile_atribusi: str | None = None
+    kunci_nik: str | None = None  # HMAC key for NIK pseudonyms; see data_access.pendaftaran.kunci_rahasia
 
     @property
     def mesin(self) -> str:
@@ -65,4 +67,5 @@ def muat_pengaturan(env: dict[str, str] | None = None) -> Pengaturan:
         buat_demo=(env.get("DESA_SADAR_DEMO", "1") not in ("0", "false", "tidak")),
         tile_url=env.get("DESA_SADAR_TILE_URL") or rahasia.get("tile_url") or None,
         tile_atribusi=env.get("DESA_SADAR_TILE_ATRIBUSI") or rahasia.get("tile_atribusi") or None,
+        kunci_nik=env.get("DESA_SADAR_KUNCI_NIK") or rahasia.get("kunci_nik") or None,
     )

@@ -312,11 +312,10 @@ def buat_data_demo(desa: pd.DataFrame, hari_ini: date, skala: float = 1.0, benih
     jp = (seg == "PU") & (rng.random(n) < 0.65)
     awal_jkp = np.datetime64("2022-02-01")
     jkp = jp & (np.isnat(berakhir) | (berakhir > awal_jkp))
-    iuran_bpu = {k: v for k, v in IURAN_BPU_MINIMUM.items()}
     iuran = {
-        Program.JKK: np.where(seg == "BPU", iuran_bpu[Program.JKK] * band_bpu, upah * 0.0024),
-        Program.JKM: np.where(seg == "BPU", iuran_bpu[Program.JKM], upah * 0.003),
-        Program.JHT: np.where(seg == "PU", upah * 0.057, iuran_bpu[Program.JHT] * band_bpu),
+        Program.JKK: np.where(seg == "BPU", IURAN_BPU_MINIMUM[Program.JKK] * band_bpu, upah * 0.0024),
+        Program.JKM: np.where(seg == "BPU", IURAN_BPU_MINIMUM[Program.JKM], upah * 0.003),
+        Program.JHT: np.where(seg == "PU", upah * 0.057, IURAN_BPU_MINIMUM[Program.JHT] * band_bpu),
         Program.JP: upah * 0.03,
         Program.JKP: np.zeros(n),  # funded by the government and recomposed contributions
     }

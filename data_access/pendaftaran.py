@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import secrets
 from datetime import date
 from pathlib import Path
@@ -10,7 +9,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from data_access import masa_aktif
-from data_access.config import Pengaturan, _rahasia
+from data_access.config import Pengaturan
 from data_access.db import tulis
 from domain.nik import kunci_pseudonim
 from domain.pendaftaran import Pendaftaran, iuran_bulanan, periksa
@@ -26,9 +25,8 @@ def kunci_rahasia(pengaturan: Pengaturan) -> bytes:
     """The HMAC key for NIKs: DESA_SADAR_KUNCI_NIK or `kunci_nik` in secrets.toml; otherwise a random key
     created once in the data directory (readable by the app's user only), so a demo install works
     and a branch can still set its own. Losing the key means returning people are not recognised."""
-    dari_luar = os.environ.get("DESA_SADAR_KUNCI_NIK") or _rahasia().get("kunci_nik")
-    if dari_luar:
-        return dari_luar.encode()
+    if pengaturan.kunci_nik:
+        return pengaturan.kunci_nik.encode()
     berkas: Path = pengaturan.folder_data / NAMA_BERKAS_KUNCI
     if not berkas.exists():
         berkas.parent.mkdir(parents=True, exist_ok=True)

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 from data_access.db import baca
 from data_access.masa_aktif import SEMUA_PROGRAM
-from data_access.ringkasan import RingkasanHalaman, _syarat_pendaftaran, hitungan_aktif, ringkasan_halaman
+from data_access.ringkasan import RingkasanHalaman, syarat_pendaftaran, hitungan_aktif, ringkasan_halaman
 from domain import kpi
 from domain.saringan import Saringan
 from domain.suppresi import nilai_publik
@@ -23,7 +23,7 @@ def nilai_desa(engine: sa.Engine, s: Saringan) -> pd.DataFrame:
     pilih = (aktif["program"] == (s.program or SEMUA_PROGRAM)) & (aktif["segmen"] == s.segmen if s.segmen else True)
     per_desa = aktif[pilih].groupby("kode_desa")["aktif_akhir"].sum()
     bpu = aktif[(aktif["program"] == "JKK") & (aktif["segmen"] == "BPU")].groupby("kode_desa")["aktif_akhir"].sum()
-    syarat_p, nilai_p = _syarat_pendaftaran(s)
+    syarat_p, nilai_p = syarat_pendaftaran(s)
     baru = baca(engine, f"""
         SELECT p.kode_desa, count(*) AS baru FROM peserta p
         WHERE {syarat_p} AND p.tanggal_daftar BETWEEN :mulai AND :akhir GROUP BY p.kode_desa""",

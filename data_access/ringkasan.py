@@ -98,6 +98,9 @@ def ringkasan_halaman(engine: sa.Engine, s: Saringan) -> RingkasanHalaman:
     irisan = aktif[(aktif["program"] == program) & pilih_segmen]
     bpu_desa = aktif[(aktif["program"] == "JKK") & (aktif["segmen"] == "BPU")].groupby("kode_desa")["aktif_akhir"].sum()
     lain = _angka_lain(engine, s)
+    tren = tren_bulanan(engine, s)
+    # The trend already holds the year's target: its last month is the period's last month.
+    target_akhir = tren["target_aktif"].iloc[-1]
     angka = AngkaUtama(
         peserta_aktif=int(irisan["aktif_akhir"].sum()),
         peserta_aktif_awal=int(irisan["aktif_awal"].sum()),
@@ -106,7 +109,7 @@ def ringkasan_halaman(engine: sa.Engine, s: Saringan) -> RingkasanHalaman:
         nonaktif=lain["nonaktif"],
         bpu_aktif_jkk_jkm=int(bpu_desa.sum()),
         pekerja_informal=lain["informal"],
-        target_aktif=nilai_target(engine, s, "peserta_aktif", [s.periode.selesai.year]).get(s.periode.selesai.year),
+        target_aktif=None if pd.isna(target_akhir) else int(target_akhir),
     )
     per_program = (aktif[(aktif["program"] != SEMUA_PROGRAM) & pilih_segmen & (aktif["aktif_akhir"] > 0)]
                    .groupby("program", as_index=False)["aktif_akhir"].sum()
@@ -114,7 +117,7 @@ def ringkasan_halaman(engine: sa.Engine, s: Saringan) -> RingkasanHalaman:
     per_segmen = (aktif[(aktif["program"] == program) & (aktif["aktif_akhir"] > 0)]
                   .groupby("segmen", as_index=False)["aktif_akhir"].sum()
                   .rename(columns={"aktif_akhir": "peserta_aktif"}))
-    return RingkasanHalaman(angka, per_program, per_segmen, tren_bulanan(engine, s), _cakupan_desa(engine, s, bpu_desa))
+    return RingkasanHalaman(angka, per_program, per_segmen, tren, _cakupan_desa(engine, s, bpu_desa))
 
 
 def hitungan_aktif(engine: sa.Engine, s: Saringan) -> pd.DataFrame:
@@ -140,7 +143,7 @@ def _angka_lain(engine: sa.Engine, s: Saringan) -> dict[str, int | None]:
     Lapsed: an active period ending within the period and none active at its end.
     """
     syarat_b, nilai = _syarat(s, "b")
-    syarat_p, nilai_p = _syarat_pendaftaran(s)
+    syarat_p, nilai_p = syarat_pendaftaran(s)
     lalu = s.sebelumnya
     hasil = baca(engine, f"""
         WITH nonaktif AS (
@@ -164,7 +167,7 @@ def _angka_lain(engine: sa.Engine, s: Saringan) -> dict[str, int | None]:
             "informal": None if pd.isna(baris["informal"]) else int(baris["informal"])}
 
 
-def _syarat_pendaftaran(s: Saringan) -> tuple[str, dict]:
+def syarat_pendaftaran(s: Saringan) -> tuple[str, dict]:
     """Participants registered in the region and segment, holding the chosen programme at some time."""
     syarat, nilai = _syarat(s, "p")
     if s.program:
@@ -198,7 +201,7 @@ def tren_bulanan(engine: sa.Engine, s: Saringan) -> pd.DataFrame:
                                             (akhir.month - BULAN_TREN_MINIMUM) % 12 + 1, 1))
     bulan = pd.date_range(awal, akhir, freq="MS")
     syarat, nilai = _syarat(s)
-    syarat_p, nilai_p = _syarat_pendaftaran(s)
+    syarat_p, nilai_p = syarat_pendaftaran(s)
     batas_bulan = (pd.Timestamp(akhir) + pd.offsets.MonthEnd(0)).date()
     selang = baca(engine, f"""
         SELECT 'mulai' AS jenis, CAST(date_trunc('month', m.tanggal_mulai) AS DATE) AS bulan, count(*) AS jumlah
