@@ -6,6 +6,7 @@ import streamlit as st
 
 from data_access import cache
 from data_access.batas import BatasTidakDitemukan
+from data_access.config import PengaturanTidakSah
 from data_access.db import DatabaseTidakSiap
 from domain.periode import label_periode, pilihan_periode
 from domain.program import Program, Segmen
@@ -28,10 +29,18 @@ except (BatasTidakDitemukan, BatasTidakValid) as e:
 except DatabaseTidakSiap as e:
     st.error(f"**{t('database_gagal', bahasa)}.** {e}")
     st.stop()
+except PengaturanTidakSah as e:
+    st.error(f"**{t('pengaturan_salah', bahasa)}.** {e}")
+    st.stop()
 
 halaman = st.navigation([
     st.Page("halaman/ringkasan.py", title=t("ringkasan", bahasa), icon=":material/dashboard:", default=True),
     st.Page("halaman/peta.py", title=t("peta", bahasa), icon=":material/map:", url_path="peta"),
+    st.Page("halaman/kegiatan.py", title=t("kegiatan_menu", bahasa), icon=":material/celebration:",
+            url_path="kegiatan"),
+    st.Page("halaman/desa_sadar.py", title=t("desa_sadar_menu", bahasa), icon=":material/verified:",
+            url_path="desa-sadar"),
+    st.Page("halaman/target.py", title=t("target_menu", bahasa), icon=":material/flag:", url_path="target"),
     st.Page("halaman/pendaftaran.py", title=t("pendaftaran", bahasa), icon=":material/person_add:",
             url_path="daftar"),
     # The projector screen is opened by a link naming the event, never from the menu.

@@ -14,16 +14,21 @@ import pandas as pd
 import sqlalchemy as sa
 import streamlit as st
 
-from data_access import layar, pendaftaran, peta, ringkasan
+from data_access import desa_sadar, kegiatan, layar, pendaftaran, peta, ringkasan, target
 from data_access.aset import siapkan_aset_peta
 from data_access.batas import BatasWilayah, muat_batas
 from data_access.config import Pengaturan, muat_pengaturan
 from data_access.db import buat_engine, siapkan_database
 from data_access.demo import isi_demo, sumber_data
+from domain.desa_sadar import AmbangKesiapan
+from domain.kegiatan import IsianKegiatan
 from domain.pendaftaran import Pendaftaran
 from domain.periode import periode_dari_kunci
 from domain.saringan import Saringan
+from data_access.segar_latar import SegarLatar
+from geo.batas import titik_desa
 from geo.gazetteer import Gazetteer
+from geo.peta import svg_sorot
 
 UMUR_CACHE_DETIK = 60
 
@@ -98,14 +103,26 @@ def kegiatan_periode(kode: str, periode: str, hari_ini: date) -> pd.DataFrame:
     return peta.kegiatan_periode(aplikasi().engine, _saringan(kode, periode, hari_ini, None, None))
 
 
-# The live screen refreshes every few seconds; a short shared cache lets several screens at one
-# event cost one query per interval.
-UMUR_CACHE_LAYAR_DETIK = 2
+# The live screen polls every few seconds. Its numbers are kept fresh by one background thread, so
+# a refresh only reads memory, never waits on the database, and any number of screens at one event
+# cost one query per interval. A registration refreshes its event at once.
+SELANG_LATAR_LAYAR_DETIK = 2.0
 
 
-@st.cache_data(ttl=UMUR_CACHE_LAYAR_DETIK, show_spinner=False)
+@st.cache_resource
+def _angka_layar_latar() -> SegarLatar:
+    engine = aplikasi().engine
+    return SegarLatar(lambda kunci: layar.angka_layar(engine, *kunci), SELANG_LATAR_LAYAR_DETIK)
+
+
 def angka_layar(kegiatan_id: int, hari_ini: date) -> layar.AngkaLayar | None:
-    return layar.angka_layar(aplikasi().engine, kegiatan_id, hari_ini)
+    return _angka_layar_latar().ambil((kegiatan_id, hari_ini))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def peta_kecil_desa(kode_desa: str) -> str:
+    """The regency with one village filled, as SVG; drawn once per village, not on every refresh."""
+    return svg_sorot(aplikasi().batas.desa_web, kode_desa)
 
 
 @st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)
@@ -121,5 +138,80 @@ def kunci_nik() -> bytes:
 def daftarkan(isian: Pendaftaran, hari_ini: date) -> int:
     """Save a registration (not cached), then let the live screen see it at its next refresh."""
     pid = pendaftaran.daftarkan(aplikasi().engine, isian, kunci_nik(), hari_ini)
-    angka_layar.clear()
+    if isian.kegiatan_id is not None:
+        _angka_layar_latar().segarkan((isian.kegiatan_id, hari_ini))
+    hasil_kegiatan.clear()
     return pid
+
+
+@st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)
+def hasil_kegiatan(kode: str, periode: str, hari_ini: date, jenis: tuple[str, ...]) -> pd.DataFrame:
+    return kegiatan.hasil_kegiatan(aplikasi().engine, _saringan(kode, periode, hari_ini, None, None), hari_ini, jenis)
+
+
+@st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)
+def kegiatan_terpilih(ids: tuple[int, ...], hari_ini: date) -> pd.DataFrame:
+    return kegiatan.kegiatan_terpilih(aplikasi().engine, list(ids), hari_ini)
+
+
+@st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)
+def rincian_kegiatan(kegiatan_id: int) -> kegiatan.RincianKegiatan:
+    return kegiatan.rincian_kegiatan(aplikasi().engine, kegiatan_id)
+
+
+@st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)
+def linimasa_kegiatan(ids: tuple[int, ...]) -> pd.DataFrame:
+    return kegiatan.linimasa_kegiatan(aplikasi().engine, list(ids))
+
+
+def simpan_kegiatan(isian: IsianKegiatan, hari_ini: date, kegiatan_id: int | None = None) -> int:
+    """Save an event (not cached), then drop the cached views that show events."""
+    app = aplikasi()
+    nomor = kegiatan.simpan_kegiatan(app.engine, isian, titik_desa(app.batas.desa, isian.kode_desa), hari_ini,
+                                     kegiatan_id)
+    for fungsi in (hasil_kegiatan, kegiatan_terpilih, linimasa_kegiatan, daftar_kegiatan, kegiatan_periode,
+                   cerita_desa):
+        fungsi.clear()
+    return nomor
+
+
+def ambang_kesiapan() -> AmbangKesiapan:
+    p = aplikasi().pengaturan
+    return AmbangKesiapan(cakupan_bpu=p.ambang_cakupan_bpu, perangkat=p.ambang_perangkat)
+
+
+@st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)
+def status_desa(awalan_kode: str, hari_ini: date, semua_desa: bool) -> pd.DataFrame:
+    return desa_sadar.status_desa(aplikasi().engine, awalan_kode, hari_ini, semua_desa)
+
+
+@st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)
+def riwayat_desa(kode_desa: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The village's status history and its MoUs."""
+    engine = aplikasi().engine
+    return desa_sadar.riwayat_status(engine, kode_desa), desa_sadar.riwayat_mou(engine, kode_desa)
+
+
+def _setelah_catatan_desa() -> None:
+    for fungsi in (status_desa, riwayat_desa, cerita_desa, nilai_desa):
+        fungsi.clear()
+
+
+def catat_status(kode_desa: str, status: str, tanggal: date, catatan: str, hari_ini: date) -> None:
+    desa_sadar.catat_status(aplikasi().engine, kode_desa, status, tanggal, catatan, hari_ini)
+    _setelah_catatan_desa()
+
+
+def catat_mou(kode_desa: str, tanggal: date, nomor: str, catatan: str, hari_ini: date) -> None:
+    desa_sadar.catat_mou(aplikasi().engine, kode_desa, tanggal, nomor, catatan, hari_ini)
+    _setelah_catatan_desa()
+
+
+@st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)
+def capaian_target(awalan_kode: str, tahun: int, hari_ini: date) -> pd.DataFrame:
+    return target.capaian_target(aplikasi().engine, awalan_kode, tahun, hari_ini)
+
+
+@st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)
+def tahun_target() -> list[int]:
+    return target.tahun_target(aplikasi().engine)

@@ -9,6 +9,11 @@
 | demo on first start | DESA_SADAR_DEMO | `1` (create synthetic data when the database is empty) |
 | map tiles | DESA_SADAR_TILE_URL, DESA_SADAR_TILE_ATRIBUSI | none: the map works offline without tiles |
 | NIK key | DESA_SADAR_KUNCI_NIK (or `kunci_nik` in secrets.toml) | a random key kept in the data directory |
+| readiness: BPU coverage | DESA_SADAR_AMBANG_CAKUPAN (or `ambang_cakupan_bpu`) | 10 (% of informal workers; a placeholder for the branch to set) |
+| readiness: officials enrolled | DESA_SADAR_AMBANG_PERANGKAT (or `ambang_perangkat`) | 100 (% of perangkat desa) |
+| live screen refresh | DESA_SADAR_LAYAR_DETIK (or `layar_detik`) | 5 seconds |
+
+No national coverage threshold for designation exists (domain brief §1): each branch sets its own.
 """
 
 from __future__ import annotations
@@ -19,6 +24,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 AKAR_PROYEK = Path(__file__).resolve().parent.parent
+
+
+class PengaturanTidakSah(ValueError):
+    """A setting has a value the app cannot use; the message names it, in Bahasa Indonesia."""
 
 
 def _rahasia() -> dict:
@@ -39,11 +48,29 @@ class Pengaturan:
     tile_url: str | None = None  # only for installations that are online
     tile_atribusi: str | None = None
     kunci_nik: str | None = None  # HMAC key for NIK pseudonyms; see data_access.pendaftaran.kunci_rahasia
+    ambang_cakupan_bpu: float = 10.0
+    ambang_perangkat: float = 100.0
+    layar_detik: float = 5.0
 
     @property
     def mesin(self) -> str:
         """'duckdb' or 'postgresql': the engine family behind the URL."""
         return "duckdb" if self.url_database.startswith("duckdb") else "postgresql"
+
+
+def _angka(env: dict, rahasia: dict, nama_env: str, nama_rahasia: str, bawaan: float,
+           terkecil: float, terbesar: float) -> float:
+    mentah = env.get(nama_env) or rahasia.get(nama_rahasia)
+    if mentah is None or mentah == "":
+        return bawaan
+    try:
+        nilai = float(str(mentah).replace(",", "."))
+    except ValueError:
+        nilai = float("nan")
+    if not terkecil <= nilai <= terbesar:  # also refuses NaN
+        raise PengaturanTidakSah(f"Pengaturan {nama_env} (atau {nama_rahasia} di secrets.toml) harus angka antara "
+                                 f"{terkecil:g} dan {terbesar:g}; tertulis {mentah!r}.")
+    return nilai
 
 
 def muat_pengaturan(env: dict[str, str] | None = None) -> Pengaturan:
@@ -68,4 +95,7 @@ def muat_pengaturan(env: dict[str, str] | None = None) -> Pengaturan:
         tile_url=env.get("DESA_SADAR_TILE_URL") or rahasia.get("tile_url") or None,
         tile_atribusi=env.get("DESA_SADAR_TILE_ATRIBUSI") or rahasia.get("tile_atribusi") or None,
         kunci_nik=env.get("DESA_SADAR_KUNCI_NIK") or rahasia.get("kunci_nik") or None,
+        ambang_cakupan_bpu=_angka(env, rahasia, "DESA_SADAR_AMBANG_CAKUPAN", "ambang_cakupan_bpu", 10.0, 0, 100),
+        ambang_perangkat=_angka(env, rahasia, "DESA_SADAR_AMBANG_PERANGKAT", "ambang_perangkat", 100.0, 0, 100),
+        layar_detik=_angka(env, rahasia, "DESA_SADAR_LAYAR_DETIK", "layar_detik", 5.0, 0.05, 300),
     )

@@ -20,6 +20,7 @@ import sqlalchemy as sa
 from data_access.batas import BatasWilayah, luas_desa_km2, sinkronkan_wilayah
 from data_access import masa_aktif
 from data_access.db import muat_massal, tulis
+from domain.desa_sadar import PEKERJAAN_PERANGKAT
 from domain.program import IURAN_BPU_MINIMUM, Program
 
 BENIH = 20190903
@@ -66,6 +67,7 @@ class DataDemo:
     kepesertaan: pd.DataFrame
     hari_ini: date
     skala: float
+    mou: pd.DataFrame  # kode_desa, tanggal, nomor, catatan
 
 
 def _pilih(rng: np.random.Generator, bobot: dict[str, float], n: int) -> np.ndarray:
@@ -134,6 +136,18 @@ def _status_desa_sadar(desa: pd.DataFrame, hari_ini: date, rng: np.random.Genera
                     if rng.random() < 0.7 and t <= hari_ini:
                         baris.append((kode, "ditetapkan", t, CATATAN_SINTETIS))
     return pd.DataFrame(baris, columns=["kode_desa", "status", "tanggal", "catatan"])
+
+
+def _mou_desa(status: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
+    """Most launched villages signed an MoU a few weeks before their launch; some never recorded one,
+    so the readiness checklist has villages on both sides."""
+    dicanangkan = status[status["status"] == "dicanangkan"].drop_duplicates("kode_desa")
+    baris = []
+    for kode, tanggal in zip(dicanangkan["kode_desa"], dicanangkan["tanggal"], strict=True):
+        jeda, ada = int(rng.integers(7, 61)), rng.random() < 0.85
+        if ada:
+            baris.append((kode, tanggal - timedelta(days=jeda), f"MoU/{kode[-4:]}/{tanggal.year}", CATATAN_SINTETIS))
+    return pd.DataFrame(baris, columns=["kode_desa", "tanggal", "nomor", "catatan"])
 
 
 def _kegiatan(desa: pd.DataFrame, status: pd.DataFrame, hari_ini: date, rng: np.random.Generator) -> pd.DataFrame:
@@ -244,7 +258,7 @@ def buat_data_demo(desa: pd.DataFrame, hari_ini: date, skala: float = 1.0, benih
     jumlah_perangkat = np.round(perangkat * bagian_perangkat).astype(int)
     idx_perangkat = np.repeat(np.arange(len(desa)), jumlah_perangkat)
     hari_perangkat = rng.integers(0, min(n_hari, 3 * 365), len(idx_perangkat))
-    tambah(len(idx_perangkat), "PU", idx_perangkat, hari_perangkat, pekerjaan="Perangkat desa",
+    tambah(len(idx_perangkat), "PU", idx_perangkat, hari_perangkat, pekerjaan=PEKERJAAN_PERANGKAT,
            sumber_dana="apbdes", kanal="kolektif_desa", peluang_henti=0.05, rerata_hari_aktif=6 * 365.0)
 
     # BPU: the campaign's target; sign-ups grow over the years and are denser in Desa Sadar villages.
@@ -332,7 +346,9 @@ def buat_data_demo(desa: pd.DataFrame, hari_ini: date, skala: float = 1.0, benih
     kepesertaan = pd.concat(enrol, ignore_index=True)
     peserta = p[["nomor", "kunci_pseudonim", "segmen", "kode_desa", "pekerjaan", "jenis_kelamin", "tahun_lahir",
                  "sumber_dana", "kanal", "tanggal_daftar", "kegiatan_nama"]].copy()
-    return DataDemo(penyebut, status, kegiatan.drop(columns=["pendaftar"]), peserta, kepesertaan, hari_ini, skala)
+    # A generator of its own, so adding MoUs left every other synthetic figure as it was.
+    mou = _mou_desa(status, np.random.default_rng(benih + 2))
+    return DataDemo(penyebut, status, kegiatan.drop(columns=["pendaftar"]), peserta, kepesertaan, hari_ini, skala, mou)
 
 
 def hitung_target(data: DataDemo, kode_kab: str, rng: np.random.Generator) -> pd.DataFrame:
@@ -345,7 +361,7 @@ def hitung_target(data: DataDemo, kode_kab: str, rng: np.random.Generator) -> pd
         t = np.datetime64(min(date(tahun, 12, 31), data.hari_ini))
         aktif = p[(p["tanggal_daftar"] <= t) & (p["tanggal_berakhir"].isna() | (p["tanggal_berakhir"] > t))]
         tahun_ini = tahun == data.hari_ini.year
-        faktor = (lambda: rng.uniform(1.05, 1.25)) if tahun_ini else (lambda: rng.uniform(0.92, 1.20))
+        faktor = (lambda: rng.uniform(0.98, 1.15)) if tahun_ini else (lambda: rng.uniform(0.92, 1.20))
 
         def target(kode: str, nilai: float, segmen: str = "SEMUA", program: str = "SEMUA",
                    ukuran: str = "peserta_aktif", bulat: int = 10, tahun: int = tahun, faktor=faktor) -> None:
@@ -406,6 +422,7 @@ def isi_demo(engine: sa.Engine, batas: BatasWilayah, hari_ini: date, skala: floa
         hitung = {}
         hitung["penyebut"] = muat_massal(k, "penyebut", data.penyebut.assign(sumber="demo"))
         hitung["status_desa_sadar"] = muat_massal(k, "status_desa_sadar", data.status)
+        hitung["mou_desa"] = muat_massal(k, "mou_desa", data.mou.assign(sumber="demo"))
         hitung["kegiatan"] = muat_massal(k, "kegiatan", data.kegiatan.assign(sumber="demo"))
         id_kegiatan = dict(k.execute(sa.text("SELECT nama, id FROM kegiatan WHERE sumber = 'demo'")).all())
         peserta = data.peserta.assign(

@@ -35,29 +35,37 @@ VEGA_LOKAL_WAKTU = {
 }
 
 
+def _kosong(nilai) -> bool:
+    """None, NaN and pandas' NA all mean 'no data'."""
+    try:
+        return nilai is None or bool(nilai != nilai)
+    except TypeError:  # pandas.NA refuses to be a bool
+        return True
+
+
 def angka(nilai: float | int | None) -> str:
     """1234567 -> '1.234.567'; None -> '–' (no data, never a zero that was not measured)."""
-    if nilai is None:
+    if _kosong(nilai):
         return "–"
     return format_decimal(round(nilai), format="#,##0", locale=LOKAL_ANGKA)
 
 
 def desimal(nilai: float | None, digit: int = 1) -> str:
-    if nilai is None:
+    if _kosong(nilai):
         return "–"
     return format_decimal(nilai, format="#,##0." + "0" * digit, locale=LOKAL_ANGKA)
 
 
 def persen(nilai: float | None, digit: int = 1) -> str:
     """12.34 (already in percent) -> '12,3%'."""
-    if nilai is None:
+    if _kosong(nilai):
         return "–"
     return f"{desimal(nilai, digit)}%"
 
 
 def rupiah(nilai: float | int | None) -> str:
     """16800 -> 'Rp16.800'."""
-    if nilai is None:
+    if _kosong(nilai):
         return "–"
     return format_currency(round(nilai), "IDR", format="¤#,##0", currency_digits=False, locale=LOKAL_ANGKA)
 
@@ -79,7 +87,7 @@ def bulan_tahun(d: date, bahasa: str = "id") -> str:
 
 def perubahan(nilai: float | None) -> str:
     """A signed change in percent for a metric delta: '+12,5%' or '−3,0%'."""
-    if nilai is None:
+    if _kosong(nilai):
         return "–"
     tanda = "+" if nilai >= 0 else "−"
     return f"{tanda}{desimal(abs(nilai))}%"

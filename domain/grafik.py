@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 
 from domain.format import VEGA_LOKAL_ANGKA, VEGA_LOKAL_WAKTU
-from domain.teks import t
+from domain.teks import TEKS, t
 
 WARNA_UTAMA = "#0b6e4f"  # BPJS-like green, readable on a projector
 WARNA_TARGET = "#c0392b"
@@ -23,16 +23,17 @@ def _lokal(grafik: alt.TopLevelMixin, judul_demo: str | None) -> alt.TopLevelMix
 
 
 def batang(data: pd.DataFrame, kategori: str, nilai: str, bahasa: str, judul_demo: str | None,
-           sorot: str | None = None) -> alt.TopLevelMixin:
+           sorot: str | None = None, judul_nilai: str | None = None, tinggi: int = TINGGI) -> alt.TopLevelMixin:
     """Horizontal bars, one per category, the selected category highlighted."""
+    judul_nilai = judul_nilai or t("peserta_aktif", bahasa)
     warna = alt.condition(alt.datum[kategori] == sorot, alt.value(WARNA_TARGET), alt.value(WARNA_UTAMA)) \
         if sorot else alt.value(WARNA_UTAMA)
-    grafik = alt.Chart(data, height=TINGGI).mark_bar().encode(
+    grafik = alt.Chart(data, height=tinggi).mark_bar().encode(
         y=alt.Y(f"{kategori}:N", title=None, sort="-x"),
-        x=alt.X(f"{nilai}:Q", title=t("peserta_aktif", bahasa), axis=alt.Axis(format=",d")),
+        x=alt.X(f"{nilai}:Q", title=judul_nilai, axis=alt.Axis(format=",d")),
         color=warna,
-        tooltip=[alt.Tooltip(f"{kategori}:N", title=t(kategori, bahasa)),
-                 alt.Tooltip(f"{nilai}:Q", title=t("peserta_aktif", bahasa), format=",d")],
+        tooltip=[alt.Tooltip(f"{kategori}:N", title=t(kategori, bahasa) if kategori in TEKS else kategori),
+                 alt.Tooltip(f"{nilai}:Q", title=judul_nilai, format=",d")],
     )
     teks = grafik.mark_text(align="left", dx=3, color="#222").encode(text=alt.Text(f"{nilai}:Q", format=",d"), color=alt.value("#222"))
     return _lokal(grafik + teks, judul_demo)
@@ -62,3 +63,70 @@ def batang_bulanan(data: pd.DataFrame, bahasa: str, judul_demo: str | None) -> a
         tooltip=[alt.Tooltip("bulan:T", title=t("bulan", bahasa), format="%B %Y"),
                  alt.Tooltip("pendaftaran_baru:Q", title=t("pendaftaran_baru", bahasa), format=",d")])
     return _lokal(grafik, judul_demo)
+
+
+WARNA_LATAR = "#9fb8ad"
+# A faceted chart cannot stretch to its container; this fits the main column beside the sidebar.
+LEBAR_LINIMASA = 760
+WARNA_STATUS = {"tercapai": WARNA_UTAMA, "sesuai_jalur": "#d4a017", "tertinggal": WARNA_TARGET}
+
+
+def linimasa(data: pd.DataFrame, nama: dict[int, str], bahasa: str, judul_demo: str | None) -> alt.TopLevelMixin:
+    """Daily sign-ups around events: the event's own (green) stacked on the village's others (grey),
+    the village's background daily rate as a dashed line; one row per event."""
+    panjang = data.melt(id_vars=["kegiatan_id", "tanggal", "hari_ke", "latar_harian"],
+                        value_vars=["dari_kegiatan", "lainnya_di_desa"], var_name="asal", value_name="jumlah")
+    label_asal = {"dari_kegiatan": t("dari_kegiatan", bahasa), "lainnya_di_desa": t("lainnya_di_desa", bahasa)}
+    panjang["asal"] = panjang["asal"].map(label_asal)
+    panjang["kegiatan"] = panjang["kegiatan_id"].map(nama)
+    sumbu_x = alt.X("hari_ke:O", title=t("hari_ke", bahasa), axis=alt.Axis(labelAngle=0))
+    # Both layers read the same rows, as a faceted layer requires; the baseline repeats per row.
+    dasar = alt.Chart(panjang)
+    batang_harian = dasar.mark_bar().encode(
+        x=sumbu_x,
+        y=alt.Y("sum(jumlah):Q", title=t("pendaftar_harian", bahasa), axis=alt.Axis(format=",d")),
+        color=alt.Color("asal:N", title=None, sort=list(label_asal.values()),
+                        scale=alt.Scale(domain=list(label_asal.values()), range=[WARNA_UTAMA, WARNA_LATAR]),
+                        legend=alt.Legend(orient="top")),
+        order=alt.Order("asal:N", sort="ascending"),
+        tooltip=[alt.Tooltip("tanggal:T", title=t("kolom_tanggal", bahasa), format="%d %B %Y"),
+                 alt.Tooltip("asal:N", title=t("asal", bahasa)),
+                 alt.Tooltip("jumlah:Q", title=t("jumlah", bahasa), format=",d")])
+    garis = dasar.mark_rule(strokeDash=[6, 4], color=WARNA_TARGET).encode(
+        y="mean(latar_harian):Q",
+        tooltip=[alt.Tooltip("mean(latar_harian):Q", title=t("latar_harian", bahasa), format=",.1f")])
+    grafik = alt.layer(batang_harian, garis).properties(height=170, width=LEBAR_LINIMASA).facet(
+        row=alt.Row("kegiatan:N", title=None, header=alt.Header(labelAngle=0, labelAlign="left", labelFontSize=12,
+                                                                 labelOrient="top", labelAnchor="start")))
+    return _lokal(grafik, judul_demo)
+
+
+def peluru(data: pd.DataFrame, label: str, bahasa: str, judul_demo: str | None) -> alt.TopLevelMixin:
+    """Bullet chart on a percent-of-target scale, so regions of any size compare: the bar is what is
+    reached, the black line the target (100%), the tick where the year should stand by today.
+    Rows come sorted furthest behind first; colour says met, on track or behind."""
+    data = data.assign(
+        persen_tampil=data["persen"].clip(upper=150),
+        jalur_persen=(100 * data["jalur"] / data["target"]).where(data["jalur"].notna()),
+        label_status=data["status"].map(lambda s: t(f"status_{s}", bahasa) if s else "–"),
+    )
+    urutan = data[label].tolist()
+    # The height covers the axis too: give each row its own 24 px so no label is dropped.
+    tinggi = 70 + 24 * len(data)
+    dasar = alt.Chart(data, height=tinggi).encode(
+        y=alt.Y(f"{label}:N", title=None, sort=urutan, axis=alt.Axis(labelLimit=320)))
+    tooltip = [alt.Tooltip(f"{label}:N", title=t("wilayah", bahasa)),
+               alt.Tooltip("realisasi:Q", title=t("realisasi", bahasa), format=",d"),
+               alt.Tooltip("target:Q", title=t("target", bahasa), format=",d"),
+               alt.Tooltip("persen:Q", title=t("capaian_target", bahasa), format=",.1f"),
+               alt.Tooltip("label_status:N", title=t("kolom_status", bahasa))]
+    batang_capaian = dasar.mark_bar(height=14).encode(
+        x=alt.X("persen_tampil:Q", title=t("persen_target", bahasa), scale=alt.Scale(domain=[0, 150], nice=False)),
+        color=alt.Color("status:N", scale=alt.Scale(domain=list(WARNA_STATUS), range=list(WARNA_STATUS.values())),
+                        legend=None),
+        tooltip=tooltip)
+    sasaran = alt.Chart(pd.DataFrame({"x": [100]})).mark_rule(color="#111", strokeWidth=2).encode(x="x:Q")
+    lapisan = [batang_capaian, sasaran]
+    if data["jalur_persen"].notna().any():
+        lapisan.append(dasar.mark_tick(color="#111", thickness=2, size=20).encode(x="jalur_persen:Q", tooltip=tooltip))
+    return _lokal(alt.layer(*lapisan), judul_demo)

@@ -49,3 +49,30 @@ def desa_teratas_terbawah(cakupan: pd.DataFrame, n: int = JUMLAH_DESA_PERINGKAT)
     """The villages leading and trailing on coverage; villages without a denominator are not ranked."""
     ada = cakupan.dropna(subset=["cakupan_persen"]).sort_values(["cakupan_persen", "kode"], ascending=[False, True])
     return ada.head(n), ada.tail(n).iloc[::-1]
+
+
+def biaya_per_peserta_aktif(biaya: int | None, aktif: int | None) -> float | None:
+    """An event's cost ÷ its sign-ups still active; None when the cost is unknown or nobody is active."""
+    if biaya is None or not aktif:
+        return None
+    return biaya / aktif
+
+
+def status_capaian(realisasi: float, target: float | None, jalur: float | None) -> str | None:
+    """'tercapai' (target met), 'sesuai_jalur' (at or above where it should be by now) or 'tertinggal'.
+
+    `jalur` is the value expected today on a straight line from the start of the year to the target;
+    None for a year that has ended, where only the target counts. None when no target was set.
+    """
+    if not target:
+        return None
+    if realisasi >= target:
+        return "tercapai"
+    if jalur is not None and realisasi >= jalur:
+        return "sesuai_jalur"
+    return "tertinggal"
+
+
+def jalur_target(awal: float, target: float, porsi_tahun: float) -> float:
+    """Where a target should stand after `porsi_tahun` (0–1) of the year, starting from `awal`."""
+    return awal + (target - awal) * min(max(porsi_tahun, 0.0), 1.0)

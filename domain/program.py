@@ -78,3 +78,13 @@ def alasan_tidak_boleh(segmen: str, program: str) -> str | None:
 def iuran_bpu_bulanan(program_dipilih: set[str]) -> int:
     """Monthly BPU contribution at the minimum band: Rp16.800 for JKK+JKM, Rp36.800 with JHT."""
     return sum(IURAN_BPU_MINIMUM[Program(p)] for p in program_dipilih if Program(p) in IURAN_BPU_MINIMUM)
+
+# Who pays a participant's contribution (domain brief §2); keys match ck_peserta_dana in the schema.
+SUMBER_DANA = {
+    "mandiri": "Mandiri (dibayar sendiri)",
+    "pemberi_kerja": "Pemberi kerja",
+    "apbd": "APBD kabupaten",
+    "apbdes": "APBDes / ADD",
+    "csr": "CSR perusahaan",
+    "dbhcht": "DBHCHT (cukai tembakau)",
+}

@@ -164,3 +164,15 @@ def ukur_mutu(asli: gpd.GeoDataFrame, sederhana: gpd.GeoDataFrame, geojson: str)
 def ke_geojson(lapisan: gpd.GeoDataFrame, kolom: list[str]) -> str:
     """GeoJSON text with only the given properties, feature ids dropped (they are not used)."""
     return lapisan[[*kolom, lapisan.geometry.name]].to_json(drop_id=True, ensure_ascii=False)
+
+
+def titik_desa(desa: gpd.GeoDataFrame, kode: str) -> tuple[float, float] | None:
+    """A point inside the village (lat, lng) for an event's marker; None for an unknown code.
+
+    A representative point, not the centroid: a crescent-shaped village's centroid can fall outside it.
+    """
+    baris = desa[desa["kode"] == kode]
+    if baris.empty:
+        return None
+    titik = baris.geometry.iloc[0].representative_point()
+    return float(titik.y), float(titik.x)

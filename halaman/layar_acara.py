@@ -7,9 +7,7 @@ import streamlit as st
 from data_access import cache
 from domain import format as fmt
 from domain.suppresi import k_suppresi, label_tersembunyi, sembunyikan
-from geo.peta import svg_sorot
 
-SEGAR_DETIK = 5
 ambang = k_suppresi()
 
 # Read from the back of a village hall: no chrome, large type, high contrast.
@@ -39,7 +37,7 @@ def _angka(n: int) -> str:
     return fmt.angka(n) if sembunyikan(n, ambang) is not None else label_tersembunyi(ambang)
 
 
-@st.fragment(run_every=SEGAR_DETIK)
+@st.fragment(run_every=cache.aplikasi().pengaturan.layar_detik)
 def layar() -> None:
     hari_ini = date.today()
     a = cache.angka_layar(kegiatan_id, hari_ini)
@@ -67,7 +65,7 @@ def layar() -> None:
       <div style="font-size:1rem;color:#555;margin-top:.5rem" data-uji="diperbarui">Diperbarui
       {datetime.now():%H.%M.%S}</div></div>""")
     # st.image takes the SVG as it is; st.html's sanitiser drops a drawing this large.
-    kanan.image(svg_sorot(cache.aplikasi().batas.desa_web, a.kode_desa), width=420)  # fits 1080 px high
+    kanan.image(cache.peta_kecil_desa(a.kode_desa), width=420)  # fits 1080 px high
 
 
 layar()

@@ -9,7 +9,7 @@ from data_access.demo import DANA_BPU, PEKERJAAN_BPU
 from data_access.pendaftaran import PendaftaranDitolak
 from domain import format as fmt
 from domain.pendaftaran import Pendaftaran
-from domain.program import PROGRAM_BOLEH, PROGRAM_WAJIB, Program, Segmen
+from domain.program import PROGRAM_BOLEH, PROGRAM_WAJIB, SUMBER_DANA, Program, Segmen
 from domain.teks import t
 
 k = st.session_state["konteks"]
@@ -52,7 +52,7 @@ with st.form("pendaftaran", clear_on_submit=True):
                              format_func=lambda j: {"L": "Laki-laki", "P": "Perempuan"}[j])
     tahun_lahir = st.number_input(t("tahun_lahir", bahasa), min_value=1930, max_value=hari_ini.year - 15,
                                   value=1985, step=1)
-    sumber_dana = st.selectbox(t("sumber_dana", bahasa), list(DANA_BPU))
+    sumber_dana = st.selectbox(t("sumber_dana", bahasa), list(DANA_BPU), format_func=lambda d: SUMBER_DANA.get(d, d))
     nik = st.text_input("NIK", type="password", max_chars=20, help=t("bantuan_nik", bahasa))
     kirim = st.form_submit_button(t("simpan", bahasa), type="primary", width="stretch")
 

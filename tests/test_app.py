@@ -7,10 +7,11 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from data_access.config import AKAR_PROYEK
+from data_access.config import AKAR_PROYEK, muat_pengaturan
+from data_access.db import baca, buat_engine
 
 APP = str(AKAR_PROYEK / "app.py")
-HALAMAN = ["halaman/ringkasan.py", "halaman/peta.py"]
+HALAMAN = ["halaman/ringkasan.py", "halaman/peta.py", "halaman/kegiatan.py", "halaman/desa_sadar.py", "halaman/target.py"]
 ANGKA_ID = re.compile(r"^\d{1,3}(\.\d{3})*$")
 
 
@@ -175,3 +176,110 @@ def test_live_screen_needs_an_event_in_its_link():
     assert "tidak ditemukan" in at.error[0].value
     at = _halaman("layar_acara.py", kegiatan="1")
     assert not at.error
+
+
+def _halaman_dasbor(nama: str, query: dict | None = None, **konteks) -> AppTest:
+    at = AppTest.from_file(str(AKAR_PROYEK / "halaman" / nama), default_timeout=180)
+    at.session_state["konteks"] = {"bahasa": "id", "hari_ini": date(2026, 11, 24), "kode_wilayah": "33.26",
+                                   "nama_wilayah": "Kabupaten Pekalongan", "periode": "2019", "program": None,
+                                   "segmen": None, **konteks}
+    for kunci, nilai in (query or {}).items():
+        at.query_params[kunci] = nilai
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _isi_formulir(at: AppTest, kunci: str, **isian) -> None:
+    """Fill a form's widgets by label (the form has no keys of its own) and submit it."""
+    for label, nilai in isian.items():
+        for daftar in (at.text_input, at.number_input, at.text_area):
+            cocok = [w for w in daftar if w.label == label and w.proto.form_id == kunci]
+            if cocok:
+                cocok[0].set_value(nilai)
+                break
+        else:
+            raise AssertionError(f"tidak ada isian {label!r} di formulir {kunci}")
+    next(b for b in at.button if b.proto.form_id == kunci).click().run()
+
+
+def test_events_page_shows_what_an_event_produced():
+    at = _halaman_dasbor("kegiatan.py", {"lihat": "Festival Nasi Goreng Wonopringgo 2019 (20/08/2019)"})
+    assert at.header[0].value == "Festival Nasi Goreng Wonopringgo 2019"
+    nilai = {m.label: m.value for m in at.metric}
+    # Other tests in this module register people at this event; count them from the database.
+    engine = buat_engine(muat_pengaturan().url_database)
+    pendaftar = baca(engine, "SELECT count(*) AS n FROM peserta WHERE kegiatan_id = 1")["n"].iloc[0]
+    engine.dispose()
+    assert pendaftar >= 100
+    assert nilai["Hadir"] == "5.000" and nilai["Pendaftar"] == str(pendaftar)
+    assert nilai["Konversi"] == f"{100 * pendaftar / 5000:.1f}%".replace(".", ",")
+    assert re.match(r"^\d+ \(\d+,\d%\)$", nilai["Aktif 3 bln"]) and nilai["Biaya per peserta aktif"] == "–"
+    tabel = at.dataframe[0].value
+    assert tabel["Hadir"].tolist()[-1] == "5.000" and (tabel["Tanggal"].str.endswith("2019")).all()
+    at.pills(key="jenis").set_value(["festival"]).run()
+    assert set(at.dataframe[0].value["Jenis"]) == {"Festival"}
+
+
+def test_adding_an_event_checks_the_form_and_then_shows_the_event():
+    at = _halaman_dasbor("kegiatan.py", periode="ytd")
+    _isi_formulir(at, "tambah", **{"Nama kegiatan": "", "Desa/Kelurahan": "Sawangan"})
+    assert any("lebih dari satu kecamatan" in e.value for e in at.error)
+    _isi_formulir(at, "tambah", **{"Nama kegiatan": "", "Desa/Kelurahan": "ketanon ageng"})
+    assert any("Nama kegiatan wajib diisi" in e.value for e in at.error)
+    _isi_formulir(at, "tambah", **{"Nama kegiatan": "Sosialisasi <b>Uji</b> AppTest", "Desa/Kelurahan": "ketanon ageng",
+                                   "Jumlah hadir (kosongkan bila belum tahu)": 80})
+    assert any("Kegiatan tersimpan" in s.value for s in at.success)
+    tabel = at.dataframe[0].value
+    assert "Sosialisasi <b>Uji</b> AppTest" in tabel["Kegiatan"].tolist()  # shown as text, never as markup
+    baris = tabel[tabel["Kegiatan"] == "Sosialisasi <b>Uji</b> AppTest"].iloc[0]
+    assert baris["Desa"] == "Ketanonageng" and baris["Hadir"] == "80" and baris["Aktif 3 bln"] == "belum 3 bulan"
+
+
+def test_desa_sadar_page_shows_the_checklist_with_its_thresholds():
+    at = _halaman_dasbor("desa_sadar.py")
+    assert [m.label for m in at.metric] == ["Kandidat", "Dicanangkan (percontohan)", "Ditetapkan", "Siap ditetapkan"]
+    syarat = " ".join(m.value for m in at.markdown)
+    assert "minimal 100% dari perangkat" in syarat and "minimal 10% dari pekerja informal" in syarat
+    tabel = at.dataframe[0].value
+    assert set(tabel["Kesiapan"].str.replace(" ", "").str.len()) == {3}
+    at.selectbox[0].set_value("33.26.12.2008").run()
+    assert at.header[0].value == "Wonopringgo"
+    assert at.dataframe[1].value["Status"].tolist()[-1] == "Ditetapkan"
+
+
+def test_desa_sadar_entries_explain_a_refusal_and_save(monkeypatch):
+    at = _halaman_dasbor("desa_sadar.py")
+    at.selectbox[0].set_value("33.26.12.2008").run()
+    at.date_input[0].set_value(date(2019, 9, 3))
+    next(b for b in at.button if b.proto.form_id == "status_baru").click().run()
+    assert any("sudah punya status pada tanggal 03/09/2019" in e.value for e in at.error)
+    at.date_input[1].set_value(date(2019, 8, 1))
+    _isi_formulir(at, "mou_baru", **{"Nomor MoU": "MoU/uji/2019"})
+    assert any("Tersimpan" in s.value for s in at.success)
+    assert "MoU/uji/2019" in at.dataframe[-1].value["Nomor MoU"].tolist()
+
+
+def test_targets_page_lists_what_is_behind_first():
+    at = _halaman_dasbor("target.py", periode="ytd")
+    assert at.selectbox(key="tahun").value == 2026
+    assert at.subheader[0].value == "Tertinggal dari target"
+    tertinggal = at.dataframe[0].value
+    persen = [float(p.rstrip("%").replace(",", ".")) for p in tertinggal["Capaian target"]]
+    assert persen == sorted(persen) and all(p < 100 for p in persen)
+    assert [s.value for s in at.subheader][1:] == ["Kabupaten, per segmen dan program", "Per kecamatan",
+                                                   "Desa Sadar (peserta BPU aktif)"]
+    at = _halaman_dasbor("target.py", segmen="PMI")
+    assert [s.value for s in at.subheader][-1] == "Kabupaten, per segmen dan program"  # only PMI slices
+
+
+def test_an_invalid_threshold_gives_a_clear_message(monkeypatch):
+    monkeypatch.setenv("DESA_SADAR_AMBANG_CAKUPAN", "banyak")
+    st.cache_resource.clear()
+    try:
+        at = AppTest.from_file(APP, default_timeout=60)
+        at.run()
+        assert not at.exception
+        assert "DESA_SADAR_AMBANG_CAKUPAN" in at.error[0].value and "antara 0 dan 100" in at.error[0].value
+    finally:
+        st.cache_resource.clear()

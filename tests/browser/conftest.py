@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import shutil
+from io import BytesIO
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from PIL import Image
 
 from benchmarks.server import server_streamlit
 from tests.conftest import wajib_ada
@@ -21,6 +23,16 @@ TUNGGU_MS = 60_000
 # until both are gone, what is on screen may still be the old view.
 _SELESAI = ("!document.querySelector('[data-testid=\"stStatusWidgetRunningIcon\"], "
             "[data-testid=\"stStatusWidgetRunningManIcon\"], [data-stale=\"true\"]')")
+
+
+HIJAU = (0x0B, 0x6E, 0x4F)  # domain.grafik.WARNA_UTAMA
+MERAH = (0xC0, 0x39, 0x2B)  # domain.grafik.WARNA_TARGET
+
+
+def piksel_warna(png: bytes, warna: tuple[int, int, int] = HIJAU) -> int:
+    """Pixels of roughly this colour in a screenshot: an empty chart or map has none."""
+    gambar = Image.open(BytesIO(png)).convert("RGB")
+    return sum(1 for p in gambar.get_flattened_data() if all(abs(a - b) < 40 for a, b in zip(p, warna, strict=True)))
 
 
 def tunggu_selesai(page) -> None:

@@ -1,20 +1,12 @@
 """Ringkasan in a real browser with the network cut off: numbers, painted charts, a link that reopens."""
 
 import re
-from io import BytesIO
 
 import pytest
-from PIL import Image
 
-from tests.browser.conftest import FOLDER_GAMBAR, TUNGGU_MS, tunggu_selesai
+from tests.browser.conftest import FOLDER_GAMBAR, TUNGGU_MS, piksel_warna, tunggu_selesai
 
 pytestmark = pytest.mark.browser
-HIJAU = (0x0B, 0x6E, 0x4F)  # domain.grafik.WARNA_UTAMA
-
-
-def _piksel_hijau(png: bytes) -> int:
-    gambar = Image.open(BytesIO(png)).convert("RGB")
-    return sum(1 for p in gambar.get_flattened_data() if all(abs(a - b) < 40 for a, b in zip(p, HIJAU, strict=True)))
 
 
 def _tunggu_ringkasan(page, judul: str) -> None:
@@ -42,7 +34,7 @@ def test_overview_shows_numbers_and_painted_charts_offline(halaman, server_app):
     grafik = halaman.locator('[data-testid="stVegaLiteChart"]')
     for i in range(4):
         grafik.nth(i).scroll_into_view_if_needed()
-        assert _piksel_hijau(grafik.nth(i).screenshot()) > 500, f"grafik {i} kosong"
+        assert piksel_warna(grafik.nth(i).screenshot()) > 500, f"grafik {i} kosong"
 
     assert halaman.get_by_text("Desa dengan cakupan BPU tertinggi").is_visible()
     FOLDER_GAMBAR.mkdir(exist_ok=True)

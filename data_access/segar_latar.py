@@ -1,0 +1,88 @@
+"""Values kept fresh by one background thread, for screens that poll (the live event screen).
+
+A screen asks for a key; the first ask computes the value in the caller's thread, later asks return
+the newest value at once while the thread recomputes every `selang` seconds. Keys nobody asked for
+in `umur_pakai` seconds are dropped, so a screen closed at the end of the day costs nothing more and
+memory stays bounded by the screens actually open.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Hashable
+from typing import Generic, TypeVar
+
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
+log = logging.getLogger(__name__)
+
+
+class SegarLatar(Generic[K, V]):
+    def __init__(self, hitung: Callable[[K], V], selang: float, umur_pakai: float = 60.0) -> None:
+        self._hitung = hitung
+        self._selang = selang
+        self._umur_pakai = umur_pakai
+        self._nilai: dict[K, V] = {}
+        self._dipakai: dict[K, float] = {}
+        self._kunci = threading.Lock()
+        self._bangun = threading.Event()
+        self._benang: threading.Thread | None = None
+
+    def ambil(self, kunci: K) -> V:
+        """The newest value for `kunci`; computed here only the first time (errors then rise here)."""
+        with self._kunci:
+            self._dipakai[kunci] = time.monotonic()
+            if kunci in self._nilai:
+                return self._nilai[kunci]
+        nilai = self._hitung(kunci)
+        with self._kunci:
+            self._nilai[kunci] = nilai
+            self._mulai_benang()
+        return nilai
+
+    def segarkan(self, kunci: K) -> None:
+        """Recompute `kunci` now if a screen shows it (after a write that changes it)."""
+        with self._kunci:
+            if kunci not in self._nilai:
+                return
+        nilai = self._hitung(kunci)
+        with self._kunci:
+            if kunci in self._nilai:
+                self._nilai[kunci] = nilai
+
+    def jumlah_kunci(self) -> int:
+        with self._kunci:
+            return len(self._nilai)
+
+    def hentikan(self) -> None:
+        self._bangun.set()
+
+    def _mulai_benang(self) -> None:
+        if self._benang is None or not self._benang.is_alive():
+            self._bangun.clear()
+            self._benang = threading.Thread(target=self._putar, name="segar-latar", daemon=True)
+            self._benang.start()
+
+    def _putar(self) -> None:
+        while not self._bangun.wait(self._selang):
+            batas = time.monotonic() - self._umur_pakai
+            with self._kunci:
+                for lama in [k for k, t in self._dipakai.items() if t < batas]:
+                    self._dipakai.pop(lama, None)
+                    self._nilai.pop(lama, None)
+                kunci_aktif = list(self._nilai)
+                if not kunci_aktif:
+                    self._benang = None
+                    return
+            for kunci in kunci_aktif:
+                try:
+                    nilai = self._hitung(kunci)
+                except Exception:  # the screen keeps its last numbers; the next round tries again
+                    log.exception("Menyegarkan %r gagal", kunci)
+                    continue
+                with self._kunci:
+                    if kunci in self._nilai:
+                        self._nilai[kunci] = nilai

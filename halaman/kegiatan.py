@@ -1,0 +1,182 @@
+"""Kegiatan: what each outreach event produced, events side by side, and adding or changing one."""
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from data_access import cache
+from data_access.kegiatan import KegiatanDitolak
+from domain import format as fmt
+from domain import grafik
+from domain.kegiatan import BULAN_RETENSI, JENIS_KEGIATAN, IsianKegiatan, label_jenis
+from domain.periode import label_periode
+from domain.program import SUMBER_DANA
+from domain.teks import t
+
+k = st.session_state["konteks"]
+bahasa, hari_ini = k["bahasa"], k["hari_ini"]
+demo = cache.info_dataset().get("sumber") == "demo"
+label_demo = t("label_demo", bahasa) if demo else None
+
+st.title(f"{t('kegiatan_menu', bahasa)} · {fmt.aman_markdown(k['nama_wilayah'])}")
+st.caption(f"{label_periode(k['periode'], hari_ini, bahasa)} · {t('kegiatan_tanpa_saringan', bahasa)}"
+           + (f" · **{label_demo}**" if demo else ""))
+
+if pesan := st.session_state.pop("pesan_kegiatan", None):
+    st.success(pesan, icon=":material/check_circle:")
+jenis = st.pills(t("jenis_kegiatan", bahasa), list(JENIS_KEGIATAN), selection_mode="multi", key="jenis",
+                 bind="query-params", format_func=lambda j: label_jenis(j, bahasa))
+hasil = cache.hasil_kegiatan(k["kode_wilayah"], k["periode"], hari_ini, tuple(sorted(jenis)))
+
+
+def _retensi(baris: pd.Series, b: int, singkat: bool = False) -> str:
+    aktif = baris[f"aktif_{b}_bulan"]
+    if pd.isna(aktif):
+        return t("belum", bahasa) if singkat else t("belum_bulan", bahasa, b=str(b))
+    return f"{fmt.angka(aktif)} ({fmt.persen(baris[f'retensi_{b}_bulan_persen'])})"
+
+
+def _biaya_per_aktif(baris: pd.Series, singkat: bool = False) -> str:
+    if pd.isna(baris["biaya"]):
+        return "–" if singkat else t("biaya_tidak_diketahui", bahasa)
+    if pd.isna(baris[f"aktif_{BULAN_RETENSI[-1]}_bulan"]):
+        return t("belum", bahasa) if singkat else t("belum_bulan", bahasa, b=str(BULAN_RETENSI[-1]))
+    return fmt.rupiah(baris["biaya_per_aktif"])
+
+
+def _label_kegiatan(baris: pd.Series) -> str:
+    # Bound to the URL as it is shown: the same words in both languages keep a shared link working.
+    return f"{baris['nama']} ({pd.Timestamp(baris['tanggal_mulai']):%d/%m/%Y})"
+
+
+def _tabel(df: pd.DataFrame) -> dict[str, list]:
+    return {
+        t("kolom_kegiatan", bahasa): df["nama"].tolist(),
+        t("kolom_jenis", bahasa): [label_jenis(j, bahasa) for j in df["jenis"]],
+        t("kolom_desa", bahasa): df["nama_desa"].tolist(),
+        t("kecamatan", bahasa): df["nama_kec"].tolist(),
+        t("kolom_tanggal", bahasa): [fmt.tanggal(pd.Timestamp(d).date(), bahasa) for d in df["tanggal_mulai"]],
+        t("kolom_hadir", bahasa): [fmt.angka(None if pd.isna(h) else int(h)) for h in df["jumlah_hadir"]],
+        t("kolom_pendaftar", bahasa): [fmt.angka(n) for n in df["pendaftar"]],
+        t("kolom_konversi", bahasa): [fmt.persen(v) for v in df["konversi_persen"]],
+        **{t("kolom_aktif_bulan", bahasa, b=str(b)): [_retensi(r, b) for _, r in df.iterrows()] for b in BULAN_RETENSI},
+        t("kolom_biaya", bahasa): [fmt.rupiah(None if pd.isna(c) else int(c)) for c in df["biaya"]],
+        t("kolom_biaya_per_aktif", bahasa): [_biaya_per_aktif(r) for _, r in df.iterrows()],
+    }
+
+
+def _formulir(kunci: str, awal: pd.Series | None) -> None:
+    """The event form, empty to add or filled to edit; a village is typed and resolved by name."""
+    with st.form(kunci, clear_on_submit=awal is None):
+        nama = st.text_input(t("nama_kegiatan", bahasa), value="" if awal is None else awal["nama"], max_chars=200)
+        jenis_isian = st.selectbox(t("jenis_kegiatan", bahasa), list(JENIS_KEGIATAN),
+                                   index=0 if awal is None else list(JENIS_KEGIATAN).index(awal["jenis"]),
+                                   format_func=lambda j: label_jenis(j, bahasa))
+        kiri, kanan = st.columns(2)
+        teks_desa = kiri.text_input(t("desa", bahasa), value="" if awal is None else awal["nama_desa"],
+                                    placeholder="mis. Wonopringgo")
+        teks_kec = kanan.text_input(t("kecamatan_opsional", bahasa), value="" if awal is None else awal["nama_kec"])
+        mulai = kiri.date_input(t("tanggal_mulai", bahasa), format="DD/MM/YYYY",
+                                value=hari_ini if awal is None else pd.Timestamp(awal["tanggal_mulai"]).date())
+        selesai = kanan.date_input(t("tanggal_selesai", bahasa), format="DD/MM/YYYY",
+                                   value=hari_ini if awal is None else pd.Timestamp(awal["tanggal_selesai"]).date())
+        hadir = kiri.number_input(t("jumlah_hadir", bahasa), min_value=0, step=1, value=(
+            None if awal is None or pd.isna(awal["jumlah_hadir"]) else int(awal["jumlah_hadir"])))
+        biaya = kanan.number_input(t("biaya_rp", bahasa), min_value=0, step=100_000, value=(
+            None if awal is None or pd.isna(awal["biaya"]) else int(awal["biaya"])))
+        catatan = st.text_area(t("kolom_catatan", bahasa), value="" if awal is None or pd.isna(awal["catatan"])
+                               else awal["catatan"], max_chars=2000)
+        kirim = st.form_submit_button(t("simpan_kegiatan", bahasa), type="primary")
+    if not kirim:
+        return
+    hasil_desa = cache.gazetteer().cari(teks_desa, teks_kec or None) if teks_desa.strip() else None
+    if hasil_desa is not None and not hasil_desa.kode:
+        st.error(hasil_desa.pesan, icon=":material/error:")
+        return
+    isian = IsianKegiatan(nama=nama, jenis=jenis_isian, kode_desa=hasil_desa.kode if hasil_desa else "",
+                          tanggal_mulai=mulai if isinstance(mulai, date) else hari_ini,
+                          tanggal_selesai=selesai if isinstance(selesai, date) else hari_ini,
+                          jumlah_hadir=None if hadir is None else int(hadir),
+                          biaya=None if biaya is None else int(biaya), catatan=catatan)
+    try:
+        nomor = cache.simpan_kegiatan(isian, hari_ini, None if awal is None else int(awal["id"]))
+    except KegiatanDitolak as e:
+        st.error(str(e), icon=":material/error:")
+    else:
+        # Rerun so the list and the results above show the saved event; the message waits for it.
+        st.session_state["pesan_kegiatan"] = t("kegiatan_tersimpan", bahasa, nomor=str(nomor))
+        st.rerun()
+
+
+if hasil.empty:
+    st.info(t("kegiatan_kosong", bahasa), icon=":material/search_off:")
+else:
+    st.dataframe(_tabel(hasil), hide_index=True, width="stretch")
+    if demo:
+        st.caption(label_demo)
+
+    label = {int(i): _label_kegiatan(r) for i, r in hasil.set_index("id").iterrows()}
+    dipilih = st.selectbox(t("lihat_kegiatan", bahasa), list(label), key="lihat", bind="query-params",
+                           format_func=label.get)
+    ev = hasil[hasil["id"] == dipilih].iloc[0]
+    st.header(fmt.aman_markdown(ev["nama"]))
+    st.caption(f"{label_jenis(ev['jenis'], bahasa)} · {fmt.aman_markdown(ev['nama_desa'])}, Kec. "
+               f"{fmt.aman_markdown(ev['nama_kec'])} · {fmt.tanggal(pd.Timestamp(ev['tanggal_mulai']).date(), bahasa)}")
+    kolom = st.columns(6)
+    kolom[0].metric(t("kolom_hadir", bahasa), fmt.angka(None if pd.isna(ev["jumlah_hadir"]) else int(ev["jumlah_hadir"])))
+    kolom[1].metric(t("kolom_pendaftar", bahasa), fmt.angka(int(ev["pendaftar"])))
+    kolom[2].metric(t("kolom_konversi", bahasa), fmt.persen(ev["konversi_persen"]), help=t("konversi_bantuan", bahasa))
+    for kol, b in zip(kolom[3:5], BULAN_RETENSI, strict=True):
+        kol.metric(t("kolom_aktif_bulan", bahasa, b=str(b)), _retensi(ev, b, singkat=True),
+                   help=t("aktif_bulan_bantuan", bahasa, b=str(b)))
+    kolom[5].metric(t("kolom_biaya_per_aktif", bahasa), _biaya_per_aktif(ev, singkat=True),
+                    help=t("biaya_bantuan", bahasa) + " " + t("biaya_tidak_diketahui", bahasa).capitalize() + ": –.")
+
+    rincian = cache.rincian_kegiatan(int(dipilih))
+    kiri, kanan = st.columns([3, 1])
+    with kiri:
+        if int(ev["pendaftar"]) == 0:
+            st.info(t("pendaftar_nol", bahasa))
+        else:
+            atas, bawah = st.columns(2), st.columns(2)
+            for tempat, (judul, df) in zip([*atas, *bawah], [
+                    ("rincian_program", rincian.program), ("rincian_segmen", rincian.segmen),
+                    ("rincian_pekerjaan", rincian.pekerjaan),
+                    ("rincian_dana", rincian.sumber_dana.assign(kategori=lambda d: d["kategori"].map(
+                        lambda v: SUMBER_DANA.get(v, v))))], strict=True):
+                tempat.markdown(f"**{t(judul, bahasa)}**")
+                tempat.altair_chart(grafik.batang(df, "kategori", "jumlah", bahasa, label_demo,
+                                                  judul_nilai=t("kolom_pendaftar", bahasa),
+                                                  tinggi=110 + 30 * len(df)), width="stretch")
+    with kanan:
+        st.image(cache.peta_kecil_desa(str(ev["kode_desa"])), width="stretch")
+        if isinstance(ev["catatan"], str) and ev["catatan"]:
+            st.caption(fmt.aman_markdown(ev["catatan"]))
+        st.markdown(f"[{t('tautan_layar', bahasa)}](/layar?kegiatan={int(dipilih)})  \n"
+                    f"[{t('tautan_daftar', bahasa)}](/daftar?kegiatan={int(dipilih)})")
+
+    st.subheader(t("sekitar_kegiatan", bahasa))
+    st.caption(t("sekitar_bantuan", bahasa))
+    st.altair_chart(grafik.linimasa(cache.linimasa_kegiatan((int(dipilih),)), {int(dipilih): label[dipilih]},
+                                    bahasa, label_demo), width="stretch")
+
+    st.subheader(t("bandingkan", bahasa))
+    banding = st.multiselect(t("bandingkan", bahasa), list(label), key="banding", bind="query-params",
+                             format_func=label.get, max_selections=4, label_visibility="collapsed",
+                             placeholder=t("bandingkan_bantuan", bahasa))
+    if len(banding) >= 2:
+        pilihan = hasil.set_index("id").loc[banding].reset_index()
+        tabel = _tabel(pilihan)
+        nama_kolom = tabel.pop(t("kolom_kegiatan", bahasa))
+        st.dataframe(pd.DataFrame(tabel, index=nama_kolom).T.rename_axis(t("ukuran", bahasa)), width="stretch")
+        st.altair_chart(grafik.linimasa(cache.linimasa_kegiatan(tuple(int(i) for i in banding)),
+                                        {int(i): label[i] for i in banding}, bahasa, label_demo), width="stretch")
+
+    with st.expander(t("ubah_kegiatan", bahasa)):
+        st.caption(t("petugas_saja", bahasa))
+        _formulir(f"ubah_{int(dipilih)}", ev)
+
+with st.expander(t("tambah_kegiatan", bahasa)):
+    st.caption(t("petugas_saja", bahasa))
+    _formulir("tambah", None)

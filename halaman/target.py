@@ -1,0 +1,79 @@
+"""Target: each target against what was achieved, for the regency, each kecamatan and each village."""
+
+import pandas as pd
+import streamlit as st
+
+from data_access import cache
+from domain import format as fmt
+from domain import grafik
+from domain.teks import t
+
+k = st.session_state["konteks"]
+bahasa, hari_ini = k["bahasa"], k["hari_ini"]
+demo = cache.info_dataset().get("sumber") == "demo"
+label_demo = t("label_demo", bahasa) if demo else None
+
+st.title(f"{t('target_menu', bahasa)} · {fmt.aman_markdown(k['nama_wilayah'])}")
+daftar_tahun = cache.tahun_target()
+if not daftar_tahun:
+    st.info(t("tanpa_target_tahun", bahasa), icon=":material/search_off:")
+    st.stop()
+tahun = st.selectbox(t("tahun", bahasa), daftar_tahun, key="tahun", bind="query-params",
+                     index=daftar_tahun.index(hari_ini.year) if hari_ini.year in daftar_tahun else 0)
+st.caption(f"{t('data_per', bahasa)} {fmt.tanggal(min(hari_ini, pd.Timestamp(tahun, 12, 31).date()), bahasa)} · "
+           f"{t('target_saringan', bahasa)}" + (f" · **{label_demo}**" if demo else ""))
+
+capaian = cache.capaian_target(k["kode_wilayah"], tahun, hari_ini)
+if k["segmen"]:
+    capaian = capaian[capaian["segmen"] == k["segmen"]]
+if k["program"]:
+    capaian = capaian[capaian["program"] == k["program"]]
+if capaian.empty:
+    st.info(t("tanpa_target_tahun", bahasa), icon=":material/search_off:")
+    st.stop()
+
+
+def _irisan(baris) -> str:
+    bagian = [t(f"ukuran_{baris.ukuran}", bahasa)]
+    bagian += [v for v in (baris.segmen, baris.program) if v != "SEMUA"]
+    return " · ".join(bagian)
+
+
+capaian = capaian.assign(irisan=[_irisan(b) for b in capaian.itertuples(index=False)]).sort_values(
+    ["persen", "nama"], ascending=[True, True])
+
+st.subheader(t("target_tertinggal", bahasa))
+tertinggal = capaian[capaian["status"] == "tertinggal"]
+if tertinggal.empty:
+    st.success(t("semua_sesuai", bahasa), icon=":material/check_circle:")
+else:
+    st.dataframe({
+        t("wilayah", bahasa): tertinggal["nama"],
+        t("kolom_irisan", bahasa): tertinggal["irisan"],
+        t("realisasi", bahasa): tertinggal["realisasi"].map(fmt.angka),
+        t("target", bahasa): tertinggal["target"].map(fmt.angka),
+        t("capaian_target", bahasa): tertinggal["persen"].map(fmt.persen),
+        t("kolom_jalur", bahasa): [fmt.angka(None if pd.isna(j) else round(j)) for j in tertinggal["jalur"]],
+    }, hide_index=True, width="stretch")
+st.caption(t("peluru_bantuan", bahasa))
+
+kabupaten = capaian[capaian["tingkat"] == "kabupaten"]
+if not kabupaten.empty:
+    st.subheader(t("target_kabupaten", bahasa))
+    st.altair_chart(grafik.peluru(kabupaten, "irisan", bahasa, label_demo), width="stretch")
+
+kecamatan = capaian[capaian["tingkat"] == "kecamatan"]
+if not kecamatan.empty:
+    st.subheader(t("target_kecamatan", bahasa))
+    irisan_kec = list(dict.fromkeys(kecamatan.sort_values(["segmen", "program"])["irisan"]))
+    pilih = st.segmented_control(t("kolom_irisan", bahasa), irisan_kec, default=irisan_kec[0], key="irisan_kec",
+                                 required=True) if len(irisan_kec) > 1 else irisan_kec[0]
+    st.altair_chart(grafik.peluru(kecamatan[kecamatan["irisan"] == pilih], "nama", bahasa, label_demo),
+                    width="stretch")
+
+desa = capaian[capaian["tingkat"] == "desa"]
+if not desa.empty:
+    st.subheader(t("target_desa", bahasa))
+    irisan_desa = desa["irisan"].nunique() > 1
+    label = desa["nama"] + " (" + desa["nama_induk"] + ")" + ((" · " + desa["irisan"]) if irisan_desa else "")
+    st.altair_chart(grafik.peluru(desa.assign(label=label), "label", bahasa, label_demo), width="stretch")

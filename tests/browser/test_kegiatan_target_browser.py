@@ -1,0 +1,85 @@
+"""Kegiatan, Desa Sadar and Target in Chromium with the network cut off: charts drawn, screenshots kept."""
+
+import pytest
+
+from tests.browser.conftest import FOLDER_GAMBAR, MERAH, TUNGGU_MS, piksel_warna, tunggu_selesai
+
+pytestmark = pytest.mark.browser
+
+
+def test_an_event_shows_its_results_breakdowns_and_timeline(halaman, server_app):
+    page = halaman
+    page.set_viewport_size({"width": 1600, "height": 2600})
+    page.goto(f"{server_app}/kegiatan?periode=Tahun+2019")
+    page.get_by_role("heading", name="Kegiatan · Kabupaten Pekalongan").wait_for(timeout=TUNGGU_MS)
+    tunggu_selesai(page)
+    # The selector is bound to the URL: choose the festival by its link label.
+    page.goto(f"{server_app}/kegiatan?periode=Tahun+2019&lihat=Festival+Nasi+Goreng+Wonopringgo+2019+%2820%2F08%2F2019%29")
+    page.get_by_role("heading", name="Festival Nasi Goreng Wonopringgo 2019").wait_for(timeout=TUNGGU_MS)
+    tunggu_selesai(page)
+    page.locator("[data-testid=stVegaLiteChart] canvas, [data-testid=stVegaLiteChart] svg").first.wait_for(
+        timeout=TUNGGU_MS)
+    grafik = page.locator("[data-testid=stVegaLiteChart]")
+    assert grafik.count() == 5  # four breakdowns and the timeline
+    for i in range(5):
+        grafik.nth(i).scroll_into_view_if_needed()
+        assert piksel_warna(grafik.nth(i).screenshot()) > 200, f"grafik {i} kosong"
+    metrik = {m.locator("[data-testid=stMetricLabel]").inner_text().strip():
+              m.locator("[data-testid=stMetricValue]").inner_text().strip()
+              for m in page.locator("[data-testid=stMetric]").all()}
+    assert metrik["Hadir"] == "5.000"
+    assert metrik["Pendaftar"] == "100"
+    assert metrik["Konversi"] == "2,0%"
+    page.screenshot(path=str(FOLDER_GAMBAR / "kegiatan.png"), full_page=True)
+    assert page.diblokir == []
+
+
+def test_comparing_events_side_by_side(halaman, server_app):
+    page = halaman
+    page.set_viewport_size({"width": 1600, "height": 2600})
+    banding = ("&banding=Festival+Nasi+Goreng+Wonopringgo+2019+%2820%2F08%2F2019%29"
+               "&banding=Peluncuran+Desa+Sadar+2019%2C+Pendopo+Kabupaten+Kajen+%2803%2F09%2F2019%29")
+    page.goto(f"{server_app}/kegiatan?periode=Tahun+2019{banding}")
+    page.get_by_role("heading", name="Bandingkan kegiatan").wait_for(timeout=TUNGGU_MS)
+    tunggu_selesai(page)
+    page.get_by_text("Peluncuran Desa Sadar 2019, Pendopo Kabupaten Kajen").last.wait_for(timeout=TUNGGU_MS)
+    grafik = page.locator("[data-testid=stVegaLiteChart]")
+    assert grafik.count() == 6  # the comparison adds one faceted timeline
+    grafik.last.scroll_into_view_if_needed()
+    assert piksel_warna(grafik.last.screenshot()) > 200
+    page.get_by_role("heading", name="Bandingkan kegiatan").scroll_into_view_if_needed()
+    page.screenshot(path=str(FOLDER_GAMBAR / "kegiatan_banding.png"), full_page=True)
+
+
+def test_targets_show_bullets_with_what_is_behind_first(halaman, server_app):
+    page = halaman
+    page.set_viewport_size({"width": 1600, "height": 2600})
+    page.goto(f"{server_app}/target")
+    page.get_by_role("heading", name="Tertinggal dari target").wait_for(timeout=TUNGGU_MS)
+    tunggu_selesai(page)
+    grafik = page.locator("[data-testid=stVegaLiteChart]")
+    grafik.nth(2).wait_for(timeout=TUNGGU_MS)
+    assert grafik.count() == 3  # regency, kecamatan, villages
+    for i in range(3):
+        grafik.nth(i).scroll_into_view_if_needed()
+        png = grafik.nth(i).screenshot()
+        warna = piksel_warna(png) + piksel_warna(png, MERAH)
+        assert warna > 200, f"grafik {i} kosong"
+    page.get_by_role("heading", name="Target · Kabupaten Pekalongan").scroll_into_view_if_needed()
+    page.screenshot(path=str(FOLDER_GAMBAR / "target.png"), full_page=True)
+    assert page.diblokir == []
+
+
+def test_desa_sadar_checklist_shows_thresholds(halaman, server_app):
+    page = halaman
+    page.set_viewport_size({"width": 1600, "height": 2000})
+    page.goto(f"{server_app}/desa-sadar")
+    page.get_by_text("Syarat kesiapan (pengaturan cabang)").wait_for(timeout=TUNGGU_MS)
+    tunggu_selesai(page)
+    page.get_by_role("heading", name="Daftar periksa kesiapan").wait_for(timeout=TUNGGU_MS)
+    page.locator("[data-testid=stDataFrame]").nth(1).wait_for(timeout=TUNGGU_MS)  # the status history
+    tunggu_selesai(page)
+    assert page.get_by_text("Cakupan BPU desa minimal 10%").count() >= 1
+    assert page.locator("[data-testid=stMetricValue]").count() == 4
+    page.screenshot(path=str(FOLDER_GAMBAR / "desa_sadar.png"), full_page=True)
+    assert page.diblokir == []

@@ -1,0 +1,71 @@
+"""The live screen's background-refreshed values: fresh, shared, bounded, and surviving a failing query."""
+
+import threading
+import time
+
+import pytest
+
+from data_access.segar_latar import SegarLatar
+
+
+def _tunggu(syarat, batas_detik: float = 5.0) -> None:
+    akhir = time.monotonic() + batas_detik
+    while not syarat():
+        if time.monotonic() > akhir:
+            raise AssertionError("syarat tidak terpenuhi")
+        time.sleep(0.01)
+
+
+def test_first_read_computes_later_reads_come_from_memory_and_follow_the_source():
+    sumber = {"n": 1}
+    hitungan = []
+
+    def hitung(kunci):
+        hitungan.append(kunci)
+        return sumber["n"]
+
+    latar = SegarLatar(hitung, selang=0.05)
+    try:
+        assert latar.ambil("a") == 1 and hitungan == ["a"]
+        sebelum = len(hitungan)
+        for _ in range(100):
+            latar.ambil("a")
+        assert len(hitungan) - sebelum < 10  # reads do not query; only the thread does
+        sumber["n"] = 2
+        _tunggu(lambda: latar.ambil("a") == 2)
+        sumber["n"] = 3
+        latar.segarkan("a")  # a registration: visible at once, not at the next round
+        assert latar.ambil("a") == 3
+    finally:
+        latar.hentikan()
+
+
+def test_keys_nobody_reads_are_dropped_and_the_thread_ends():
+    latar = SegarLatar(lambda k: k, selang=0.02, umur_pakai=0.1)
+    latar.ambil(1)
+    latar.ambil(2)
+    assert latar.jumlah_kunci() == 2
+    _tunggu(lambda: latar.jumlah_kunci() == 0)
+    _tunggu(lambda: latar._benang is None)
+    assert latar.ambil(3) == 3  # reading again restarts it
+    latar.hentikan()
+
+
+def test_a_failing_refresh_keeps_the_last_value_and_a_failing_first_read_raises():
+    gagal = threading.Event()
+
+    def hitung(kunci):
+        if gagal.is_set():
+            raise RuntimeError("database sibuk")
+        return "angka"
+
+    latar = SegarLatar(hitung, selang=0.02)
+    try:
+        assert latar.ambil("x") == "angka"
+        gagal.set()
+        time.sleep(0.1)
+        assert latar.ambil("x") == "angka"
+        with pytest.raises(RuntimeError):
+            latar.ambil("baru")
+    finally:
+        latar.hentikan()
