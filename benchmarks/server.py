@@ -27,6 +27,14 @@ def port_bebas() -> int:
 def server_streamlit(folder_data: Path, log: Path, skrip: Path = AKAR_PROYEK / "app.py",
                      env_tambahan: dict[str, str] | None = None) -> Iterator[str]:
     """Yield the app's URL once its health endpoint answers (polled, never a fixed sleep)."""
+    with proses_streamlit(folder_data, log, skrip, env_tambahan) as (url, _):
+        yield url
+
+
+@contextmanager
+def proses_streamlit(folder_data: Path, log: Path, skrip: Path = AKAR_PROYEK / "app.py",
+                     env_tambahan: dict[str, str] | None = None) -> Iterator[tuple[str, subprocess.Popen]]:
+    """As server_streamlit, also yielding the server process (for benchmarks that watch its memory)."""
     port = port_bebas()
     env = {**os.environ, "DESA_SADAR_DATA_DIR": str(folder_data), **(env_tambahan or {}),
            "PYTHONPATH": str(AKAR_PROYEK)}
@@ -49,7 +57,7 @@ def server_streamlit(folder_data: Path, log: Path, skrip: Path = AKAR_PROYEK / "
                 if proses.poll() is not None or time.monotonic() > batas:
                     raise RuntimeError(f"Server Streamlit tidak siap; lihat {log}")
                 time.sleep(0.2)
-            yield url
+            yield url, proses
         finally:
             proses.terminate()
             proses.wait(timeout=20)

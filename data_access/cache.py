@@ -103,16 +103,14 @@ def kegiatan_periode(kode: str, periode: str, hari_ini: date) -> pd.DataFrame:
     return peta.kegiatan_periode(aplikasi().engine, _saringan(kode, periode, hari_ini, None, None))
 
 
-# The live screen polls every few seconds. Its numbers are kept fresh by one background thread, so
-# a refresh only reads memory, never waits on the database, and any number of screens at one event
-# cost one query per interval. A registration refreshes its event at once.
-SELANG_LATAR_LAYAR_DETIK = 2.0
-
-
+# The live screen polls every few seconds. Its numbers are kept fresh by one background thread at
+# the screen's own interval, so a refresh only reads memory, never waits on the database, and any
+# number of screens at one event cost one query per interval. A registration refreshes its event
+# at once.
 @st.cache_resource
 def _angka_layar_latar() -> SegarLatar:
-    engine = aplikasi().engine
-    return SegarLatar(lambda kunci: layar.angka_layar(engine, *kunci), SELANG_LATAR_LAYAR_DETIK)
+    app = aplikasi()
+    return SegarLatar(lambda kunci: layar.angka_layar(app.engine, *kunci), app.pengaturan.layar_detik)
 
 
 def angka_layar(kegiatan_id: int, hari_ini: date) -> layar.AngkaLayar | None:

@@ -8,6 +8,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from data_access.db import baca
+from data_access.desa_sadar import riwayat_status
 from data_access.masa_aktif import SEMUA_PROGRAM
 from data_access.ringkasan import RingkasanHalaman, syarat_pendaftaran, hitungan_aktif, ringkasan_halaman
 from domain import kpi
@@ -69,9 +70,7 @@ def cerita_desa(engine: sa.Engine, kode: str, s: Saringan) -> CeritaDesa | None:
         WHERE w.kode = :kode AND w.tingkat = 'desa'""", kode=kode)
     if wilayah.empty:
         return None
-    status = baca(engine, """
-        SELECT tanggal, status, catatan FROM status_desa_sadar WHERE kode_desa = :kode ORDER BY tanggal, id""",
-        kode=kode)
+    status = riwayat_status(engine, kode)
     kegiatan = baca(engine, """
         SELECT k.nama, k.jenis, k.tanggal_mulai, k.jumlah_hadir,
                (SELECT count(*) FROM peserta p WHERE p.kegiatan_id = k.id) AS pendaftar

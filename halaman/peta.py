@@ -10,6 +10,7 @@ from data_access import cache
 from data_access.peta import nilai_ukuran
 from domain import format as fmt
 from domain import grafik
+from domain.desa_sadar import label_status
 from domain.suppresi import k_suppresi, label_tersembunyi, nilai_publik, sembunyikan
 from domain.teks import t
 from geo import peta as gp
@@ -111,7 +112,7 @@ with kolom_panel:
         st.caption(t("belum_desa_sadar", bahasa))
     else:
         st.dataframe({t("kolom_tanggal", bahasa): [fmt.tanggal(d, bahasa) for d in cerita.status["tanggal"]],
-                      t("kolom_status", bahasa): cerita.status["status"].str.capitalize(),
+                      t("kolom_status", bahasa): [label_status(x, bahasa) for x in cerita.status["status"]],
                       t("kolom_catatan", bahasa): cerita.status["catatan"]}, hide_index=True, width="stretch")
     st.markdown(f"**{t('kegiatan_di_desa', bahasa)}**")
     if cerita.kegiatan.empty:

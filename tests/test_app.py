@@ -39,14 +39,15 @@ def test_every_page_is_listed_and_runs_on_its_own():
     app_py = open(APP, encoding="utf-8").read()
     for halaman in HALAMAN:
         assert f'"{halaman}"' in app_py
-        at = AppTest.from_file(str(AKAR_PROYEK / halaman), default_timeout=180)
-        at.session_state["konteks"] = {
-            "bahasa": "id", "hari_ini": date(2026, 11, 24), "kode_wilayah": "33.26.10",
-            "nama_wilayah": "Sragi", "periode": "2025", "program": None, "segmen": "BPU",
-        }
-        at.run()
-        assert not at.exception, [e.value for e in at.exception]
-        assert at.title and "Sragi" in at.title[0].value
+        for bahasa in ("id", "en"):
+            at = AppTest.from_file(str(AKAR_PROYEK / halaman), default_timeout=180)
+            at.session_state["konteks"] = {
+                "bahasa": bahasa, "hari_ini": date(2026, 11, 24), "kode_wilayah": "33.26.10",
+                "nama_wilayah": "Sragi", "periode": "2025", "program": None, "segmen": "BPU",
+            }
+            at.run()
+            assert not at.exception, (halaman, bahasa, [e.value for e in at.exception])
+            assert at.title and "Sragi" in at.title[0].value
 
 
 def test_overview_shows_kpis_in_indonesian_format_with_the_demo_label():
@@ -126,7 +127,7 @@ def test_map_page_shows_a_villages_story():
     assert at.subheader[0].value == "Wonopringgo · Kec. Wonopringgo"
     tabel = [d.value for d in at.dataframe]
     assert any(t["Kegiatan"].str.startswith("Festival Nasi Goreng").any() for t in tabel if "Kegiatan" in t)
-    assert any(t["Status"].tolist()[:1] == ["Dicanangkan"] for t in tabel if "Status" in t)
+    assert any(t["Status"].tolist()[:1] == ["Dicanangkan (percontohan)"] for t in tabel if "Status" in t)
 
 
 def test_map_search_resolves_what_staff_type():

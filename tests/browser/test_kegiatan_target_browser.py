@@ -5,18 +5,21 @@ import pytest
 from tests.browser.conftest import FOLDER_GAMBAR, MERAH, TUNGGU_MS, piksel_warna, tunggu_selesai
 
 pytestmark = pytest.mark.browser
+FESTIVAL = "lihat=Festival+Nasi+Goreng+Wonopringgo+2019+%2820%2F08%2F2019%29"
+
+
+def _buka(page, url: str, judul: str) -> None:
+    """Open a page tall enough to hold it whole and wait until its run has finished."""
+    page.set_viewport_size({"width": 1600, "height": 2600})
+    page.goto(url)
+    page.get_by_role("heading", name=judul).wait_for(timeout=TUNGGU_MS)
+    tunggu_selesai(page)
 
 
 def test_an_event_shows_its_results_breakdowns_and_timeline(halaman, server_app):
     page = halaman
-    page.set_viewport_size({"width": 1600, "height": 2600})
-    page.goto(f"{server_app}/kegiatan?periode=Tahun+2019")
-    page.get_by_role("heading", name="Kegiatan · Kabupaten Pekalongan").wait_for(timeout=TUNGGU_MS)
-    tunggu_selesai(page)
-    # The selector is bound to the URL: choose the festival by its link label.
-    page.goto(f"{server_app}/kegiatan?periode=Tahun+2019&lihat=Festival+Nasi+Goreng+Wonopringgo+2019+%2820%2F08%2F2019%29")
-    page.get_by_role("heading", name="Festival Nasi Goreng Wonopringgo 2019").wait_for(timeout=TUNGGU_MS)
-    tunggu_selesai(page)
+    # The event selector is bound to the URL: a link names the festival by its label.
+    _buka(page, f"{server_app}/kegiatan?periode=Tahun+2019&{FESTIVAL}", "Festival Nasi Goreng Wonopringgo 2019")
     page.locator("[data-testid=stVegaLiteChart] canvas, [data-testid=stVegaLiteChart] svg").first.wait_for(
         timeout=TUNGGU_MS)
     grafik = page.locator("[data-testid=stVegaLiteChart]")
@@ -27,21 +30,19 @@ def test_an_event_shows_its_results_breakdowns_and_timeline(halaman, server_app)
     metrik = {m.locator("[data-testid=stMetricLabel]").inner_text().strip():
               m.locator("[data-testid=stMetricValue]").inner_text().strip()
               for m in page.locator("[data-testid=stMetric]").all()}
-    assert metrik["Hadir"] == "5.000"
-    assert metrik["Pendaftar"] == "100"
-    assert metrik["Konversi"] == "2,0%"
+    # The live-screen test registers people at this event on the same server: at least the 100.
+    pendaftar = int(metrik["Pendaftar"].replace(".", ""))
+    assert metrik["Hadir"] == "5.000" and pendaftar >= 100
+    assert metrik["Konversi"] == f"{100 * pendaftar / 5000:.1f}%".replace(".", ",")
     page.screenshot(path=str(FOLDER_GAMBAR / "kegiatan.png"), full_page=True)
     assert page.diblokir == []
 
 
 def test_comparing_events_side_by_side(halaman, server_app):
     page = halaman
-    page.set_viewport_size({"width": 1600, "height": 2600})
     banding = ("&banding=Festival+Nasi+Goreng+Wonopringgo+2019+%2820%2F08%2F2019%29"
                "&banding=Peluncuran+Desa+Sadar+2019%2C+Pendopo+Kabupaten+Kajen+%2803%2F09%2F2019%29")
-    page.goto(f"{server_app}/kegiatan?periode=Tahun+2019{banding}")
-    page.get_by_role("heading", name="Bandingkan kegiatan").wait_for(timeout=TUNGGU_MS)
-    tunggu_selesai(page)
+    _buka(page, f"{server_app}/kegiatan?periode=Tahun+2019{banding}", "Bandingkan kegiatan")
     page.get_by_text("Peluncuran Desa Sadar 2019, Pendopo Kabupaten Kajen").last.wait_for(timeout=TUNGGU_MS)
     grafik = page.locator("[data-testid=stVegaLiteChart]")
     assert grafik.count() == 6  # the comparison adds one faceted timeline
@@ -53,10 +54,7 @@ def test_comparing_events_side_by_side(halaman, server_app):
 
 def test_targets_show_bullets_with_what_is_behind_first(halaman, server_app):
     page = halaman
-    page.set_viewport_size({"width": 1600, "height": 2600})
-    page.goto(f"{server_app}/target")
-    page.get_by_role("heading", name="Tertinggal dari target").wait_for(timeout=TUNGGU_MS)
-    tunggu_selesai(page)
+    _buka(page, f"{server_app}/target", "Tertinggal dari target")
     grafik = page.locator("[data-testid=stVegaLiteChart]")
     grafik.nth(2).wait_for(timeout=TUNGGU_MS)
     assert grafik.count() == 3  # regency, kecamatan, villages

@@ -1,0 +1,24 @@
+"""The live screen written the plain way, as the soak benchmark's baseline: the whole page reruns on
+a timer (sleep, then st.rerun), every run queries the database and draws the village map again.
+Run by benchmarks.layar; not part of the app."""
+
+import time
+from datetime import date
+
+import streamlit as st
+
+from data_access import cache, layar
+from domain import format as fmt
+from geo.peta import svg_sorot
+
+app = cache.aplikasi()
+kegiatan_id = int(st.query_params.get("kegiatan", "1"))
+hari_ini = date.today()
+a = layar.angka_layar(app.engine, kegiatan_id, hari_ini)
+st.html(f"""<div><h1>{fmt.aman_html(a.nama_kegiatan)}</h1><div>Desa {fmt.aman_html(a.nama_desa)} ·
+  {fmt.tanggal(hari_ini)}</div><div style="font-size:9rem">{fmt.angka(a.daftar_hari_ini)}</div>
+  <ul>{"".join(f"<li>{fmt.aman_html(b.desa)} — {fmt.aman_html(b.program)}</li>" for b in a.terbaru.itertuples())}</ul>
+  </div>""")
+st.image(svg_sorot(app.batas.desa_web, a.kode_desa), width=420)
+time.sleep(app.pengaturan.layar_detik)
+st.rerun()
