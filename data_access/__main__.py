@@ -1,22 +1,29 @@
-"""Command line: `python -m data_access migrate | demo [--scale 1m] [--database URL]`.
+"""Command line: `python -m data_access migrate | demo [--scale 1m] | import <kind> <file> [--dry-run]`.
 
-Exit codes: 0 done, 2 refused (e.g. demo into real data), 1 another failure.
+Exit codes: 0 done, 2 refused (demo into real data; a file with refused rows, nothing written),
+1 another failure (no database, no boundaries, a file that cannot be opened).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 import time
 from datetime import date
 
-from data_access.batas import BatasTidakDitemukan, muat_batas
+from data_access.batas import BatasTidakDitemukan, muat_batas, sinkronkan_wilayah
 from data_access.config import muat_pengaturan
 from data_access.db import DatabaseTidakSiap, buat_engine, siapkan_database
 from data_access.demo import DemoDitolak, buat_data_demo, desa_untuk_demo, isi_demo
+from data_access.impor import JENIS_IMPOR, KonteksImpor, impor
+from geo.batas import titik_desa
+from geo.gazetteer import Gazetteer
 from domain.format import angka
 from geo.batas import BatasTidakValid
+
+MASALAH_DICETAK = 20
 
 
 def skala_untuk(target_kepesertaan: int, desa, hari_ini: date) -> float:
@@ -44,6 +51,13 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("migrate", help="buat atau perbarui skema database")
     demo = sub.add_parser("demo", help="isi database kosong dengan data contoh (sintetis)")
     demo.add_argument("--scale", type=baca_skala, default=None, help="jumlah kepesertaan, mis. 1m atau 10m")
+    imp = sub.add_parser("import", help="impor berkas CSV atau .xlsx (semua atau tidak sama sekali)")
+    imp.add_argument("jenis", choices=list(JENIS_IMPOR), help="; ".join(f"{k}: {v}" for k, v in JENIS_IMPOR.items()))
+    imp.add_argument("berkas", help="berkas .csv atau .xlsx")
+    imp.add_argument("--dry-run", action="store_true", help="periksa saja, tanpa menulis")
+    imp.add_argument("--hanya-yang-sah", action="store_true", help="impor baris yang sah walau ada yang ditolak")
+    imp.add_argument("--laporan", help="tulis daftar baris yang ditolak ke berkas CSV ini")
+    imp.add_argument("--pengguna", default=os.environ.get("USER", "baris-perintah"), help="dicatat di log impor")
     for p in sub.choices.values():
         p.add_argument("--database", default=None, help="URL database (bawaan: pengaturan aplikasi)")
     args = parser.parse_args(argv)
@@ -57,6 +71,8 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         batas = muat_batas(pengaturan.folder_batas, pengaturan.kode_kab)
         hari_ini = date.today()
+        if args.perintah == "import":
+            return _impor(args, engine, batas, pengaturan, hari_ini)
         skala = skala_untuk(args.scale, desa_untuk_demo(batas), hari_ini) if args.scale else 1.0
         mulai = time.perf_counter()
         hitung = isi_demo(engine, batas, hari_ini, skala)
@@ -74,6 +90,34 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     finally:
         engine.dispose()
+
+
+def _impor(args, engine, batas, pengaturan, hari_ini: date) -> int:
+    try:
+        with open(args.berkas, "rb") as f:
+            isi = f.read()
+    except OSError as e:
+        print(f"Gagal: berkas tidak dapat dibuka ({e.strerror}).", file=sys.stderr)
+        return 1
+    sinkronkan_wilayah(engine, batas)
+    konteks = KonteksImpor(pengguna=args.pengguna, hari_ini=hari_ini, gazetteer=Gazetteer(batas.desa),
+                           kunci_nik=pengaturan.kunci_nik.encode() if pengaturan.kunci_nik else None,
+                           titik_desa=lambda kode: titik_desa(batas.desa, kode))
+    hasil = impor(engine, args.jenis, isi, os.path.basename(args.berkas), konteks, kering=args.dry_run,
+                  hanya_yang_sah=args.hanya_yang_sah)
+    print(hasil.ringkasan())
+    for m in hasil.masalah[:MASALAH_DICETAK]:
+        letak = f"baris {m.baris}, " if m.baris else ""
+        nilai = f" '{m.nilai}'" if m.nilai else ""
+        print(f"  {letak}kolom {m.kolom}{nilai}: {m.alasan}")
+    if len(hasil.masalah) > MASALAH_DICETAK:
+        print(f"  … dan {angka(len(hasil.masalah) - MASALAH_DICETAK)} masalah lain"
+              + ("" if args.laporan else " (pakai --laporan berkas.csv untuk daftar lengkap)") + ".")
+    if args.laporan and hasil.masalah:
+        with open(args.laporan, "w", encoding="utf-8-sig", newline="") as f:
+            f.write(hasil.masalah_csv())
+        print(f"Daftar lengkap: {args.laporan}")
+    return 0 if hasil.status in ("berhasil", "uji") else 2
 
 
 if __name__ == "__main__":

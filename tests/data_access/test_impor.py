@@ -1,0 +1,185 @@
+"""Imports on both engines: messy files in, nothing half-written, the same file twice adds nothing,
+a corrected re-export updates, personal data never stored, every import logged."""
+
+from datetime import date
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from data_access.batas import sinkronkan_wilayah
+from data_access.db import baca
+from data_access.impor import KonteksImpor, aman_untuk_spreadsheet, impor
+from domain.nik import kunci_pseudonim
+from geo.batas import titik_desa
+from geo.gazetteer import Gazetteer
+
+HARI_INI = date(2026, 11, 24)
+KUNCI = b"kunci-uji-impor-yang-cukup-panjang"
+PESERTA = (
+    "Laporan Peserta BPU Cabang Pekalongan\n"
+    "Per 30 September 2019;;;;\n"
+    "\n"
+    "No;Nama;NIK;Desa/Kelurahan;Kecamatan;Segmen;Program;Tgl Daftar;No HP;Pekerjaan;Jenis Kelamin\n"
+    "1;Budi Santoso;'3326120305855001;Ds. Wonopringgo;Wonopringgo;Bukan Penerima Upah;JKK, JKM, JHT;20/08/2019;"
+    "081234567890;Pedagang nasi goreng;L\n"
+    "2;Siti Aminah;3326124305855002;KETANON AGENG;Sragi;BPU;JKK+JKM;3 Sept 2019;081298765432;Petani;P\n"
+    "3;Joko;3326120305855003;Sawangan;Doro;BPU;JKK, JKM;43712;;Nelayan;L\n"
+)
+
+
+@pytest.fixture
+def siap(engine_kosong, batas):
+    sinkronkan_wilayah(engine_kosong, batas)
+    konteks = KonteksImpor("uji", HARI_INI, Gazetteer(batas.desa), KUNCI, lambda kode: titik_desa(batas.desa, kode))
+    return engine_kosong, konteks
+
+
+def _jumlah(engine, tabel: str) -> int:
+    return int(baca(engine, f"SELECT count(*) AS n FROM {tabel}")["n"].iloc[0])
+
+
+def _semua_teks(engine) -> str:
+    """Every value of every table, as one text: personal data must not appear anywhere in it."""
+    tabel = baca(engine, "SELECT table_name FROM information_schema.tables WHERE table_schema IN ('main', 'public')")
+    return "\n".join(baca(engine, f"SELECT * FROM {t}").astype(str).to_csv() for t in tabel["table_name"])
+
+
+def test_participants_from_a_messy_export_twice_then_corrected(siap):
+    engine, konteks = siap
+    h = impor(engine, "peserta", PESERTA.encode("cp1252"), "peserta.csv", konteks)
+    assert h.status == "berhasil", h.ringkasan()
+    assert h.ditulis == {"baru": 3, "diperbarui": 0, "sama": 0}
+    assert set(h.kolom_dibuang) == {"Nama", "No HP"} and h.kolom_diabaikan == ["No"]
+    peserta = baca(engine, "SELECT kunci_pseudonim, kode_desa, segmen, tanggal_daftar, jenis_kelamin FROM peserta "
+                           "ORDER BY tanggal_daftar, kode_desa")
+    assert peserta["kode_desa"].tolist() == ["33.26.12.2008", "33.26.10.2001", "33.26.06.2007"]
+    assert peserta["kunci_pseudonim"].iloc[0] == kunci_pseudonim("3326120305855001", KUNCI)
+    assert _jumlah(engine, "kepesertaan") == 7 and _jumlah(engine, "masa_aktif") == 10
+    semua = _semua_teks(engine)
+    for rahasia in ("3326120305855001", "Budi", "Siti Aminah", "081234567890", "081298765432"):
+        assert rahasia not in semua
+
+    lagi = impor(engine, "peserta", PESERTA.encode("cp1252"), "peserta.csv", konteks)
+    assert lagi.ditulis == {"baru": 0, "diperbarui": 0, "sama": 3}
+    assert _jumlah(engine, "peserta") == 3 and _jumlah(engine, "kepesertaan") == 7
+
+    # The corrected re-export: Siti added JHT, Budi's enrolments ended in 2021.
+    koreksi = PESERTA.replace("JKK+JKM;3 Sept 2019", "JKK+JKM+JHT;3 Sept 2019").replace(
+        "No;Nama;NIK;Desa/Kelurahan;Kecamatan;Segmen;Program;Tgl Daftar;",
+        "No;Nama;NIK;Desa/Kelurahan;Kecamatan;Segmen;Program;Tgl Daftar;").replace(
+        "Tgl Daftar;No HP;Pekerjaan;Jenis Kelamin", "Tgl Daftar;No HP;Pekerjaan;Jenis Kelamin;Tanggal Nonaktif").replace(
+        "Pedagang nasi goreng;L", "Pedagang nasi goreng;L;30/06/2021")
+    ubah = impor(engine, "peserta", koreksi.encode(), "peserta_koreksi.csv", konteks)
+    assert ubah.ditulis == {"baru": 0, "diperbarui": 2, "sama": 1}, ubah.ringkasan()
+    assert _jumlah(engine, "kepesertaan") == 8
+    budi = baca(engine, "SELECT DISTINCT tanggal_berakhir FROM kepesertaan k JOIN peserta p ON p.id = k.peserta_id "
+                        "WHERE p.kode_desa = '33.26.12.2008'")
+    assert [pd.Timestamp(t).date() for t in budi["tanggal_berakhir"]] == [date(2021, 6, 30)]
+    aktif = baca(engine, "SELECT count(*) AS n FROM masa_aktif WHERE program = 'SEMUA' AND tanggal_berakhir > :t",
+                 t=HARI_INI)["n"].iloc[0]
+    assert aktif == 2  # masa_aktif follows the ended enrolments
+    log = baca(engine, "SELECT status, baris_diterima, hash_berkas FROM log_impor ORDER BY id")
+    assert log["status"].tolist() == ["berhasil"] * 3 and log["hash_berkas"].str.len().eq(64).all()
+
+
+def test_a_participant_moved_to_another_village(siap):
+    engine, konteks = siap
+    impor(engine, "peserta", PESERTA.encode(), "peserta.csv", konteks)
+    pindah = PESERTA.replace("Sawangan;Doro;BPU", "Sawangan;Paninggaran;BPU")
+    h = impor(engine, "peserta", pindah.encode(), "peserta_pindah.csv", konteks)
+    joko = baca(engine, "SELECT p.kode_desa, k.kode_desa AS desa_kepesertaan FROM peserta p "
+                        "JOIN kepesertaan k ON k.peserta_id = p.id WHERE p.tanggal_daftar = :t", t=date(2019, 9, 4))
+    if engine.dialect.name == "duckdb":
+        # DuckDB's foreign keys cannot see rows deleted earlier in the same transaction: refused, whole.
+        assert h.status == "ditolak" and [m.baris for m in h.masalah] == [7]
+        assert "belum bisa pada database DuckDB" in h.masalah[0].alasan
+        assert set(joko["kode_desa"]) == {"33.26.06.2007"}
+    else:
+        assert h.ditulis == {"baru": 0, "diperbarui": 1, "sama": 2}
+        assert set(joko["kode_desa"]) == set(joko["desa_kepesertaan"]) == {"33.26.02.2009"}
+    assert _jumlah(engine, "kepesertaan") == 7
+
+
+def test_one_bad_row_refuses_the_whole_file_and_writes_nothing(siap):
+    engine, konteks = siap
+    buruk = PESERTA.replace("JKK+JKM;3 Sept 2019", "JKK, JP;3 Sept 2019").replace("'3326120305855001", "3.32612E+15")
+    h = impor(engine, "peserta", buruk.encode(), "buruk.csv", konteks)
+    assert h.status == "ditolak" and h.baris_sah == 1 and h.baris_ditolak == 2
+    alasan = {(m.baris, m.kolom): m.alasan for m in h.masalah}
+    assert "angka ilmiah" in alasan[(5, "NIK")] and "JP" in alasan[(6, "Program")]
+    assert all(m.nilai != "3.32612E+15" for m in h.masalah)  # a NIK is never echoed back
+    assert _jumlah(engine, "peserta") == 0 and _jumlah(engine, "kepesertaan") == 0
+    assert baca(engine, "SELECT status FROM log_impor")["status"].tolist() == ["ditolak"]
+    csv = h.masalah_csv()
+    assert csv.splitlines()[0] == "baris,kolom,nilai,alasan" and len(csv.splitlines()) == 3
+
+    hanya = impor(engine, "peserta", buruk.encode(), "buruk.csv", konteks, hanya_yang_sah=True)
+    assert hanya.status == "berhasil" and hanya.ditulis["baru"] == 1
+    assert "Hanya baris yang sah diimpor" in hanya.ringkasan()
+
+
+def test_dry_run_duplicates_missing_columns_and_the_key(siap):
+    engine, konteks = siap
+    uji = impor(engine, "peserta", PESERTA.encode(), "p.csv", konteks, kering=True)
+    assert uji.status == "uji" and _jumlah(engine, "peserta") == 0 and _jumlah(engine, "log_impor") == 0
+    ganda = PESERTA + "4;Budi lagi;3326120305855001;Wonopringgo;;BPU;JKK,JKM;21/08/2019;;;L\n"
+    h = impor(engine, "peserta", ganda.encode(), "p.csv", konteks)
+    assert h.status == "ditolak" and "Sama dengan baris 5" in h.masalah[0].alasan
+    kurang = impor(engine, "peserta", b"NIK;Desa\n3326120305855001;Wonopringgo\n", "p.csv", konteks)
+    assert "Kolom wajib tidak ada: segmen; program atau jkk" in kurang.masalah[0].alasan
+    tanpa_kunci = KonteksImpor("uji", HARI_INI, konteks.gazetteer, None)
+    h = impor(engine, "peserta", PESERTA.encode(), "p.csv", tanpa_kunci)
+    assert h.status == "ditolak" and "Kunci rahasia NIK belum diatur" in h.masalah[0].alasan
+    assert _jumlah(engine, "peserta") == 0
+
+
+def test_events_statuses_denominators_and_targets_import_once(siap):
+    engine, konteks = siap
+    berkas = {
+        "kegiatan": "Nama Kegiatan\tJenis\tDesa\tKecamatan\tTanggal\tJumlah Hadir\tBiaya\n"
+                    "Festival Nasi Goreng 2019\tFestival\tWonopringgo\t\t20 Agustus 2019\t5.000\tRp25.000.000\n"
+                    "Sosialisasi Sawangan\tsosialisasi\tSawangan\tDoro\t2024-03-05\t120\t\n",
+        "status": "kode_desa,status,tanggal,catatan\n33.26.12.2008,Kandidat,03/09/2019,\n"
+                  "33.26.12.2008,Pilot,17-02-2020,uji\n",
+        "penyebut": 'Desa,Kecamatan,Tahun,Jumlah Penduduk,Pekerja Informal,Jumlah Perangkat Desa\n'
+                    'Wonopringgo,Wonopringgo,2025,"4.512","1.450",14\n',
+        "target": "Kode Wilayah;Kecamatan;Tahun;Ukuran;Segmen;Program;Target\n33.26;;2026;peserta aktif;BPU;;15.000\n"
+                  ";Sragi;2026;;;;1.200\n",
+    }
+    for jenis, teks in berkas.items():
+        pertama = impor(engine, jenis, teks.encode(), f"{jenis}.csv", konteks)
+        assert pertama.status == "berhasil" and pertama.ditulis["baru"] == pertama.jumlah_baris, pertama.ringkasan()
+        kedua = impor(engine, jenis, teks.encode(), f"{jenis}.csv", konteks)
+        assert kedua.ditulis == {"baru": 0, "diperbarui": 0, "sama": kedua.jumlah_baris}, (jenis, kedua.ditulis)
+    kegiatan = baca(engine, "SELECT nama, jumlah_hadir, biaya, lat FROM kegiatan ORDER BY tanggal_mulai")
+    assert kegiatan.iloc[0][["jumlah_hadir", "biaya"]].tolist() == [5000, 25_000_000] and kegiatan["lat"].notna().all()
+    assert baca(engine, "SELECT status FROM status_desa_sadar ORDER BY tanggal")["status"].tolist() == \
+        ["kandidat", "dicanangkan"]
+    target = baca(engine, "SELECT kode_wilayah, segmen, program, nilai FROM target ORDER BY kode_wilayah")
+    assert target.values.tolist() == [["33.26", "BPU", "SEMUA", 15_000], ["33.26.10", "SEMUA", "SEMUA", 1_200]]
+    # A later file with the employed count only keeps the informal count already there.
+    tambah = impor(engine, "penyebut", b"Desa;Tahun;Penduduk Bekerja\nWonopringgo;2025;2.400\n", "p.csv", konteks)
+    assert tambah.ditulis["diperbarui"] == 1
+    assert baca(engine, "SELECT penduduk_bekerja, pekerja_informal FROM penyebut").values.tolist() == [[2400, 1450]]
+
+
+def test_exported_cells_cannot_run_as_formulas():
+    df = aman_untuk_spreadsheet(pd.DataFrame({"a": ["=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)", "aman", None]}))
+    assert df["a"].tolist()[:5] == ["'=HYPERLINK(\"x\")", "'+1", "'-2", "'@SUM(A1)", "aman"]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.text(max_size=20), st.text(max_size=12), st.text(max_size=10)), min_size=1, max_size=6))
+def test_hostile_cells_never_leave_half_a_file(siap, sel):
+    engine, konteks = siap
+    sebelum = (_jumlah(engine, "peserta"), _jumlah(engine, "kepesertaan"))
+    baris = "\n".join(f"{a};{b};BPU;{c};03/09/2019".replace("\r", "") for a, b, c in sel)
+    teks = "NIK;Desa;Segmen;Program;Tgl Daftar\n" + baris
+    h = impor(engine, "peserta", teks.encode("utf-8", errors="replace"), "acak.csv", konteks)
+    sesudah = (_jumlah(engine, "peserta"), _jumlah(engine, "kepesertaan"))
+    if h.status == "berhasil":
+        assert not h.masalah and sesudah[0] - sebelum[0] == h.ditulis["baru"]
+    else:
+        assert sesudah == sebelum and h.masalah
