@@ -43,12 +43,12 @@ halaman = st.navigation([
     st.Page("halaman/target.py", title=t("target_menu", bahasa), icon=":material/flag:", url_path="target"),
     st.Page("halaman/pendaftaran.py", title=t("pendaftaran", bahasa), icon=":material/person_add:",
             url_path="daftar"),
+    st.Page("halaman/data.py", title=t("data_menu", bahasa), icon=":material/upload_file:", url_path="data"),
     # The projector screen is opened by a link naming the event, never from the menu.
     st.Page("halaman/layar_acara.py", title=t("layar_acara", bahasa), url_path="layar", visibility="hidden"),
 ])
-if halaman.url_path in ("layar", "daftar"):
-    # The live screen and the registration form use no dashboard filters; each reads its event
-    # from the link.
+if halaman.url_path in ("layar", "daftar", "data"):
+    # The live screen, the registration form and the import page use no dashboard filters.
     st.session_state["konteks"] = {"bahasa": bahasa}
     halaman.run()
     st.stop()

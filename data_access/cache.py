@@ -14,7 +14,7 @@ import pandas as pd
 import sqlalchemy as sa
 import streamlit as st
 
-from data_access import desa_sadar, kegiatan, layar, pendaftaran, peta, ringkasan, target
+from data_access import desa_sadar, impor, kegiatan, layar, pendaftaran, peta, ringkasan, target
 from data_access.aset import siapkan_aset_peta
 from data_access.batas import BatasWilayah, muat_batas
 from data_access.config import Pengaturan, muat_pengaturan
@@ -213,3 +213,28 @@ def capaian_target(awalan_kode: str, tahun: int, hari_ini: date) -> pd.DataFrame
 @st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)
 def tahun_target() -> list[int]:
     return target.tahun_target(aplikasi().engine)
+
+
+def konteks_impor(pengguna: str, hari_ini: date) -> impor.KonteksImpor:
+    app = aplikasi()
+    kunci = app.pengaturan.kunci_nik
+    return impor.KonteksImpor(pengguna, hari_ini, gazetteer(), kunci.encode() if kunci else None,
+                              lambda kode: titik_desa(app.batas.desa, kode))
+
+
+def periksa_impor(jenis: str, isi: bytes, nama_berkas: str, pengguna: str, hari_ini: date,
+                  kemajuan=None) -> tuple[impor.HasilImpor, pd.DataFrame]:
+    """Check an upload without writing (not cached: files may hold personal data)."""
+    hasil, sah, _ = impor.periksa_berkas(aplikasi().engine, jenis, isi, nama_berkas,
+                                         konteks_impor(pengguna, hari_ini), kemajuan)
+    return hasil, impor.pratinjau(sah)
+
+
+def jalankan_impor(jenis: str, isi: bytes, nama_berkas: str, pengguna: str, hari_ini: date, hanya_yang_sah: bool,
+                   kemajuan=None) -> impor.HasilImpor:
+    """Import, then drop every cached view: any of them may show what was imported."""
+    hasil = impor.impor(aplikasi().engine, jenis, isi, nama_berkas, konteks_impor(pengguna, hari_ini),
+                        hanya_yang_sah=hanya_yang_sah, kemajuan=kemajuan)
+    if hasil.status == "berhasil":
+        st.cache_data.clear()
+    return hasil

@@ -32,9 +32,9 @@ from geo.gazetteer import Gazetteer
 
 JENIS_IMPOR = {
     "peserta": "peserta dan kepesertaannya",
-    "kegiatan": "kegiatan (acara sosialisasi)",
+    "kegiatan": "kegiatan: sosialisasi dan acara",
     "status": "status Desa Sadar",
-    "penyebut": "penyebut per desa dan tahun (penduduk, pekerja, perangkat desa)",
+    "penyebut": "penyebut per desa dan tahun: penduduk, pekerja, perangkat desa",
     "target": "target",
 }
 # Above this many participants touched, rebuilding every active period is faster than per-person.
@@ -99,6 +99,11 @@ def aman_untuk_spreadsheet(df: pd.DataFrame) -> pd.DataFrame:
     return df.apply(lambda kolom: kolom.map(aman)) if not df.empty else df
 
 
+def pratinjau(sah: list[tuple[int, Any]], n: int = 20) -> pd.DataFrame:
+    """The first valid rows as they will be stored, for the page: never the NIK."""
+    return pd.DataFrame([{"baris": nomor, **m.model_dump(exclude={"nik"})} for nomor, m in sah[:n]])
+
+
 @dataclass(frozen=True)
 class KonteksImpor:
     """What an import needs besides the file: who, when, the village resolver and the NIK key."""
@@ -154,8 +159,8 @@ def _kunci_unik(jenis: str, m: Any) -> tuple:
     }[jenis]()
 
 
-def periksa_berkas(engine: sa.Engine, jenis: str, isi: bytes, nama_berkas: str,
-                   konteks: KonteksImpor) -> tuple[HasilImpor, list[tuple[int, Any]], dict[str, int]]:
+def periksa_berkas(engine: sa.Engine, jenis: str, isi: bytes, nama_berkas: str, konteks: KonteksImpor,
+                   kemajuan: Callable[[float], None] | None = None) -> tuple[HasilImpor, list[tuple[int, Any]], dict[str, int]]:
     """Read and check a file without writing: the result (status 'uji' or 'ditolak'), the valid rows,
     and the events they name (cell text -> event id)."""
     if jenis not in SKEMA:
@@ -189,7 +194,10 @@ def periksa_berkas(engine: sa.Engine, jenis: str, isi: bytes, nama_berkas: str,
         validasi_konteks["wilayah"] = _selesaikan_wilayah(konteks.gazetteer, kode_ada)
     sah: list[tuple[int, Any]] = []
     pertama: dict[tuple, int] = {}
-    for nomor, sel in tabel.baris:
+    setiap = max(1, len(tabel.baris) // 100)
+    for urutan, (nomor, sel) in enumerate(tabel.baris):
+        if kemajuan and urutan % setiap == 0:
+            kemajuan(urutan / len(tabel.baris))
         nilai = {k: (sel[i] if i < len(sel) else None) for k, i in peta.items()}
         model, masalah = validasi_baris(jenis, nilai, validasi_konteks, nama_kolom, nomor)
         if model is not None:
@@ -238,9 +246,10 @@ def _kegiatan_peserta(engine: sa.Engine, sah: list, hasil: HasilImpor,
 
 
 def impor(engine: sa.Engine, jenis: str, isi: bytes, nama_berkas: str, konteks: KonteksImpor,
-          kering: bool = False, hanya_yang_sah: bool = False) -> HasilImpor:
+          kering: bool = False, hanya_yang_sah: bool = False,
+          kemajuan: Callable[[float], None] | None = None) -> HasilImpor:
     """Check the file and, unless it is refused or this is a dry run, write it in one transaction."""
-    hasil, sah, rujukan = periksa_berkas(engine, jenis, isi, nama_berkas, konteks)
+    hasil, sah, rujukan = periksa_berkas(engine, jenis, isi, nama_berkas, konteks, kemajuan)
     hasil.hanya_yang_sah = hanya_yang_sah
     if not sah or (hasil.masalah and not hanya_yang_sah):
         hasil.status = "ditolak"

@@ -209,6 +209,26 @@ TEKS: dict[str, tuple[str, str]] = {
     "kolom_jalur": ("Seharusnya hari ini", "Expected by today"),
     "target_saringan": ("Saringan program dan segmen di samping memilih irisan target yang tampil.",
                         "The programme and segment filters choose which target slices show."),
+    "data_menu": ("Data", "Data"),
+    "impor_judul": ("Impor data", "Import data"),
+    "impor_penjelasan": (
+        "Unggah CSV atau .xlsx hasil ekspor atau ketikan petugas. Berkas diperiksa dulu tanpa ditulis; semua "
+        "baris masuk atau tidak sama sekali. NIK hanya disimpan sebagai sidik berkunci; kolom nama, nomor HP, "
+        "alamat, dan data pribadi lain dibuang saat dibaca. Mengimpor berkas yang sama dua kali tidak menambah apa pun.",
+        "Upload a CSV or .xlsx export or staff-typed sheet. It is checked first without writing; all rows go in "
+        "or none. NIKs are kept only as keyed fingerprints; names, phone numbers, addresses and other personal "
+        "columns are dropped on read. Importing the same file twice adds nothing."),
+    "jenis_impor": ("Jenis data", "Kind of data"),
+    "berkas": ("Berkas", "File"),
+    "memeriksa": ("Memeriksa baris…", "Checking rows…"),
+    "menulis": ("Menulis…", "Writing…"),
+    "masalah_berkas": ("Baris yang ditolak", "Refused rows"),
+    "unduh_masalah": ("Unduh daftar masalah (CSV)", "Download the problems (CSV)"),
+    "pratinjau": ("Pratinjau baris yang sah (tanpa NIK)", "Preview of valid rows (no NIK)"),
+    "hanya_sah": ("Impor hanya baris yang sah; baris yang ditolak tidak ditulis",
+                  "Import only the valid rows; refused rows are not written"),
+    "impor_tombol": ("Impor", "Import"),
+    "log_impor": ("Impor terakhir", "Recent imports"),
     "tautan": ("Tautan tampilan ini bisa disalin dari bilah alamat peramban.",
                "Copy the browser's address bar to share this exact view."),
 }

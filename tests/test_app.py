@@ -284,3 +284,12 @@ def test_an_invalid_threshold_gives_a_clear_message(monkeypatch):
         assert "DESA_SADAR_AMBANG_CAKUPAN" in at.error[0].value and "antara 0 dan 100" in at.error[0].value
     finally:
         st.cache_resource.clear()
+
+
+def test_data_page_waits_for_a_file_and_lists_the_kinds():
+    at = _halaman("data.py")
+    assert at.title[0].value == "Impor data"
+    assert at.selectbox(key="jenis_impor").options == [
+        "peserta dan kepesertaannya", "kegiatan: sosialisasi dan acara", "status Desa Sadar",
+        "penyebut per desa dan tahun: penduduk, pekerja, perangkat desa", "target"]
+    assert not at.button  # nothing to import until a file is chosen

@@ -1,0 +1,67 @@
+"""Data: upload a file, see what it holds and every problem, and import it on confirmation."""
+
+from datetime import date
+
+import streamlit as st
+
+from data_access import cache
+from data_access.impor import JENIS_IMPOR
+from domain.format import aman_markdown
+from domain.teks import t
+
+
+def _markdown(ringkasan: str) -> str:
+    # File and column names come from the upload: shown as typed, never as markup.
+    return "  \n".join(aman_markdown(baris) for baris in ringkasan.splitlines())
+
+
+k = st.session_state["konteks"]
+bahasa = k["bahasa"]
+hari_ini = date.today()
+st.title(t("impor_judul", bahasa))
+st.caption(t("impor_penjelasan", bahasa))
+
+jenis = st.selectbox(t("jenis_impor", bahasa), list(JENIS_IMPOR), format_func=lambda j: JENIS_IMPOR[j],
+                     key="jenis_impor")
+# A new key after each import empties the uploader, so the page does not check the imported file again.
+berkas = st.file_uploader(t("berkas", bahasa), type=["csv", "tsv", "txt", "xlsx"],
+                          key=f"berkas_impor_{st.session_state.get('unggahan', 0)}")
+if pesan := st.session_state.pop("pesan_impor", None):
+    st.success(pesan, icon=":material/check_circle:")
+if berkas is None:
+    st.stop()
+
+isi = berkas.getvalue()
+# Until roles exist (issue 5), the log records the session, not a person.
+pengguna = "aplikasi"
+batang = st.progress(0.0, text=t("memeriksa", bahasa))
+hasil, contoh = cache.periksa_impor(jenis, isi, berkas.name, pengguna, hari_ini,
+                                    kemajuan=lambda p: batang.progress(p, text=t("memeriksa", bahasa)))
+batang.empty()
+(st.info if hasil.status == "uji" else st.warning)(_markdown(hasil.ringkasan()))
+for m in hasil.masalah:
+    if not m.baris:  # about the whole file: said plainly, above the rows
+        st.error(aman_markdown(m.alasan), icon=":material/error:")
+per_baris = [m for m in hasil.masalah if m.baris]
+if per_baris:
+    st.subheader(t("masalah_berkas", bahasa))
+    st.dataframe([{"baris": m.baris, "kolom": m.kolom, "nilai": m.nilai, "alasan": m.alasan} for m in per_baris],
+                 hide_index=True, width="stretch")
+    st.download_button(t("unduh_masalah", bahasa), hasil.masalah_csv().encode("utf-8-sig"),
+                       file_name=f"masalah_{berkas.name.rsplit('.', 1)[0]}.csv", mime="text/csv")
+if not contoh.empty:
+    st.subheader(t("pratinjau", bahasa))
+    st.dataframe(contoh, hide_index=True, width="stretch")
+
+hanya_sah = st.checkbox(t("hanya_sah", bahasa), key="hanya_sah") if hasil.masalah and hasil.baris_sah else False
+boleh = hasil.status == "uji" or (hanya_sah and hasil.baris_sah > 0)
+if st.button(t("impor_tombol", bahasa), type="primary", disabled=not boleh):
+    batang = st.progress(0.0, text=t("menulis", bahasa))
+    akhir = cache.jalankan_impor(jenis, isi, berkas.name, pengguna, hari_ini, hanya_sah,
+                                 kemajuan=lambda p: batang.progress(p * 0.5, text=t("menulis", bahasa)))
+    batang.empty()
+    if akhir.status == "berhasil":
+        st.session_state["pesan_impor"] = _markdown(akhir.ringkasan())
+        st.session_state["unggahan"] = st.session_state.get("unggahan", 0) + 1
+        st.rerun()
+    st.error(_markdown(akhir.ringkasan()), icon=":material/error:")

@@ -1,0 +1,55 @@
+"""The Data page in Chromium with the network cut off: upload, check, import, and a refusal."""
+
+import pytest
+
+from tests.browser.conftest import FOLDER_GAMBAR, TUNGGU_MS, tunggu_selesai
+
+pytestmark = pytest.mark.browser
+KEGIATAN = ("Daftar kegiatan sosialisasi 2026\n\n"
+            "Nama Kegiatan;Jenis;Desa;Kecamatan;Tanggal;Jumlah Hadir;Biaya;Keterangan\n"
+            "Sosialisasi Uji Unggah;sosialisasi;Sawangan;Doro;05/03/2026;120;Rp2.500.000;=HYPERLINK(\"x\")\n"
+            "Sosialisasi Tanpa Desa;sosialisasi;Atlantis;;06/03/2026;80;;\n")
+
+
+def _unggah(page, server_app, jenis: str, nama: str, isi: str) -> None:
+    page.goto(f"{server_app}/data")
+    page.get_by_role("heading", name="Impor data").wait_for(timeout=TUNGGU_MS)
+    tunggu_selesai(page)
+    page.get_by_label("Jenis data").click()
+    page.get_by_role("option", name=jenis).click()
+    tunggu_selesai(page)
+    page.locator("input[type=file]").set_input_files(
+        files=[{"name": nama, "mimeType": "text/csv", "buffer": isi.encode("cp1252")}])
+    page.get_by_text(f"Berkas {nama}").wait_for(timeout=TUNGGU_MS)
+    tunggu_selesai(page)
+
+
+def test_an_upload_is_checked_then_imported_only_when_asked(halaman, server_app):
+    page = halaman
+    page.set_viewport_size({"width": 1400, "height": 1400})
+    _unggah(page, server_app, "kegiatan: sosialisasi dan acara", "kegiatan.csv", KEGIATAN)
+    assert page.get_by_text("2 baris data: 1 sah, 1 ditolak.").is_visible()
+    with page.expect_download() as unduhan:
+        page.get_by_role("button", name="Unduh daftar masalah (CSV)").click()
+    laporan = open(unduhan.value.path(), encoding="utf-8-sig").read().splitlines()
+    assert laporan[0] == "baris,kolom,nilai,alasan"
+    assert laporan[1].startswith("5,Desa,Atlantis,") and "tidak ditemukan" in laporan[1]
+    tombol = page.get_by_role("button", name="Impor", exact=True)
+    assert tombol.is_disabled()  # a refused row: nothing is written unless asked
+    page.screenshot(path=str(FOLDER_GAMBAR / "data_ditolak.png"), full_page=True)
+    page.get_by_text("Impor hanya baris yang sah").click()
+    tunggu_selesai(page)
+    tombol.click()
+    page.get_by_text("Diimpor: 1 baru, 0 diperbarui").wait_for(timeout=TUNGGU_MS)
+    tunggu_selesai(page)
+    assert page.get_by_text("Baris yang ditolak").count() == 0  # the uploader is empty again
+    page.screenshot(path=str(FOLDER_GAMBAR / "data_berhasil.png"), full_page=True)
+    assert page.diblokir == []
+
+
+def test_participants_are_refused_without_a_nik_key(halaman, server_app):
+    page = halaman
+    isi = "NIK;Desa;Segmen;Program;Tgl Daftar\n'3326120305855001;Wonopringgo;BPU;JKK,JKM;03/09/2019\n"
+    _unggah(page, server_app, "peserta dan kepesertaannya", "peserta.csv", isi)
+    assert page.get_by_text("Kunci rahasia NIK belum diatur").first.is_visible()
+    assert page.get_by_role("button", name="Impor", exact=True).is_disabled()

@@ -1,0 +1,44 @@
+"""`python -m data_access import`: a summary in Bahasa Indonesia and exit 0 imported, 2 refused, 1 failed."""
+
+import pytest
+
+from data_access.__main__ import main
+from data_access.db import baca, buat_engine
+
+KEGIATAN = "Nama Kegiatan;Desa;Tanggal;Hadir\nSosialisasi CLI;Wonopringgo;05/03/2026;90\n"
+
+
+@pytest.fixture
+def berkas(tmp_path):
+    def tulis(nama: str, isi: str):
+        jalur = tmp_path / nama
+        jalur.write_text(isi, encoding="utf-8")
+        return str(jalur)
+
+    return tulis
+
+
+def test_exit_codes_and_summary(url_kosong, berkas, capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("DESA_SADAR_KUNCI_NIK", "kunci-uji-perintah-yang-panjang")
+    baik = berkas("kegiatan.csv", KEGIATAN)
+    assert main(["import", "kegiatan", baik, "--dry-run", "--database", url_kosong]) == 0
+    assert "Uji coba (--dry-run): tidak ada yang ditulis." in capsys.readouterr().out
+    assert main(["import", "kegiatan", baik, "--database", url_kosong]) == 0
+    assert "Diimpor: 1 baru" in capsys.readouterr().out
+    assert main(["import", "kegiatan", baik, "--database", url_kosong]) == 0
+    assert "0 baru, 0 diperbarui, 1 sudah ada dan sama" in capsys.readouterr().out
+
+    buruk = berkas("peserta.csv", "NIK;Desa;Segmen;Program;Tgl Daftar\n=cmd|' /C calc'!A0;Atlantis;BPU;JKK,JKM;x\n")
+    laporan = tmp_path / "masalah.csv"
+    assert main(["import", "peserta", buruk, "--database", url_kosong, "--laporan", str(laporan)]) == 2
+    keluaran = capsys.readouterr().out
+    assert "Ditolak: tidak ada yang ditulis" in keluaran and "baris 2, kolom Desa 'Atlantis'" in keluaran
+    isi = laporan.read_text(encoding="utf-8-sig")
+    assert "Atlantis" in isi and "=cmd" not in isi  # the NIK is never echoed, formulas never run
+
+    assert main(["import", "kegiatan", str(tmp_path / "tidak_ada.csv"), "--database", url_kosong]) == 1
+    assert "berkas tidak dapat dibuka" in capsys.readouterr().err
+    engine = buat_engine(url_kosong)
+    log = baca(engine, "SELECT jenis, status FROM log_impor ORDER BY id")
+    engine.dispose()
+    assert log.values.tolist() == [["kegiatan", "berhasil"], ["kegiatan", "berhasil"], ["peserta", "ditolak"]]
