@@ -13,7 +13,7 @@ from data_access.masa_aktif import SEMUA_PROGRAM
 from data_access.ringkasan import RingkasanHalaman, syarat_pendaftaran, hitungan_aktif, ringkasan_halaman
 from domain import kpi
 from domain.saringan import Saringan
-from domain.suppresi import nilai_publik
+from domain.suppresi import sembunyikan_bertingkat
 
 
 def nilai_desa(engine: sa.Engine, s: Saringan) -> pd.DataFrame:
@@ -98,8 +98,10 @@ KOLOM_UKURAN = {
 
 def nilai_ukuran(desa: pd.DataFrame, ukuran: str, k: int) -> pd.DataFrame:
     """The chosen measure per village, safe for a public map: small counts and what derives from them
-    hidden (nilai None, tersembunyi True); the Desa Sadar status kept."""
+    hidden (nilai None, tersembunyi True), with complementary hides so that the kecamatan and regency
+    totals shown elsewhere cannot give a hidden village back; the Desa Sadar status kept."""
     kolom, pembilang = KOLOM_UKURAN[ukuran]
     nilai = [None if pd.isna(v) else float(v) for v in desa[kolom]]
-    aman, tersembunyi = nilai_publik(nilai, [int(n) for n in desa[pembilang]], k)
+    tersembunyi = sembunyikan_bertingkat([int(n) for n in desa[pembilang]], [str(i)[:8] for i in desa.index], k)
+    aman = [None if s else v for v, s in zip(nilai, tersembunyi, strict=True)]
     return pd.DataFrame({"nilai": aman, "tersembunyi": tersembunyi, "status": desa["status"]}, index=desa.index)

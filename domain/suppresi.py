@@ -42,3 +42,63 @@ def nilai_publik(nilai: list[float | None], pembilang: list[int | None], k: int)
         aman.append(None if sembunyi else v)
         tersembunyi.append(sembunyi)
     return aman, tersembunyi
+
+
+def sembunyikan_kelompok(jumlah: list[int], k: int, tersembunyi: list[bool] | None = None) -> list[bool]:
+    """Which counts of one group to hide when the group's total is shown beside them.
+
+    Primary suppression hides 1 … k−1. Then complementary suppression: if only one count is hidden,
+    the total minus the visible ones would give it back, and if the hidden ones add up to less than
+    k, their sum is itself a small count; so the smallest visible counts (non-zero first, then
+    zeros) are hidden too until neither holds. When everything is hidden, the total equals the hidden
+    sum, and a total below k is itself suppressed by the caller. `tersembunyi` carries hides already
+    decided (e.g. from the other dimension of a table).
+    """
+    sembunyi = list(tersembunyi) if tersembunyi is not None else [False] * len(jumlah)
+    sembunyi = [s or (0 < n < k) for s, n in zip(sembunyi, jumlah, strict=True)]
+
+    def terbuka() -> list[tuple[bool, int, int]]:
+        return sorted((n == 0, n, i) for i, n in enumerate(jumlah) if not sembunyi[i])
+
+    while any(sembunyi):
+        hitung = sum(sembunyi)
+        total_tersembunyi = sum(n for n, s in zip(jumlah, sembunyi, strict=True) if s)
+        if hitung >= 2 and not (0 < total_tersembunyi < k):
+            break
+        calon = terbuka()
+        if not calon:
+            break
+        sembunyi[calon[0][2]] = True
+    return sembunyi
+
+
+def sembunyikan_tabel(jumlah: list[list[int]], k: int) -> list[list[bool]]:
+    """Cells to hide in a table whose row and column totals are both shown: each row and each column
+    is made safe as a group, repeated until nothing changes."""
+    sembunyi = [[False] * len(baris) for baris in jumlah]
+    while True:
+        sebelum = [list(b) for b in sembunyi]
+        sembunyi = [sembunyikan_kelompok(b, k, s) for b, s in zip(jumlah, sembunyi, strict=True)]
+        for j in range(len(jumlah[0]) if jumlah else 0):
+            kolom = sembunyikan_kelompok([b[j] for b in jumlah], k, [s[j] for s in sembunyi])
+            for i, s in enumerate(kolom):
+                sembunyi[i][j] = s
+        if sembunyi == sebelum:
+            return sembunyi
+
+
+def sembunyikan_bertingkat(jumlah: list[int], kelompok: list[str], k: int) -> list[bool]:
+    """Counts that add up to totals at two levels (villages to their kecamatan, and all of them to
+    the regency): each kecamatan and the whole are made safe, repeated until nothing changes."""
+    sembunyi = [False] * len(jumlah)
+    anggota: dict[str, list[int]] = {}
+    for i, g in enumerate(kelompok):
+        anggota.setdefault(g, []).append(i)
+    while True:
+        sebelum = list(sembunyi)
+        for indeks in [*anggota.values(), list(range(len(jumlah)))]:
+            hasil = sembunyikan_kelompok([jumlah[i] for i in indeks], k, [sembunyi[i] for i in indeks])
+            for i, s in zip(indeks, hasil, strict=True):
+                sembunyi[i] = s
+        if sembunyi == sebelum:
+            return sembunyi

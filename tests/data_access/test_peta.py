@@ -51,4 +51,14 @@ def test_public_values_hide_small_counts_and_their_percentages(engine_demo):
         kecil = desa["bpu_aktif" if ukuran != "aktif" else "aktif"].between(1, 4)
         assert kecil.any()
         assert aman.loc[kecil, "nilai"].isna().all() and aman.loc[kecil, "tersembunyi"].all()
-        assert not aman.loc[~kecil, "tersembunyi"].any()
+        assert aman.loc[aman["tersembunyi"], "nilai"].isna().all()
+        # Complementary hides: no kecamatan total, nor the region's, gives a hidden village back.
+        jumlah = desa["bpu_aktif" if ukuran != "aktif" else "aktif"]
+        for _, grup in [*aman.groupby(aman.index.str[:8]), ("semua", aman)]:
+            sembunyi = grup["tersembunyi"]
+            if sembunyi.any() and not sembunyi.all():
+                hilang = jumlah[sembunyi[sembunyi].index]
+                assert len(hilang) >= 2 and hilang.sum() >= 5
+        # At most one extra village per kecamatan and one for the region: the map keeps what it can.
+        tambahan = int(aman["tersembunyi"].sum()) - int(kecil.sum())
+        assert 0 <= tambahan <= aman.index.str[:8].nunique() + 1

@@ -1,4 +1,8 @@
-from domain.suppresi import k_suppresi, label_tersembunyi, nilai_publik, sembunyikan
+from hypothesis import given
+from hypothesis import strategies as st
+
+from domain.suppresi import (k_suppresi, label_tersembunyi, nilai_publik, sembunyikan, sembunyikan_kelompok,
+                             sembunyikan_tabel)
 
 
 def test_counts_from_one_to_k_minus_one_are_hidden():
@@ -19,3 +23,42 @@ def test_k_comes_from_configuration_and_is_never_below_two(monkeypatch):
     assert k_suppresi() == 2
     monkeypatch.setenv("DESA_SADAR_K", "lima")
     assert k_suppresi() == 5
+
+
+def _terungkap(jumlah: list[int], sembunyi: list[bool], k: int) -> bool:
+    """Whether total minus the visible counts pins down a hidden count or a small hidden sum."""
+    tersembunyi = [n for n, s in zip(jumlah, sembunyi, strict=True) if s]
+    return len(tersembunyi) == 1 or 0 < sum(tersembunyi) < k
+
+
+def test_a_single_hidden_count_takes_the_smallest_other_with_it():
+
+
+    assert sembunyikan_kelompok([3, 40, 12, 0], 5) == [True, False, True, False]
+    assert sembunyikan_kelompok([1, 1, 50, 60], 5) == [True, True, True, False]  # 1+1 < 5: a third is hidden
+    assert sembunyikan_kelompok([10, 20, 0], 5) == [False, False, False]
+    assert sembunyikan_kelompok([2], 5) == [True]
+    assert sembunyikan_kelompok([3, 0, 0], 5) == [True, True, True]  # zeros hidden too: 3 - 0 - 0 would show
+
+
+@given(st.lists(st.integers(min_value=0, max_value=30), min_size=1, max_size=12), st.integers(min_value=2, max_value=10))
+def test_no_group_gives_a_small_count_back(jumlah, k):
+
+
+    sembunyi = sembunyikan_kelompok(jumlah, k)
+    assert all(s for n, s in zip(jumlah, sembunyi, strict=True) if 0 < n < k)  # primary always hidden
+    if any(sembunyi) and not all(sembunyi):
+        assert not _terungkap(jumlah, sembunyi, k)
+
+
+@given(st.lists(st.lists(st.integers(min_value=0, max_value=20), min_size=3, max_size=3), min_size=2, max_size=6))
+def test_tables_are_safe_along_rows_and_columns(tabel):
+
+
+    k = 5
+    sembunyi = sembunyikan_tabel(tabel, k)
+    for baris, s in [*zip(tabel, sembunyi, strict=True),
+                     *[([b[j] for b in tabel], [x[j] for x in sembunyi]) for j in range(3)]]:
+        assert all(t for n, t in zip(baris, s, strict=True) if 0 < n < k)
+        if any(s) and not all(s):
+            assert not _terungkap(baris, s, k)
