@@ -8,7 +8,11 @@ from data_access import cache
 from data_access.batas import BatasTidakDitemukan
 from data_access.config import PengaturanTidakSah
 from data_access.db import DatabaseTidakSiap
+from domain import format as fmt
 from domain.periode import label_periode, pilihan_periode
+from domain.peran import LABEL as LABEL_PERAN
+from domain.peran import Peran, boleh_buka
+from domain.peran import tanpa_suppresi as tanpa_suppresi_peran
 from domain.program import Program, Segmen
 from domain.teks import t
 from geo.batas import BatasTidakValid
@@ -33,23 +37,60 @@ except PengaturanTidakSah as e:
     st.error(f"**{t('pengaturan_salah', bahasa)}.** {e}")
     st.stop()
 
-halaman = st.navigation([
-    st.Page("halaman/ringkasan.py", title=t("ringkasan", bahasa), icon=":material/dashboard:", default=True),
-    st.Page("halaman/peta.py", title=t("peta", bahasa), icon=":material/map:", url_path="peta"),
-    st.Page("halaman/kegiatan.py", title=t("kegiatan_menu", bahasa), icon=":material/celebration:",
-            url_path="kegiatan"),
-    st.Page("halaman/desa_sadar.py", title=t("desa_sadar_menu", bahasa), icon=":material/verified:",
-            url_path="desa-sadar"),
-    st.Page("halaman/target.py", title=t("target_menu", bahasa), icon=":material/flag:", url_path="target"),
-    st.Page("halaman/pendaftaran.py", title=t("pendaftaran", bahasa), icon=":material/person_add:",
-            url_path="daftar"),
-    st.Page("halaman/data.py", title=t("data_menu", bahasa), icon=":material/upload_file:", url_path="data"),
+peran = cache.peran_sesi()
+# Small counts are shown only to leadership and admins who signed in; the no-accounts demo mode opens
+# every page but keeps the public views as the public will see them.
+tanpa_suppresi = tanpa_suppresi_peran(peran) and cache.sudah_masuk()
+with st.sidebar:
+    # Who is using this session: pages a role may not open are not registered at all below.
+    if pesan := st.session_state.pop("pesan_masuk", None):
+        st.info(pesan)
+    masuk = st.session_state.get("sesi_akun")
+    if masuk or (cache.login_oidc_diatur() and st.user.is_logged_in):
+        st.caption(t("masuk_sebagai", bahasa, nama=fmt.aman_markdown(masuk["nama"] if masuk else st.user.get("email", "")),
+                     peran=LABEL_PERAN[peran]))
+        if st.button(t("keluar", bahasa)):
+            if masuk:
+                cache.keluar()
+                st.rerun()
+            st.logout()
+    elif cache.akun_terdaftar() or cache.login_oidc_diatur():
+        with st.expander(t("masuk_petugas", bahasa)):
+            if cache.login_oidc_diatur() and st.button(t("masuk_oidc", bahasa)):
+                st.login()
+            if cache.akun_terdaftar():
+                with st.form("form_masuk"):
+                    nama_akun = st.text_input(t("nama_akun", bahasa))
+                    sandi = st.text_input(t("sandi", bahasa), type="password")
+                    if st.form_submit_button(t("masuk", bahasa)):
+                        try:
+                            cache.masuk(nama_akun, sandi)
+                        except ValueError as e:
+                            st.error(str(e))
+                        else:
+                            st.rerun()
+    else:
+        st.caption(t("tanpa_akun_demo" if peran == Peran.ADMIN else "tanpa_akun_nyata", bahasa))
+
+SEMUA_HALAMAN = {
+    "ringkasan": st.Page("halaman/ringkasan.py", title=t("ringkasan", bahasa), icon=":material/dashboard:",
+                         default=True),
+    "peta": st.Page("halaman/peta.py", title=t("peta", bahasa), icon=":material/map:", url_path="peta"),
+    "kegiatan": st.Page("halaman/kegiatan.py", title=t("kegiatan_menu", bahasa), icon=":material/celebration:",
+                        url_path="kegiatan"),
+    "desa-sadar": st.Page("halaman/desa_sadar.py", title=t("desa_sadar_menu", bahasa), icon=":material/verified:",
+                          url_path="desa-sadar"),
+    "target": st.Page("halaman/target.py", title=t("target_menu", bahasa), icon=":material/flag:", url_path="target"),
+    "daftar": st.Page("halaman/pendaftaran.py", title=t("pendaftaran", bahasa), icon=":material/person_add:",
+                      url_path="daftar"),
+    "data": st.Page("halaman/data.py", title=t("data_menu", bahasa), icon=":material/upload_file:", url_path="data"),
     # The projector screen is opened by a link naming the event, never from the menu.
-    st.Page("halaman/layar_acara.py", title=t("layar_acara", bahasa), url_path="layar", visibility="hidden"),
-])
+    "layar": st.Page("halaman/layar_acara.py", title=t("layar_acara", bahasa), url_path="layar", visibility="hidden"),
+}
+halaman = st.navigation([p for kunci, p in SEMUA_HALAMAN.items() if boleh_buka(peran, kunci)])
 if halaman.url_path in ("layar", "daftar", "data"):
     # The live screen, the registration form and the import page use no dashboard filters.
-    st.session_state["konteks"] = {"bahasa": bahasa}
+    st.session_state["konteks"] = {"bahasa": bahasa, "peran": peran, "tanpa_suppresi": tanpa_suppresi}
     halaman.run()
     st.stop()
 
@@ -86,6 +127,8 @@ st.sidebar.caption(t("tautan", bahasa))
 
 st.session_state["konteks"] = {
     "bahasa": bahasa,
+    "peran": peran,
+    "tanpa_suppresi": tanpa_suppresi,
     "hari_ini": hari_ini,
     "kode_wilayah": kode_desa or kode_kec or app.batas.kode_kab,
     "nama_wilayah": nama.get(kode_desa) or nama.get(kode_kec) or app.batas.nama_kab,

@@ -7,12 +7,14 @@ Exit codes: 0 done, 2 refused (demo into real data; a file with refused rows, no
 from __future__ import annotations
 
 import argparse
+import getpass
 import os
 import re
 import sys
 import time
 from datetime import date
 
+from data_access.akun import buat_hash
 from data_access.batas import BatasTidakDitemukan, muat_batas, sinkronkan_wilayah
 from data_access.config import muat_pengaturan
 from data_access.db import DatabaseTidakSiap, buat_engine, siapkan_database
@@ -21,6 +23,7 @@ from data_access.impor import JENIS_IMPOR, KonteksImpor, impor
 from geo.batas import titik_desa
 from geo.gazetteer import Gazetteer
 from domain.format import angka
+from domain.peran import Peran
 from geo.batas import BatasTidakValid
 
 MASALAH_DICETAK = 20
@@ -51,6 +54,9 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("migrate", help="buat atau perbarui skema database")
     demo = sub.add_parser("demo", help="isi database kosong dengan data contoh (sintetis)")
     demo.add_argument("--scale", type=baca_skala, default=None, help="jumlah kepesertaan, mis. 1m atau 10m")
+    akun = sub.add_parser("akun", help="buat hash kata sandi untuk akun di secrets.toml")
+    akun.add_argument("nama")
+    akun.add_argument("--peran", required=True, choices=[p.value for p in Peran if p != Peran.PUBLIK])
     imp = sub.add_parser("import", help="impor berkas CSV atau .xlsx (semua atau tidak sama sekali)")
     imp.add_argument("jenis", choices=list(JENIS_IMPOR), help="; ".join(f"{k}: {v}" for k, v in JENIS_IMPOR.items()))
     imp.add_argument("berkas", help="berkas .csv atau .xlsx")
@@ -61,6 +67,13 @@ def main(argv: list[str] | None = None) -> int:
     for p in sub.choices.values():
         p.add_argument("--database", default=None, help="URL database (bawaan: pengaturan aplikasi)")
     args = parser.parse_args(argv)
+    if args.perintah == "akun":
+        sandi = getpass.getpass(f"Kata sandi untuk {args.nama}: ")
+        if len(sandi) < 10 or sandi != getpass.getpass("Ulangi: "):
+            print("Ditolak: kata sandi minimal 10 huruf dan kedua ketikan harus sama.", file=sys.stderr)
+            return 2
+        print(f'[akun.{args.nama.lower()}]\nperan = "{args.peran}"\nhash = "{buat_hash(sandi)}"')
+        return 0
 
     pengaturan = muat_pengaturan()
     engine = buat_engine(args.database or pengaturan.url_database)

@@ -7,6 +7,7 @@ registrations still appear within a minute.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from datetime import date
 
@@ -15,6 +16,7 @@ import sqlalchemy as sa
 import streamlit as st
 
 from data_access import desa_sadar, impor, kegiatan, layar, pendaftaran, peta, ringkasan, target
+from data_access.akun import Akun, PembatasPercobaan, muat_akun, periksa_masuk
 from data_access.aset import siapkan_aset_peta
 from data_access.batas import BatasWilayah, muat_batas
 from data_access.config import Pengaturan, muat_pengaturan
@@ -23,6 +25,7 @@ from data_access.demo import isi_demo, sumber_data
 from domain.desa_sadar import AmbangKesiapan
 from domain.kegiatan import IsianKegiatan
 from domain.pendaftaran import Pendaftaran
+from domain.peran import Peran, peran_tanpa_akun, wajib
 from domain.periode import periode_dari_kunci
 from domain.saringan import Saringan
 from data_access.segar_latar import SegarLatar
@@ -135,6 +138,7 @@ def kunci_nik() -> bytes:
 
 def daftarkan(isian: Pendaftaran, hari_ini: date) -> int:
     """Save a registration (not cached), then let the live screen see it at its next refresh."""
+    wajib(peran_sesi(), "daftarkan")
     pid = pendaftaran.daftarkan(aplikasi().engine, isian, kunci_nik(), hari_ini)
     if isian.kegiatan_id is not None:
         _angka_layar_latar().segarkan((isian.kegiatan_id, hari_ini))
@@ -164,6 +168,7 @@ def linimasa_kegiatan(ids: tuple[int, ...]) -> pd.DataFrame:
 
 def simpan_kegiatan(isian: IsianKegiatan, hari_ini: date, kegiatan_id: int | None = None) -> int:
     """Save an event (not cached), then drop the cached views that show events."""
+    wajib(peran_sesi(), "ubah_kegiatan")
     app = aplikasi()
     nomor = kegiatan.simpan_kegiatan(app.engine, isian, titik_desa(app.batas.desa, isian.kode_desa), hari_ini,
                                      kegiatan_id)
@@ -196,11 +201,13 @@ def _setelah_catatan_desa() -> None:
 
 
 def catat_status(kode_desa: str, status: str, tanggal: date, catatan: str, hari_ini: date) -> None:
+    wajib(peran_sesi(), "ubah_desa_sadar")
     desa_sadar.catat_status(aplikasi().engine, kode_desa, status, tanggal, catatan, hari_ini)
     _setelah_catatan_desa()
 
 
 def catat_mou(kode_desa: str, tanggal: date, nomor: str, catatan: str, hari_ini: date) -> None:
+    wajib(peran_sesi(), "ubah_desa_sadar")
     desa_sadar.catat_mou(aplikasi().engine, kode_desa, tanggal, nomor, catatan, hari_ini)
     _setelah_catatan_desa()
 
@@ -225,6 +232,7 @@ def konteks_impor(pengguna: str, hari_ini: date) -> impor.KonteksImpor:
 def periksa_impor(jenis: str, isi: bytes, nama_berkas: str, pengguna: str, hari_ini: date,
                   kemajuan=None) -> tuple[impor.HasilImpor, pd.DataFrame]:
     """Check an upload without writing (not cached: files may hold personal data)."""
+    wajib(peran_sesi(), "impor")
     hasil, sah, _ = impor.periksa_berkas(aplikasi().engine, jenis, isi, nama_berkas,
                                          konteks_impor(pengguna, hari_ini), kemajuan)
     return hasil, impor.pratinjau(sah)
@@ -233,8 +241,68 @@ def periksa_impor(jenis: str, isi: bytes, nama_berkas: str, pengguna: str, hari_
 def jalankan_impor(jenis: str, isi: bytes, nama_berkas: str, pengguna: str, hari_ini: date, hanya_yang_sah: bool,
                    kemajuan=None) -> impor.HasilImpor:
     """Import, then drop every cached view: any of them may show what was imported."""
+    wajib(peran_sesi(), "impor")
     hasil = impor.impor(aplikasi().engine, jenis, isi, nama_berkas, konteks_impor(pengguna, hari_ini),
                         hanya_yang_sah=hanya_yang_sah, kemajuan=kemajuan)
     if hasil.status == "berhasil":
         st.cache_data.clear()
     return hasil
+
+
+# --- who is using this session ------------------------------------------------------------------
+
+SESI_DETIK = 8 * 3600  # a working day; then the session asks for the password again
+
+
+def _rahasia() -> dict:
+    try:
+        return st.secrets.to_dict()
+    except Exception:  # no secrets.toml at all: Streamlit raises its own error type
+        return {}
+
+
+@st.cache_resource
+def pembatas_masuk() -> PembatasPercobaan:
+    return PembatasPercobaan()
+
+
+def akun_terdaftar() -> dict[str, Akun]:
+    return muat_akun(_rahasia())
+
+
+def login_oidc_diatur() -> bool:
+    return "auth" in _rahasia()
+
+
+def peran_sesi() -> Peran:
+    """This session's role: an OIDC user mapped by e-mail, a local account, or none (public); with
+    no accounts configured at all, the demo-data rule of domain.peran applies."""
+    masuk = st.session_state.get("sesi_akun")
+    if masuk and time.time() - masuk["waktu"] > SESI_DETIK:
+        st.session_state.pop("sesi_akun", None)
+        st.session_state["pesan_masuk"] = "Sesi berakhir; silakan masuk lagi."
+        masuk = None
+    if masuk:
+        return Peran(masuk["peran"])
+    if login_oidc_diatur() and st.user.is_logged_in:
+        peta_email = {str(k).lower(): v for k, v in (_rahasia().get("peran_email") or {}).items()}
+        return Peran(peta_email.get(str(st.user.get("email", "")).lower(), Peran.PUBLIK))
+    if not akun_terdaftar() and not login_oidc_diatur():
+        return peran_tanpa_akun(info_dataset().get("sumber") == "demo")
+    return Peran.PUBLIK
+
+
+def sudah_masuk() -> bool:
+    """Signed in with an account (local or OIDC), as opposed to the no-accounts demo mode."""
+    return bool(st.session_state.get("sesi_akun")) or (login_oidc_diatur() and st.user.is_logged_in)
+
+
+def masuk(nama: str, sandi: str) -> Akun:
+    """Check a local login (rate-limited) and start the session; ValueError with the reason."""
+    akun = periksa_masuk(akun_terdaftar(), pembatas_masuk(), nama, sandi)
+    st.session_state["sesi_akun"] = {"nama": akun.nama, "peran": akun.peran.value, "waktu": time.time()}
+    return akun
+
+
+def keluar() -> None:
+    st.session_state.pop("sesi_akun", None)

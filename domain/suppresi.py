@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 
+import pandas as pd
+
 K_BAWAAN = 5
 
 
@@ -102,3 +104,13 @@ def sembunyikan_bertingkat(jumlah: list[int], kelompok: list[str], k: int) -> li
                 sembunyi[i] = s
         if sembunyi == sebelum:
             return sembunyi
+
+
+def samarkan(df: pd.DataFrame, kolom: list[str], k: int) -> pd.DataFrame:
+    """A copy with counts 1 … k−1 in these columns set to missing: charts leave them out and tables
+    show them as '<k'. k = 1 (an unsuppressed role) changes nothing."""
+    hasil = df.copy()
+    for c in kolom:
+        nilai = pd.to_numeric(hasil[c], errors="coerce")
+        hasil[c] = nilai.where(~nilai.between(1, k - 1), other=pd.NA) if k > 1 else nilai
+    return hasil

@@ -229,6 +229,19 @@ TEKS: dict[str, tuple[str, str]] = {
                   "Import only the valid rows; refused rows are not written"),
     "impor_tombol": ("Impor", "Import"),
     "log_impor": ("Impor terakhir", "Recent imports"),
+    "masuk_sebagai": ("Masuk sebagai {nama} ({peran})", "Signed in as {nama} ({peran})"),
+    "keluar": ("Keluar", "Sign out"),
+    "masuk_petugas": ("Masuk petugas", "Staff sign-in"),
+    "masuk_oidc": ("Masuk dengan akun organisasi", "Sign in with the organisation's account"),
+    "nama_akun": ("Nama akun", "Account name"),
+    "sandi": ("Kata sandi", "Password"),
+    "masuk": ("Masuk", "Sign in"),
+    "tanpa_akun_demo": ("Belum ada akun diatur: semua fitur terbuka selama isinya data contoh. Atur akun di "
+                        "secrets.toml sebelum mengimpor data nyata.",
+                        "No accounts configured: everything is open while the data is synthetic. Configure "
+                        "accounts in secrets.toml before importing real data."),
+    "tanpa_akun_nyata": ("Belum ada akun diatur: hanya tampilan publik. Atur akun di secrets.toml.",
+                         "No accounts configured: public views only. Configure accounts in secrets.toml."),
     "tautan": ("Tautan tampilan ini bisa disalin dari bilah alamat peramban.",
                "Copy the browser's address bar to share this exact view."),
 }

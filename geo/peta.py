@@ -189,7 +189,7 @@ def legenda_html(ukuran: Ukuran, kelas: Kelas, k: int, ada_status: bool = True) 
         baris.append(f"<div><span style='display:inline-block;width:18px;height:14px;background:{warna};"
                      f"border:1px solid #888;margin-right:6px'></span>{aman_html(label)}</div>")
     baris.append(f"<div><span style='display:inline-block;width:18px;height:14px;background:{WARNA_TANPA_DATA};"
-                 f"border:1px solid #888;margin-right:6px'></span>{aman_html(f'Tidak ada data atau di bawah {k}')}</div>")
+                 f"border:1px solid #888;margin-right:6px'></span>{aman_html('Tidak ada data' + (f' atau di bawah {k}' if k > 1 else ''))}</div>")
     if ada_status:
         baris.append("<div style='font-weight:600;margin:10px 0 6px'>Status Desa Sadar (garis tepi)</div>")
         for status, warna in WARNA_STATUS.items():

@@ -19,7 +19,8 @@ k = st.session_state["konteks"]
 bahasa, hari_ini = k["bahasa"], k["hari_ini"]
 app = cache.aplikasi()
 batas = app.batas
-ambang = k_suppresi()
+# The map is public: small counts hidden, except for leadership and admins.
+ambang = 1 if k.get("tanpa_suppresi") else k_suppresi()
 kode_desa_semua = set(batas.desa["kode"])
 
 
@@ -58,8 +59,10 @@ kanan.text_input(t("cari_desa", bahasa), key="cari_desa", on_change=_saat_cari, 
                  placeholder="ketanon ageng")
 if st.session_state.get("pesan_cari"):
     kanan.warning(st.session_state["pesan_cari"])
-if demo:
-    st.caption(f"**{t('label_demo', bahasa)}** · {t('tersembunyi', bahasa, k=str(ambang))}")
+catatan = ([f"**{t('label_demo', bahasa)}**"] if demo else []) + ([t("tersembunyi", bahasa, k=str(ambang))]
+                                                                  if ambang > 1 else [])
+if catatan:
+    st.caption(" · ".join(catatan))
 
 ukuran = gp.UKURAN[ukuran_kunci or "cakupan"]
 desa = cache.nilai_desa(batas.kode_kab, k["periode"], hari_ini, k["program"], k["segmen"])

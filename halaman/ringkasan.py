@@ -6,10 +6,22 @@ from data_access import cache
 from domain import format as fmt
 from domain import grafik, kpi
 from domain.periode import label_periode
+from domain.suppresi import k_suppresi, label_tersembunyi, samarkan, sembunyikan
 from domain.teks import t
 
 k = st.session_state["konteks"]
 bahasa, hari_ini = k["bahasa"], k["hari_ini"]
+# The public sees small counts as "<k"; leadership and admins see them as they are.
+ambang = 1 if k.get("tanpa_suppresi") else k_suppresi()
+
+
+def hitungan(n: int | None) -> str:
+    return fmt.angka(n) if sembunyikan(n, ambang) is not None or ambang == 1 else label_tersembunyi(ambang)
+
+
+def kecil(n: int | None) -> bool:
+    return ambang > 1 and n is not None and sembunyikan(n, ambang) is None
+
 argumen = (k["kode_wilayah"], k["periode"], hari_ini, k["program"], k["segmen"])
 info = cache.info_dataset()
 demo = info.get("sumber") == "demo"
@@ -28,36 +40,48 @@ if angka.peserta_aktif == 0 and angka.pendaftaran_baru == 0:
     st.info(t("kosong", bahasa), icon=":material/search_off:")
     st.stop()
 
+# A change is shown only when neither end is a small count: the difference could give one back.
 kolom = st.columns(5)
-kolom[0].metric(t("peserta_aktif", bahasa), fmt.angka(angka.peserta_aktif),
-                delta=fmt.angka(angka.peserta_aktif - angka.peserta_aktif_awal) if angka.peserta_aktif_awal else None,
-                help=t("dibanding_awal", bahasa))
-kolom[1].metric(t("pendaftaran_baru", bahasa), fmt.angka(angka.pendaftaran_baru),
-                delta=fmt.perubahan(angka.perubahan_pendaftaran) if angka.perubahan_pendaftaran is not None else None,
-                help=f"{t('dibanding_sebelumnya', bahasa)} ({fmt.angka(angka.pendaftaran_baru_sebelumnya)})")
-kolom[2].metric(t("cakupan_bpu", bahasa), fmt.persen(angka.cakupan_bpu, 2), help=t("bantuan_cakupan", bahasa))
+kolom[0].metric(t("peserta_aktif", bahasa), hitungan(angka.peserta_aktif),
+                delta=fmt.angka(angka.peserta_aktif - angka.peserta_aktif_awal)
+                if angka.peserta_aktif_awal and not kecil(angka.peserta_aktif) and not kecil(angka.peserta_aktif_awal)
+                else None, help=t("dibanding_awal", bahasa))
+kolom[1].metric(t("pendaftaran_baru", bahasa), hitungan(angka.pendaftaran_baru),
+                delta=fmt.perubahan(angka.perubahan_pendaftaran)
+                if angka.perubahan_pendaftaran is not None and not kecil(angka.pendaftaran_baru)
+                and not kecil(angka.pendaftaran_baru_sebelumnya) else None,
+                help=f"{t('dibanding_sebelumnya', bahasa)} ({hitungan(angka.pendaftaran_baru_sebelumnya)})")
+kolom[2].metric(t("cakupan_bpu", bahasa), "–" if kecil(angka.bpu_aktif_jkk_jkm) else fmt.persen(angka.cakupan_bpu, 2),
+                help=t("bantuan_cakupan", bahasa))
 kolom[2].caption(t("dari_informal", bahasa, n=fmt.angka(angka.pekerja_informal)) if angka.pekerja_informal
                  else t("tanpa_penyebut", bahasa))
-kolom[3].metric(t("capaian_target", bahasa), fmt.persen(angka.capaian_target))
+kolom[3].metric(t("capaian_target", bahasa), "–" if kecil(angka.peserta_aktif) else fmt.persen(angka.capaian_target))
 kolom[3].caption(t("dari_target", bahasa, n=fmt.angka(angka.target_aktif)) if angka.target_aktif
                  else t("tanpa_target", bahasa))
-kolom[4].metric(t("peserta_nonaktif", bahasa), fmt.angka(angka.nonaktif), delta_color="inverse",
-                delta=fmt.persen(angka.tingkat_nonaktif) if angka.tingkat_nonaktif is not None else None)
-kolom[4].caption(t("tingkat_nonaktif", bahasa, p=fmt.persen(angka.tingkat_nonaktif)))
+nonaktif_kecil = kecil(angka.nonaktif) or kecil(angka.peserta_aktif_awal)
+kolom[4].metric(t("peserta_nonaktif", bahasa), hitungan(angka.nonaktif), delta_color="inverse",
+                delta=fmt.persen(angka.tingkat_nonaktif) if angka.tingkat_nonaktif is not None and not nonaktif_kecil
+                else None)
+kolom[4].caption(t("tingkat_nonaktif", bahasa, p="–" if nonaktif_kecil else fmt.persen(angka.tingkat_nonaktif)))
+if ambang > 1:
+    st.caption(t("tersembunyi", bahasa, k=str(ambang)))
 if demo:
     st.caption(label_demo)
 
 kiri, kanan = st.columns(2)
 with kiri:
     st.subheader(t("per_program", bahasa))
-    st.altair_chart(grafik.batang(halaman.per_program, "program", "peserta_aktif", bahasa, label_demo,
+    st.altair_chart(grafik.batang(samarkan(halaman.per_program, ["peserta_aktif"], ambang).dropna(), "program",
+                                  "peserta_aktif", bahasa, label_demo,
                                   sorot=k["program"]), width="stretch")
 with kanan:
     st.subheader(t("per_segmen", bahasa))
-    st.altair_chart(grafik.batang(halaman.per_segmen, "segmen", "peserta_aktif", bahasa, label_demo,
+    st.altair_chart(grafik.batang(samarkan(halaman.per_segmen, ["peserta_aktif"], ambang).dropna(), "segmen",
+                                  "peserta_aktif", bahasa, label_demo,
                                   sorot=k["segmen"]), width="stretch")
 
-tren = halaman.tren
+# Months with a small count are left out of the public charts rather than drawn as "<k".
+tren = samarkan(halaman.tren, ["peserta_aktif", "pendaftaran_baru"], ambang)
 kiri, kanan = st.columns(2)
 with kiri:
     st.subheader(t("tren_bulanan", bahasa))
@@ -68,13 +92,15 @@ with kanan:
     st.subheader(t("baru_bulanan", bahasa))
     st.altair_chart(grafik.batang_bulanan(tren, bahasa, label_demo), width="stretch")
 
-teratas, terbawah = kpi.desa_teratas_terbawah(halaman.cakupan_desa)
+cakupan_desa = halaman.cakupan_desa.copy()
+cakupan_desa.loc[[kecil(n) for n in cakupan_desa["bpu_aktif"]], "cakupan_persen"] = None
+teratas, terbawah = kpi.desa_teratas_terbawah(cakupan_desa)
 
 
 def tabel_desa(df):
     return {
         t("kolom_desa", bahasa): df["nama"], t("kecamatan", bahasa): df["kecamatan"],
-        t("kolom_bpu_aktif", bahasa): df["bpu_aktif"].map(fmt.angka),
+        t("kolom_bpu_aktif", bahasa): df["bpu_aktif"].map(hitungan),
         t("kolom_informal", bahasa): df["pekerja_informal"].map(fmt.angka),
         t("kolom_cakupan", bahasa): df["cakupan_persen"].map(lambda v: fmt.persen(v, 2)),
     }

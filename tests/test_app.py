@@ -293,3 +293,60 @@ def test_data_page_waits_for_a_file_and_lists_the_kinds():
         "peserta dan kepesertaannya", "kegiatan: sosialisasi dan acara", "status Desa Sadar",
         "penyebut per desa dan tahun: penduduk, pekerja, perangkat desa", "target"]
     assert not at.button  # nothing to import until a file is chosen
+
+
+def _app_dengan_akun() -> AppTest:
+    import bcrypt
+
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.secrets["akun"] = {
+        "admin": {"peran": "admin", "hash": bcrypt.hashpw(b"sandi-admin", bcrypt.gensalt(rounds=4)).decode()},
+        "rina": {"peran": "pimpinan", "hash": bcrypt.hashpw(b"sandi-rina", bcrypt.gensalt(rounds=4)).decode()},
+    }
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _masuk(at: AppTest, nama: str, sandi: str) -> None:
+    [w for w in at.sidebar.text_input if w.label == "Nama akun"][0].set_value(nama)
+    [w for w in at.sidebar.text_input if w.label == "Kata sandi"][0].set_value(sandi)
+    [b for b in at.sidebar.button if b.label == "Masuk"][0].click().run()
+
+
+def test_with_accounts_the_public_gets_public_pages_and_admin_gets_imports():
+    at = _app_dengan_akun()
+    with pytest.raises(ValueError, match="Known pages: .*ringkasan.py', .*peta.py', .*layar_acara.py'\\]"):
+        at.switch_page("halaman/data.py")  # not registered for this session: the server will not run it
+    _masuk(at, "admin", "bukan")
+    assert "Nama akun atau kata sandi salah." in [e.value for e in at.sidebar.error]
+    _masuk(at, "admin", "sandi-admin")
+    assert "Masuk sebagai admin (Admin)" in [c.value for c in at.sidebar.caption]
+    at.switch_page("halaman/data.py").run()
+    assert at.title[0].value == "Impor data"
+
+
+def test_sessions_expire_and_guessing_is_locked_out():
+    at = _app_dengan_akun()
+    _masuk(at, "rina", "sandi-rina")
+    at.switch_page("halaman/target.py").run()
+    assert at.title[0].value.startswith("Target")
+    at.session_state["sesi_akun"] = {**at.session_state["sesi_akun"], "waktu": 0}  # signed in long ago
+    at.switch_page("halaman/ringkasan.py").run()
+    assert "Sesi berakhir; silakan masuk lagi." in [i.value for i in at.sidebar.info]
+    for _ in range(5):
+        _masuk(at, "rina", "tebakan")
+    _masuk(at, "rina", "sandi-rina")
+    assert any("Terlalu banyak percobaan gagal" in e.value for e in at.sidebar.error)
+
+
+def test_the_public_overview_hides_small_counts_leadership_sees_them():
+    konteks = {"kode_wilayah": "33.26.04.2001", "nama_wilayah": "Desa kecil", "segmen": "PMI", "periode": "2025"}
+    publik = _halaman_dasbor("ringkasan.py", **konteks)
+    pimpinan = _halaman_dasbor("ringkasan.py", tanpa_suppresi=True, **konteks)
+    nilai_publik = {m.label: m.value for m in publik.metric}
+    nilai_pimpinan = {m.label: m.value for m in pimpinan.metric}
+    angka = int(nilai_pimpinan["Peserta aktif"].replace(".", ""))
+    assert 1 <= angka <= 4, "the fixture village must have a small PMI count"
+    assert nilai_publik["Peserta aktif"] == "<5"
+    assert any("Angka di bawah 5 disembunyikan" in c.value for c in publik.caption)
