@@ -15,11 +15,12 @@ import time
 from datetime import date
 
 from data_access.akun import buat_hash
-from data_access.batas import BatasTidakDitemukan, muat_batas, sinkronkan_wilayah
+from data_access.batas import BatasTidakDitemukan, batas_aplikasi, sinkronkan_wilayah
 from data_access.config import muat_pengaturan
 from data_access.db import DatabaseTidakSiap, buat_engine, siapkan_database
 from data_access.demo import DemoDitolak, buat_data_demo, desa_untuk_demo, isi_demo
 from data_access.impor import JENIS_IMPOR, KonteksImpor, impor
+from data_access.impor_batas import impor_batas
 from geo.batas import titik_desa
 from geo.gazetteer import Gazetteer
 from domain.format import angka
@@ -82,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.perintah == "migrate":
             print("Skema database sudah terbaru.")
             return 0
-        batas = muat_batas(pengaturan.folder_batas, pengaturan.kode_kab)
+        batas = batas_aplikasi(pengaturan.folder_data, pengaturan.folder_batas, pengaturan.kode_kab)
         hari_ini = date.today()
         if args.perintah == "import":
             return _impor(args, engine, batas, pengaturan, hari_ini)
@@ -116,8 +117,12 @@ def _impor(args, engine, batas, pengaturan, hari_ini: date) -> int:
     konteks = KonteksImpor(pengguna=args.pengguna, hari_ini=hari_ini, gazetteer=Gazetteer(batas.desa),
                            kunci_nik=pengaturan.kunci_nik.encode() if pengaturan.kunci_nik else None,
                            titik_desa=lambda kode: titik_desa(batas.desa, kode))
-    hasil = impor(engine, args.jenis, isi, os.path.basename(args.berkas), konteks, kering=args.dry_run,
-                  hanya_yang_sah=args.hanya_yang_sah)
+    if args.jenis == "batas":
+        hasil = impor_batas(engine, isi, os.path.basename(args.berkas), pengaturan.folder_data, konteks,
+                            kering=args.dry_run)
+    else:
+        hasil = impor(engine, args.jenis, isi, os.path.basename(args.berkas), konteks, kering=args.dry_run,
+                      hanya_yang_sah=args.hanya_yang_sah)
     print(hasil.ringkasan())
     for m in hasil.masalah[:MASALAH_DICETAK]:
         letak = f"baris {m.baris}, " if m.baris else ""

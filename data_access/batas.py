@@ -137,3 +137,22 @@ def sinkronkan_wilayah(engine: sa.Engine, batas: BatasWilayah) -> int:
     )
     tulis(engine, lambda k: k.execute(sql, baris))
     return len(baris)
+
+
+def folder_batas_impor(folder_data: Path) -> Path:
+    """Where imported boundaries are kept: the data directory, never the repository."""
+    return folder_data / "batas"
+
+
+def batas_aplikasi(folder_data: Path, folder_referensi: Path, kode_kab: str) -> BatasWilayah:
+    """The regency's boundaries: an imported file in the data directory when there is one, otherwise
+    the reference folder."""
+    impor = folder_batas_impor(folder_data)
+    if impor.is_dir():
+        try:
+            cari_berkas_batas(impor, kode_kab)
+        except BatasTidakDitemukan:
+            pass
+        else:
+            return muat_batas(impor, kode_kab)
+    return muat_batas(folder_referensi, kode_kab)

@@ -112,15 +112,22 @@ def _baca_csv(isi: bytes, kata_header: set[str]) -> Tabel:
     return _susun([list(b) for b in semua], kata_header, f"CSV dipisah {nama}, {pengodean}")
 
 
-def _baca_xlsx(isi: bytes, kata_header: set[str]) -> Tabel:
+def periksa_zip(isi: bytes, jenis: str = ".xlsx") -> list[zipfile.ZipInfo]:
+    """The archive's entries, after refusing a broken archive or one that unpacks to far more than it
+    weighs (a zip bomb), without unpacking anything."""
     try:
-        arsip = zipfile.ZipFile(io.BytesIO(isi))
-        daftar = arsip.infolist()
+        daftar = zipfile.ZipFile(io.BytesIO(isi)).infolist()
     except zipfile.BadZipFile:
-        raise BerkasDitolak("Berkas .xlsx rusak.") from None
+        raise BerkasDitolak(f"Berkas {jenis} rusak.") from None
     terurai = sum(f.file_size for f in daftar)
     if terurai > BATAS_BYTE_TERURAI or terurai > RASIO_TERURAI_MAKSIMUM * max(len(isi), 1):
-        raise BerkasDitolak("Berkas .xlsx ini terurai jauh lebih besar dari ukurannya (bom zip); ditolak tanpa dibuka.")
+        raise BerkasDitolak(f"Berkas {jenis} ini terurai jauh lebih besar dari ukurannya (bom zip); ditolak tanpa "
+                            "dibuka.")
+    return daftar
+
+
+def _baca_xlsx(isi: bytes, kata_header: set[str]) -> Tabel:
+    periksa_zip(isi)
     import openpyxl  # only for .xlsx: keeps CSV imports light
 
     try:

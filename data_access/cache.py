@@ -18,7 +18,8 @@ import streamlit as st
 from data_access import desa_sadar, impor, kegiatan, layar, pendaftaran, peta, ringkasan, target
 from data_access.akun import Akun, PembatasPercobaan, muat_akun, periksa_masuk
 from data_access.aset import siapkan_aset_peta
-from data_access.batas import BatasWilayah, muat_batas
+from data_access.batas import BatasWilayah, batas_aplikasi
+from data_access.impor_batas import impor_batas
 from data_access.config import Pengaturan, muat_pengaturan
 from data_access.db import buat_engine, siapkan_database
 from data_access.demo import isi_demo, sumber_data
@@ -47,7 +48,7 @@ class Aplikasi:
 def aplikasi() -> Aplikasi:
     """Open and migrate the database, load boundaries and, on an empty database, create demo data."""
     pengaturan = muat_pengaturan()
-    batas = muat_batas(pengaturan.folder_batas, pengaturan.kode_kab)
+    batas = batas_aplikasi(pengaturan.folder_data, pengaturan.folder_batas, pengaturan.kode_kab)
     engine = buat_engine(pengaturan.url_database)
     siapkan_database(engine)
     if pengaturan.buat_demo and sumber_data(engine) is None:
@@ -233,6 +234,10 @@ def periksa_impor(jenis: str, isi: bytes, nama_berkas: str, pengguna: str, hari_
                   kemajuan=None) -> tuple[impor.HasilImpor, pd.DataFrame]:
     """Check an upload without writing (not cached: files may hold personal data)."""
     wajib(peran_sesi(), "impor")
+    if jenis == "batas":
+        app = aplikasi()
+        return impor_batas(app.engine, isi, nama_berkas, app.pengaturan.folder_data,
+                           konteks_impor(pengguna, hari_ini), kering=True), pd.DataFrame()
     hasil, sah, _ = impor.periksa_berkas(aplikasi().engine, jenis, isi, nama_berkas,
                                          konteks_impor(pengguna, hari_ini), kemajuan)
     return hasil, impor.pratinjau(sah)
@@ -242,8 +247,15 @@ def jalankan_impor(jenis: str, isi: bytes, nama_berkas: str, pengguna: str, hari
                    kemajuan=None) -> impor.HasilImpor:
     """Import, then drop every cached view: any of them may show what was imported."""
     wajib(peran_sesi(), "impor")
-    hasil = impor.impor(aplikasi().engine, jenis, isi, nama_berkas, konteks_impor(pengguna, hari_ini),
-                        hanya_yang_sah=hanya_yang_sah, kemajuan=kemajuan)
+    app = aplikasi()
+    if jenis == "batas":
+        hasil = impor_batas(app.engine, isi, nama_berkas, app.pengaturan.folder_data,
+                            konteks_impor(pengguna, hari_ini))
+        if hasil.status == "berhasil":
+            aplikasi.clear()  # the next run loads the new boundaries
+    else:
+        hasil = impor.impor(app.engine, jenis, isi, nama_berkas, konteks_impor(pengguna, hari_ini),
+                            hanya_yang_sah=hanya_yang_sah, kemajuan=kemajuan)
     if hasil.status == "berhasil":
         st.cache_data.clear()
     return hasil

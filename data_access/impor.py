@@ -36,6 +36,7 @@ JENIS_IMPOR = {
     "status": "status Desa Sadar",
     "penyebut": "penyebut per desa dan tahun: penduduk, pekerja, perangkat desa",
     "target": "target",
+    "batas": "batas desa: GeoJSON, GeoPackage, Shapefile (.zip) atau SQL wilayah_boundaries",
 }
 # Above this many participants touched, rebuilding every active period is faster than per-person.
 BATAS_PERBARUI_MASA_AKTIF = 5_000
@@ -254,7 +255,7 @@ def impor(engine: sa.Engine, jenis: str, isi: bytes, nama_berkas: str, konteks: 
     if not sah or (hasil.masalah and not hanya_yang_sah):
         hasil.status = "ditolak"
         if not kering:
-            _catat_log(engine, hasil, konteks)
+            catat_log(engine, hasil, konteks)
         return hasil
     if kering:
         hasil.status = "uji"
@@ -264,7 +265,7 @@ def impor(engine: sa.Engine, jenis: str, isi: bytes, nama_berkas: str, konteks: 
         jumlah = PENULIS[jenis](k, [m for _, m in sah], konteks, rujukan)
         hasil.ditulis = jumlah
         hasil.status = "berhasil"
-        _catat_log(k, hasil, konteks)
+        catat_log(k, hasil, konteks)
         return jumlah
 
     try:
@@ -273,7 +274,7 @@ def impor(engine: sa.Engine, jenis: str, isi: bytes, nama_berkas: str, konteks: 
         hasil.status, hasil.ditulis = "ditolak", {}
         nomor = [n for n, _ in sah]
         hasil.masalah.extend(Masalah(nomor[i], "(baris)", "", str(e)) for i in e.posisi)
-        _catat_log(engine, hasil, konteks)
+        catat_log(engine, hasil, konteks)
     return hasil
 
 
@@ -288,7 +289,7 @@ class PindahBelumDidukung(Exception):
         self.posisi = posisi
 
 
-def _catat_log(tujuan: sa.Engine | sa.Connection, hasil: HasilImpor, konteks: KonteksImpor) -> None:
+def catat_log(tujuan: sa.Engine | sa.Connection, hasil: HasilImpor, konteks: KonteksImpor) -> None:
     keterangan = hasil.ringkasan()[:4000]
     nilai = {"waktu": datetime.now(), "pengguna": konteks.pengguna[:80], "jenis": hasil.jenis,
              "nama": hasil.nama_berkas[:255], "hash": hasil.hash_berkas, "diterima": hasil.baris_sah,

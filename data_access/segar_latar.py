@@ -8,6 +8,7 @@ memory stays bounded by the screens actually open.
 
 from __future__ import annotations
 
+import atexit
 import logging
 import threading
 import time
@@ -30,6 +31,7 @@ class SegarLatar(Generic[K, V]):
         self._kunci = threading.Lock()
         self._bangun = threading.Event()
         self._benang: threading.Thread | None = None
+        self._terdaftar_atexit = False
 
     def ambil(self, kunci: K) -> V:
         """The newest value for `kunci`; computed here only the first time (errors then rise here)."""
@@ -57,14 +59,23 @@ class SegarLatar(Generic[K, V]):
         with self._kunci:
             return len(self._nilai)
 
-    def hentikan(self) -> None:
+    def hentikan(self, tunggu_detik: float = 0.0) -> None:
+        """Stop the thread; with a wait, let a query in progress finish first."""
         self._bangun.set()
+        benang = self._benang
+        if tunggu_detik and benang is not None and benang is not threading.current_thread():
+            benang.join(tunggu_detik)
 
     def _mulai_benang(self) -> None:
         if self._benang is None or not self._benang.is_alive():
             self._bangun.clear()
             self._benang = threading.Thread(target=self._putar, name="segar-latar", daemon=True)
             self._benang.start()
+            if not self._terdaftar_atexit:
+                # A daemon thread stopped in the middle of a database call while the interpreter
+                # shuts down aborts the process (seen with DuckDB): stop it cleanly first.
+                atexit.register(self.hentikan, 10.0)
+                self._terdaftar_atexit = True
 
     def _putar(self) -> None:
         while not self._bangun.wait(self._selang):
@@ -78,6 +89,8 @@ class SegarLatar(Generic[K, V]):
                     self._benang = None
                     return
             for kunci in kunci_aktif:
+                if self._bangun.is_set():
+                    return
                 try:
                     nilai = self._hitung(kunci)
                 except Exception:  # the screen keeps its last numbers; the next round tries again

@@ -176,3 +176,68 @@ def titik_desa(desa: gpd.GeoDataFrame, kode: str) -> tuple[float, float] | None:
         return None
     titik = baris.geometry.iloc[0].representative_point()
     return float(titik.y), float(titik.x)
+
+
+# Column names boundary files use for what the app calls kode, nama, kode_kec, nama_kec.
+SINONIM_KOLOM_BATAS = {
+    "kode": ("kode", "kode_desa", "kd_desa", "kode_kel", "kode_kelurahan", "kdepum", "kode_wilayah", "village_code"),
+    "nama": ("nama", "nama_desa", "desa", "namobj", "nama_kelurahan", "desa_kelurahan", "village", "name"),
+    "kode_kec": ("kode_kec", "kd_kec", "kode_kecamatan"),
+    "nama_kec": ("nama_kec", "kecamatan", "nama_kecamatan", "wadmkc", "district"),
+}
+
+
+def seragamkan_kolom(desa: gpd.GeoDataFrame, nama_kecamatan: dict[str, str] | None = None) -> gpd.GeoDataFrame:
+    """Rename boundary columns to kode, nama, kode_kec, nama_kec; derive the kecamatan code from the
+    village code when missing, and its name from `nama_kecamatan` (code -> name) when the file has none."""
+    hasil = desa.copy()
+    ganti = {}
+    for kanonik, sinonim in SINONIM_KOLOM_BATAS.items():
+        if kanonik in hasil.columns:
+            continue
+        for kolom in hasil.columns:
+            if re.sub(r"[^0-9a-z]+", "_", str(kolom).lower()).strip("_") in sinonim and kolom not in ganti:
+                ganti[kolom] = kanonik
+                break
+    hasil = hasil.rename(columns=ganti)
+    if "kode" in hasil.columns:
+        hasil["kode"] = hasil["kode"].astype(str).str.strip()
+        if "kode_kec" not in hasil.columns:
+            hasil["kode_kec"] = hasil["kode"].str[:8]
+        if "nama_kec" not in hasil.columns:
+            peta = nama_kecamatan or {}
+            hasil["nama_kec"] = [peta.get(k, f"Kecamatan {k}") for k in hasil["kode_kec"]]
+    return hasil
+
+
+_BARIS_SQL = re.compile(r"\(\s*'(?P<kode>[\d.]+)'\s*,\s*'(?P<nama>(?:[^']|'')*)'\s*,\s*(?P<lat>-?[\d.]+)\s*,"
+                        r"\s*(?P<lng>-?[\d.]+)\s*,\s*'(?P<path>\[[^']*\])'\s*\)")
+
+
+def baca_sql_wilayah(teks: str) -> gpd.GeoDataFrame:
+    """The upstream `wilayah_boundaries` SQL dump (INSERT rows of kode, nama, lat, lng, path): `path`
+    holds [lat, lng] pairs; a list of rings is one polygon (outer ring, then holes), a list of those
+    a MultiPolygon."""
+    import json
+
+    baris = []
+    for m in _BARIS_SQL.finditer(teks):
+        try:
+            jalur = json.loads(m["path"])
+        except ValueError:
+            raise BatasTidakValid(f"Kolom path desa {m['kode']} bukan daftar koordinat yang terbaca.") from None
+
+        def poligon(cincin: list) -> shapely.Polygon:
+            ring = [[(float(p[1]), float(p[0])) for p in r] for r in cincin]
+            return shapely.Polygon(ring[0], ring[1:])
+
+        try:
+            kedalaman = 3 if isinstance(jalur[0][0][0], (int, float)) else 4
+            geom = poligon(jalur) if kedalaman == 3 else shapely.MultiPolygon([poligon(p) for p in jalur])
+        except (IndexError, TypeError, ValueError):
+            raise BatasTidakValid(f"Kolom path desa {m['kode']} tidak berbentuk poligon.") from None
+        baris.append({"kode": m["kode"], "nama": m["nama"].replace("''", "'"), "lat": float(m["lat"]),
+                      "lng": float(m["lng"]), "geometry": geom})
+    if not baris:
+        raise BatasTidakValid("Tidak ada baris wilayah_boundaries (kode, nama, lat, lng, path) di berkas SQL ini.")
+    return gpd.GeoDataFrame(baris, geometry="geometry", crs=CRS_WEB)

@@ -24,7 +24,7 @@ st.caption(t("impor_penjelasan", bahasa))
 jenis = st.selectbox(t("jenis_impor", bahasa), list(JENIS_IMPOR), format_func=lambda j: JENIS_IMPOR[j],
                      key="jenis_impor")
 # A new key after each import empties the uploader, so the page does not check the imported file again.
-berkas = st.file_uploader(t("berkas", bahasa), type=["csv", "tsv", "txt", "xlsx"],
+berkas = st.file_uploader(t("berkas", bahasa), type=["csv", "tsv", "txt", "xlsx", "geojson", "json", "gpkg", "zip", "sql"],
                           key=f"berkas_impor_{st.session_state.get('unggahan', 0)}")
 if pesan := st.session_state.pop("pesan_impor", None):
     st.success(pesan, icon=":material/check_circle:")
