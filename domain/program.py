@@ -88,3 +88,9 @@ SUMBER_DANA = {
     "csr": "CSR perusahaan",
     "dbhcht": "DBHCHT (cukai tembakau)",
 }
+
+# Typical BPU occupations in the regency (domain brief §2), offered first in the registration form.
+PEKERJAAN_BPU_UMUM = ("Petani", "Pedagang pasar", "Pekerja konveksi", "Buruh harian lepas", "Pembatik rumahan",
+                      "Pengemudi ojek", "Pedagang nasi goreng", "Nelayan")
+# Who may pay a BPU participant's contribution: not an employer, by definition of the segment.
+SUMBER_DANA_BPU = tuple(k for k in SUMBER_DANA if k != "pemberi_kerja")

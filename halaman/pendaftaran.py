@@ -5,11 +5,11 @@ from datetime import date
 import streamlit as st
 
 from data_access import cache
-from data_access.demo import DANA_BPU, PEKERJAAN_BPU
 from data_access.pendaftaran import PendaftaranDitolak
 from domain import format as fmt
 from domain.pendaftaran import Pendaftaran
-from domain.program import PROGRAM_BOLEH, PROGRAM_WAJIB, SUMBER_DANA, Program, Segmen
+from domain.program import (PEKERJAAN_BPU_UMUM, PROGRAM_BOLEH, PROGRAM_WAJIB, SUMBER_DANA, SUMBER_DANA_BPU, Program,
+                            Segmen)
 from domain.teks import t
 
 k = st.session_state["konteks"]
@@ -47,12 +47,12 @@ with st.form("pendaftaran", clear_on_submit=True):
                         key=f"daftar_{program.value}"):
             dipilih.add(program.value)
     dipilih |= {p.value for p in wajib}
-    pekerjaan = st.selectbox(t("pekerjaan", bahasa), [*PEKERJAAN_BPU, "Lainnya"])
+    pekerjaan = st.selectbox(t("pekerjaan", bahasa), [*PEKERJAAN_BPU_UMUM, "Lainnya"])
     jenis_kelamin = st.radio(t("jenis_kelamin", bahasa), ["L", "P"], horizontal=True,
                              format_func=lambda j: {"L": "Laki-laki", "P": "Perempuan"}[j])
     tahun_lahir = st.number_input(t("tahun_lahir", bahasa), min_value=1930, max_value=hari_ini.year - 15,
                                   value=1985, step=1)
-    sumber_dana = st.selectbox(t("sumber_dana", bahasa), list(DANA_BPU), format_func=lambda d: SUMBER_DANA.get(d, d))
+    sumber_dana = st.selectbox(t("sumber_dana", bahasa), list(SUMBER_DANA_BPU), format_func=lambda d: SUMBER_DANA.get(d, d))
     nik = st.text_input("NIK", type="password", max_chars=20, help=t("bantuan_nik", bahasa))
     kirim = st.form_submit_button(t("simpan", bahasa), type="primary", width="stretch")
 

@@ -81,3 +81,11 @@ def test_demo_never_enters_a_database_with_real_data(engine_kosong, batas):
     with pytest.raises(DemoDitolak, match="data nyata"):
         isi_demo(engine_kosong, batas, HARI_INI_UJI)
     assert baca(engine_kosong, "SELECT count(*) AS n FROM peserta")["n"].iloc[0] == 1
+
+
+def test_demo_occupations_and_payers_are_the_ones_the_form_offers():
+    from data_access.demo import DANA_BPU, PEKERJAAN_BPU
+    from domain.program import PEKERJAAN_BPU_UMUM, SUMBER_DANA_BPU
+
+    assert list(PEKERJAAN_BPU) == list(PEKERJAAN_BPU_UMUM)
+    assert set(DANA_BPU) <= set(SUMBER_DANA_BPU)
