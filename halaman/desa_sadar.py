@@ -10,6 +10,7 @@ from data_access.desa_sadar import CatatanDitolak
 from domain import format as fmt
 from domain.desa_sadar import URUTAN_STATUS, DataKesiapan, label_status, periksa_kesiapan, siap
 from domain.teks import t
+from halaman import komponen
 
 k = st.session_state["konteks"]
 bahasa, hari_ini = k["bahasa"], k["hari_ini"]
@@ -64,7 +65,7 @@ for kol, status in zip(kolom, URUTAN_STATUS, strict=False):
 kolom[3].metric(t("siap_ditetapkan", bahasa),
                 fmt.angka(int((desa["siap"] & (desa["status"] != "ditetapkan")).sum())), help=t("siap_bantuan", bahasa))
 
-st.dataframe({
+komponen.tabel({
     t("kolom_desa", bahasa): desa["nama"],
     t("kecamatan", bahasa): desa["kecamatan"],
     t("kolom_status", bahasa): [label_status(s, bahasa) for s in desa["status"].where(desa["status"].notna(), None)],
@@ -77,7 +78,7 @@ st.dataframe({
                              for d in desa["tanggal_mou"]],
     t("kolom_cakupan", bahasa): [fmt.persen(butir[kode][2].nilai, 2) for kode in desa["kode"]],
     t("kolom_siap", bahasa): [" ".join(_tanda(b.terpenuhi) for b in butir[kode]) for kode in desa["kode"]],
-}, hide_index=True, width="stretch")
+}, "desa_sadar", bahasa, catatan=t("label_demo", bahasa) if demo else None)
 if demo:
     st.caption(t("label_demo", bahasa))
 

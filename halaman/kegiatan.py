@@ -13,6 +13,7 @@ from domain.kegiatan import BULAN_RETENSI, JENIS_KEGIATAN, IsianKegiatan, label_
 from domain.periode import label_periode
 from domain.program import SUMBER_DANA
 from domain.teks import t
+from halaman import komponen
 
 k = st.session_state["konteks"]
 bahasa, hari_ini = k["bahasa"], k["hari_ini"]
@@ -112,7 +113,7 @@ def _formulir(kunci: str, awal: pd.Series | None) -> None:
 if hasil.empty:
     st.info(t("kegiatan_kosong", bahasa), icon=":material/search_off:")
 else:
-    st.dataframe(_tabel(hasil), hide_index=True, width="stretch")
+    komponen.tabel(_tabel(hasil), "kegiatan", bahasa, catatan=label_demo)
     if demo:
         st.caption(label_demo)
 
@@ -169,7 +170,8 @@ else:
         pilihan = hasil.set_index("id").loc[banding].reset_index()
         tabel = _tabel(pilihan)
         nama_kolom = tabel.pop(t("kolom_kegiatan", bahasa))
-        st.dataframe(pd.DataFrame(tabel, index=nama_kolom).T.rename_axis(t("ukuran", bahasa)), width="stretch")
+        komponen.tabel(pd.DataFrame(tabel, index=nama_kolom).T.rename_axis(t("ukuran", bahasa)).reset_index(),
+                       "kegiatan_banding", bahasa, catatan=label_demo)
         st.altair_chart(grafik.linimasa(cache.linimasa_kegiatan(tuple(int(i) for i in banding)),
                                         {int(i): label[i] for i in banding}, bahasa, label_demo), width="stretch")
 

@@ -8,6 +8,7 @@ from domain import grafik, kpi
 from domain.periode import label_periode
 from domain.suppresi import k_suppresi, label_tersembunyi, samarkan, sembunyikan
 from domain.teks import t
+from halaman import komponen
 
 k = st.session_state["konteks"]
 bahasa, hari_ini = k["bahasa"], k["hari_ini"]
@@ -109,8 +110,10 @@ def tabel_desa(df):
 if len(teratas) > 1:
     kiri, kanan = st.columns(2)
     kiri.subheader(t("desa_teratas", bahasa))
-    kiri.dataframe(tabel_desa(teratas), hide_index=True, width="stretch")
+    with kiri:
+        komponen.tabel(tabel_desa(teratas), "desa_cakupan_tertinggi", bahasa, catatan=label_demo)
     kanan.subheader(t("desa_terbawah", bahasa))
-    kanan.dataframe(tabel_desa(terbawah), hide_index=True, width="stretch")
+    with kanan:
+        komponen.tabel(tabel_desa(terbawah), "desa_cakupan_terendah", bahasa, catatan=label_demo)
     if demo:
         st.caption(label_demo)

@@ -7,6 +7,7 @@ from data_access import cache
 from domain import format as fmt
 from domain import grafik
 from domain.teks import t
+from halaman import komponen
 
 k = st.session_state["konteks"]
 bahasa, hari_ini = k["bahasa"], k["hari_ini"]
@@ -47,14 +48,14 @@ tertinggal = capaian[capaian["status"] == "tertinggal"]
 if tertinggal.empty:
     st.success(t("semua_sesuai", bahasa), icon=":material/check_circle:")
 else:
-    st.dataframe({
+    komponen.tabel({
         t("wilayah", bahasa): tertinggal["nama"],
         t("kolom_irisan", bahasa): tertinggal["irisan"],
         t("realisasi", bahasa): tertinggal["realisasi"].map(fmt.angka),
         t("target", bahasa): tertinggal["target"].map(fmt.angka),
         t("capaian_target", bahasa): tertinggal["persen"].map(fmt.persen),
         t("kolom_jalur", bahasa): [fmt.angka(None if pd.isna(j) else round(j)) for j in tertinggal["jalur"]],
-    }, hide_index=True, width="stretch")
+    }, f"target_tertinggal_{tahun}", bahasa, catatan=label_demo)
 st.caption(t("peluru_bantuan", bahasa))
 
 kabupaten = capaian[capaian["tingkat"] == "kabupaten"]

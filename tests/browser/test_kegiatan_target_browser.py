@@ -79,5 +79,11 @@ def test_desa_sadar_checklist_shows_thresholds(halaman, server_app):
     tunggu_selesai(page)
     assert page.get_by_text("Cakupan BPU desa minimal 10%").count() >= 1
     assert page.locator("[data-testid=stMetricValue]").count() == 4
+    page.locator("[data-testid=stDataFrame]").first.hover()
+    assert not page.locator("button[aria-label='Download as CSV']").first.is_visible()  # unguarded: hidden
+    with page.expect_download() as unduhan:
+        page.locator("[data-testid=stDownloadButton] button").first.click()
+    baris = open(unduhan.value.path(), encoding="utf-8-sig").read().splitlines()
+    assert baris[0] == "Desa,Kecamatan,Status,Sejak,Perangkat aktif,MoU,Cakupan,Kesiapan" and len(baris) == 49
     page.screenshot(path=str(FOLDER_GAMBAR / "desa_sadar.png"), full_page=True)
     assert page.diblokir == []

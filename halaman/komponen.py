@@ -1,0 +1,25 @@
+"""Small pieces the pages share: rendering only, no data access of their own."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from data_access.ekspor import ke_csv, ke_xlsx
+from domain.teks import t
+
+
+def tabel(data: Any, nama: str, bahasa: str, catatan: str | None = None, **opsi) -> None:
+    """st.dataframe with CSV and XLSX downloads of exactly what it shows (suppression included).
+
+    The table's own toolbar download is hidden: it writes formula-looking cells as they are.
+    """
+    st.html("<style>[data-testid='stElementToolbar'] button[aria-label='Download as CSV']{display:none}</style>")
+    st.dataframe(data, hide_index=opsi.pop("hide_index", True), width=opsi.pop("width", "stretch"), **opsi)
+    kiri, kanan, _ = st.columns([1, 1, 6])
+    kiri.download_button("CSV", ke_csv(data), file_name=f"{nama}.csv", mime="text/csv", key=f"csv_{nama}",
+                         help=t("unduh_tabel", bahasa), icon=":material/download:")
+    kanan.download_button("XLSX", ke_xlsx(data, nama, catatan), file_name=f"{nama}.xlsx", key=f"xlsx_{nama}",
+                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                          help=t("unduh_tabel", bahasa), icon=":material/download:")
