@@ -8,6 +8,7 @@ from data_access import cache
 from data_access.impor import JENIS_IMPOR
 from domain.format import aman_markdown
 from domain.teks import t
+from halaman import komponen
 
 
 def _markdown(ringkasan: str) -> str:
@@ -30,6 +31,7 @@ if pesan := st.session_state.pop("pesan_impor", None):
     st.success(pesan, icon=":material/check_circle:")
 if berkas is None:
     st.stop()
+komponen.sembunyikan_unduhan_bawaan()  # cells here are whatever the upload held
 
 isi = berkas.getvalue()
 # Until roles exist (issue 5), the log records the session, not a person.

@@ -110,20 +110,20 @@ with kanan:
     if riwayat.empty:
         st.caption(t("belum_desa_sadar", bahasa))
     else:
-        st.dataframe({
+        komponen.tabel({
             t("kolom_tanggal", bahasa): [fmt.tanggal(pd.Timestamp(d).date(), bahasa) for d in riwayat["tanggal"]],
             t("kolom_status", bahasa): [label_status(s, bahasa) for s in riwayat["status"]],
             t("kolom_catatan", bahasa): riwayat["catatan"].fillna(""),
-        }, hide_index=True, width="stretch")
+        }, f"riwayat_status_{kode}", bahasa)
     st.subheader(t("riwayat_mou", bahasa))
     if mou.empty:
         st.caption(t("belum_mou", bahasa))
     else:
-        st.dataframe({
+        komponen.tabel({
             t("kolom_tanggal", bahasa): [fmt.tanggal(pd.Timestamp(d).date(), bahasa) for d in mou["tanggal"]],
             t("nomor_mou", bahasa): mou["nomor"].fillna(""),
             t("kolom_catatan", bahasa): mou["catatan"].fillna(""),
-        }, hide_index=True, width="stretch")
+        }, f"mou_{kode}", bahasa)
 
 
 def _simpan(aksi) -> None:

@@ -10,12 +10,14 @@ from data_access.ekspor import ke_csv, ke_xlsx
 from domain.teks import t
 
 
-def tabel(data: Any, nama: str, bahasa: str, catatan: str | None = None, **opsi) -> None:
-    """st.dataframe with CSV and XLSX downloads of exactly what it shows (suppression included).
-
-    The table's own toolbar download is hidden: it writes formula-looking cells as they are.
-    """
+def sembunyikan_unduhan_bawaan() -> None:
+    """Hide the table toolbar's own CSV download: it writes formula-looking cells as they are."""
     st.html("<style>[data-testid='stElementToolbar'] button[aria-label='Download as CSV']{display:none}</style>")
+
+
+def tabel(data: Any, nama: str, bahasa: str, catatan: str | None = None, **opsi) -> None:
+    """st.dataframe with CSV and XLSX downloads of exactly what it shows (suppression included)."""
+    sembunyikan_unduhan_bawaan()
     st.dataframe(data, hide_index=opsi.pop("hide_index", True), width=opsi.pop("width", "stretch"), **opsi)
     kiri, kanan, _ = st.columns([1, 1, 6])
     kiri.download_button("CSV", ke_csv(data), file_name=f"{nama}.csv", mime="text/csv", key=f"csv_{nama}",

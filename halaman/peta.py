@@ -13,6 +13,7 @@ from domain import grafik
 from domain.desa_sadar import label_status
 from domain.suppresi import k_suppresi, label_tersembunyi, nilai_publik, sembunyikan
 from domain.teks import t
+from halaman import komponen
 from geo import peta as gp
 
 k = st.session_state["konteks"]
@@ -114,16 +115,16 @@ with kolom_panel:
     if cerita.status.empty:
         st.caption(t("belum_desa_sadar", bahasa))
     else:
-        st.dataframe({t("kolom_tanggal", bahasa): [fmt.tanggal(d, bahasa) for d in cerita.status["tanggal"]],
-                      t("kolom_status", bahasa): [label_status(x, bahasa) for x in cerita.status["status"]],
-                      t("kolom_catatan", bahasa): cerita.status["catatan"]}, hide_index=True, width="stretch")
+        komponen.tabel({t("kolom_tanggal", bahasa): [fmt.tanggal(d, bahasa) for d in cerita.status["tanggal"]],
+                        t("kolom_status", bahasa): [label_status(x, bahasa) for x in cerita.status["status"]],
+                        t("kolom_catatan", bahasa): cerita.status["catatan"]}, f"status_{cerita.kode}", bahasa)
     st.markdown(f"**{t('kegiatan_di_desa', bahasa)}**")
     if cerita.kegiatan.empty:
         st.caption(t("belum_ada_kegiatan", bahasa))
     else:
-        st.dataframe({t("kolom_kegiatan", bahasa): cerita.kegiatan["nama"],
-                      t("kolom_tanggal", bahasa): [fmt.tanggal(d, bahasa) for d in cerita.kegiatan["tanggal_mulai"]],
-                      t("kolom_hadir", bahasa): cerita.kegiatan["jumlah_hadir"].map(fmt.angka),
-                      t("kolom_pendaftar", bahasa): cerita.kegiatan["pendaftar"].map(tampil)},
-                     hide_index=True, width="stretch")
+        komponen.tabel({t("kolom_kegiatan", bahasa): cerita.kegiatan["nama"],
+                        t("kolom_tanggal", bahasa): [fmt.tanggal(d, bahasa) for d in cerita.kegiatan["tanggal_mulai"]],
+                        t("kolom_hadir", bahasa): cerita.kegiatan["jumlah_hadir"].map(fmt.angka),
+                        t("kolom_pendaftar", bahasa): cerita.kegiatan["pendaftar"].map(tampil)},
+                       f"kegiatan_{cerita.kode}", bahasa, catatan=t("label_demo", bahasa) if demo else None)
     st.markdown(f"[{t('tautan_desa', bahasa)}](peta?{urlencode(st.query_params.to_dict())})")
