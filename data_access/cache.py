@@ -29,6 +29,7 @@ from domain.pendaftaran import Pendaftaran
 from domain.peran import Peran, peran_tanpa_akun, wajib
 from domain.periode import periode_dari_kunci
 from domain.saringan import Saringan
+from domain.teks import t
 from data_access.segar_latar import SegarLatar
 from geo.batas import titik_desa
 from geo.gazetteer import Gazetteer
@@ -318,3 +319,17 @@ def masuk(nama: str, sandi: str) -> Akun:
 
 def keluar() -> None:
     st.session_state.pop("sesi_akun", None)
+
+
+def deck_briefing(kode: str, periode: str, hari_ini: date, program: str | None, segmen: str | None,
+                  nama_wilayah: str, label_periode: str, bahasa: str, ambang: int) -> bytes:
+    """The briefing deck for the overview's filter (built on demand, when the button is clicked)."""
+    from data_access.deck import IsiBriefing, buat_deck
+
+    demo = info_dataset().get("sumber") == "demo"
+    return buat_deck(IsiBriefing(
+        nama_wilayah=nama_wilayah, label_periode=label_periode, tanggal_data=tanggal_data(), bahasa=bahasa,
+        ambang=ambang, label_demo=t("label_demo", bahasa) if demo else None,
+        halaman=ringkasan_halaman(kode, periode, hari_ini, program, segmen),
+        kegiatan=hasil_kegiatan(kode, periode, hari_ini, ()),
+        desa_sadar=status_desa(kode, hari_ini, False)))

@@ -243,6 +243,7 @@ TEKS: dict[str, tuple[str, str]] = {
     "tanpa_akun_nyata": ("Belum ada akun diatur: hanya tampilan publik. Atur akun di secrets.toml.",
                          "No accounts configured: public views only. Configure accounts in secrets.toml."),
     "unduh_tabel": ("Unduh tabel ini persis seperti yang tampil.", "Download this table exactly as shown."),
+    "unduh_briefing": ("Unduh briefing (PPTX)", "Download the briefing (PPTX)"),
     "tautan": ("Tautan tampilan ini bisa disalin dari bilah alamat peramban.",
                "Copy the browser's address bar to share this exact view."),
 }

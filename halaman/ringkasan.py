@@ -34,6 +34,11 @@ st.caption(f"{label_periode(k['periode'], hari_ini, bahasa)} · {t('data_per', b
            + (f" · **{label_demo}**" if demo else ""))
 if demo:
     st.warning(t("penjelasan_demo", bahasa), icon=":material/science:")
+st.download_button(
+    t("unduh_briefing", bahasa), icon=":material/slideshow:", file_name=f"briefing_{k['kode_wilayah']}_{k['periode']}.pptx",
+    mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    data=lambda: cache.deck_briefing(k["kode_wilayah"], k["periode"], hari_ini, k["program"], k["segmen"],
+                                     k["nama_wilayah"], label_periode(k["periode"], hari_ini, bahasa), bahasa, ambang))
 
 halaman = cache.ringkasan_halaman(*argumen)
 angka = halaman.angka

@@ -20,9 +20,8 @@ def test_an_event_shows_its_results_breakdowns_and_timeline(halaman, server_app)
     page = halaman
     # The event selector is bound to the URL: a link names the festival by its label.
     _buka(page, f"{server_app}/kegiatan?periode=Tahun+2019&{FESTIVAL}", "Festival Nasi Goreng Wonopringgo 2019")
-    page.locator("[data-testid=stVegaLiteChart] canvas, [data-testid=stVegaLiteChart] svg").first.wait_for(
-        timeout=TUNGGU_MS)
     grafik = page.locator("[data-testid=stVegaLiteChart]")
+    grafik.nth(4).wait_for(timeout=TUNGGU_MS)  # charts arrive one by one: wait for the fifth
     assert grafik.count() == 5  # four breakdowns and the timeline
     for i in range(5):
         grafik.nth(i).scroll_into_view_if_needed()
@@ -45,6 +44,7 @@ def test_comparing_events_side_by_side(halaman, server_app):
     _buka(page, f"{server_app}/kegiatan?periode=Tahun+2019{banding}", "Bandingkan kegiatan")
     page.get_by_text("Peluncuran Desa Sadar 2019, Pendopo Kabupaten Kajen").last.wait_for(timeout=TUNGGU_MS)
     grafik = page.locator("[data-testid=stVegaLiteChart]")
+    grafik.nth(5).wait_for(timeout=TUNGGU_MS)
     assert grafik.count() == 6  # the comparison adds one faceted timeline
     grafik.last.scroll_into_view_if_needed()
     assert piksel_warna(grafik.last.screenshot()) > 200

@@ -39,6 +39,13 @@ def test_map_paints_every_village_offline(halaman, server_app):
     assert halaman.diblokir == [], halaman.diblokir
 
 
+def _nilai_metrik(page, label: str) -> str:
+    """The value of the metric with this label, once it is on screen (not the first metric found)."""
+    metrik = page.locator('[data-testid="stMetric"]').filter(has_text=label).first
+    metrik.wait_for(timeout=TUNGGU_MS)
+    return metrik.locator('[data-testid="stMetricValue"]').inner_text()
+
+
 def test_clicking_a_village_opens_its_story_and_its_link_reopens_it(halaman, server_app):
     frame = _buka_peta(halaman, f"{server_app}/peta")
     frame.wait_for_function("() => !map_div._animatingZoom", timeout=TUNGGU_MS)  # click where it stays
@@ -51,7 +58,7 @@ def test_clicking_a_village_opens_its_story_and_its_link_reopens_it(halaman, ser
     assert halaman.get_by_text("Riwayat status Desa Sadar").is_visible()
     halaman.locator('[data-testid="stVegaLiteChart"] canvas, [data-testid="stVegaLiteChart"] svg.marks') \
         .first.wait_for(timeout=TUNGGU_MS)
-    aktif = halaman.locator('[data-testid="stMetricValue"]').first.inner_text()
+    aktif = _nilai_metrik(halaman, "Peserta aktif")
     FOLDER_GAMBAR.mkdir(exist_ok=True)
     halaman.screenshot(path=str(FOLDER_GAMBAR / "peta_ketanonageng.png"))
 
@@ -60,7 +67,7 @@ def test_clicking_a_village_opens_its_story_and_its_link_reopens_it(halaman, ser
     baru.goto(f"{server_app}/{tautan}")
     baru.get_by_role("heading", name="Ketanonageng · Kec. Sragi").wait_for(timeout=TUNGGU_MS)
     tunggu_selesai(baru)
-    assert baru.locator('[data-testid="stMetricValue"]').first.inner_text() == aktif
+    assert _nilai_metrik(baru, "Peserta aktif") == aktif
     assert halaman.diblokir == [], halaman.diblokir
 
 
