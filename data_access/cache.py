@@ -154,11 +154,6 @@ def hasil_kegiatan(kode: str, periode: str, hari_ini: date, jenis: tuple[str, ..
 
 
 @st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)
-def kegiatan_terpilih(ids: tuple[int, ...], hari_ini: date) -> pd.DataFrame:
-    return kegiatan.kegiatan_terpilih(aplikasi().engine, list(ids), hari_ini)
-
-
-@st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)
 def rincian_kegiatan(kegiatan_id: int) -> kegiatan.RincianKegiatan:
     return kegiatan.rincian_kegiatan(aplikasi().engine, kegiatan_id)
 
@@ -174,7 +169,7 @@ def simpan_kegiatan(isian: IsianKegiatan, hari_ini: date, kegiatan_id: int | Non
     app = aplikasi()
     nomor = kegiatan.simpan_kegiatan(app.engine, isian, titik_desa(app.batas.desa, isian.kode_desa), hari_ini,
                                      kegiatan_id)
-    for fungsi in (hasil_kegiatan, kegiatan_terpilih, linimasa_kegiatan, daftar_kegiatan, kegiatan_periode,
+    for fungsi in (hasil_kegiatan, linimasa_kegiatan, daftar_kegiatan, kegiatan_periode,
                    cerita_desa):
         fungsi.clear()
     return nomor
@@ -324,7 +319,7 @@ def keluar() -> None:
 def deck_briefing(kode: str, periode: str, hari_ini: date, program: str | None, segmen: str | None,
                   nama_wilayah: str, label_periode: str, bahasa: str, ambang: int) -> bytes:
     """The briefing deck for the overview's filter (built on demand, when the button is clicked)."""
-    from data_access.deck import IsiBriefing, buat_deck
+    from data_access.deck import IsiBriefing, buat_deck  # python-pptx loads only when a deck is asked for
 
     demo = info_dataset().get("sumber") == "demo"
     return buat_deck(IsiBriefing(

@@ -25,7 +25,7 @@ from domain import format as fmt
 from domain.desa_sadar import label_status
 from domain.grafik import WARNA_TARGET, WARNA_UTAMA
 from domain.kegiatan import label_jenis
-from domain.suppresi import label_tersembunyi, sembunyikan
+from domain.suppresi import kecil, tampil_hitungan
 from domain.teks import t
 
 LEBAR, TINGGI = Emu(12_192_000), Emu(6_858_000)  # 16:9
@@ -45,12 +45,6 @@ class IsiBriefing:
     halaman: RingkasanHalaman
     kegiatan: pd.DataFrame  # data_access.kegiatan.hasil_kegiatan rows
     desa_sadar: pd.DataFrame  # data_access.desa_sadar.status_desa rows
-
-
-def _hitungan(n: int | None, ambang: int) -> str:
-    if ambang > 1 and n is not None and sembunyikan(int(n), ambang) is None:
-        return label_tersembunyi(ambang)
-    return fmt.angka(n)
 
 
 def _kotak_teks(slide, kiri: float, atas: float, lebar: float, tinggi: float, teks: str, ukuran: int = 18,
@@ -78,7 +72,7 @@ def _slide(deck, judul: str, isi: IsiBriefing):
 
 
 def _grafik_batang(slide, df: pd.DataFrame, kategori: str, isi: IsiBriefing, kiri: float, judul: str) -> None:
-    tampil = df[[not (isi.ambang > 1 and sembunyikan(int(n), isi.ambang) is None) for n in df["peserta_aktif"]]]
+    tampil = df[[not kecil(n, isi.ambang) for n in df["peserta_aktif"]]]
     if tampil.empty:  # every bar is a small count (or there is none): say so instead of an empty chart
         alasan = t("tersembunyi", isi.bahasa, k=str(isi.ambang)) if len(df) else t("kosong", isi.bahasa)
         _kotak_teks(slide, kiri, 0.2, 0.44, 0.3, f"{judul}: {alasan}", 16)
@@ -127,13 +121,13 @@ def buat_deck(isi: IsiBriefing) -> bytes:
         _kotak_teks(judul, 0.06, 0.7, 0.88, 0.08, isi.label_demo, 16, tebal=True, warna=MERAH)
 
     kpi = _slide(deck, t("ringkasan", b), isi)
-    bpu_kecil = isi.ambang > 1 and sembunyikan(a.bpu_aktif_jkk_jkm, isi.ambang) is None
+    bpu_kecil = kecil(a.bpu_aktif_jkk_jkm, isi.ambang)
     kotak = [
-        (t("peserta_aktif", b), _hitungan(a.peserta_aktif, isi.ambang)),
-        (t("pendaftaran_baru", b), _hitungan(a.pendaftaran_baru, isi.ambang)),
+        (t("peserta_aktif", b), tampil_hitungan(a.peserta_aktif, isi.ambang)),
+        (t("pendaftaran_baru", b), tampil_hitungan(a.pendaftaran_baru, isi.ambang)),
         (t("cakupan_bpu", b), "–" if bpu_kecil else fmt.persen(a.cakupan_bpu, 2)),
         (t("capaian_target", b), fmt.persen(a.capaian_target)),
-        (t("peserta_nonaktif", b), _hitungan(a.nonaktif, isi.ambang)),
+        (t("peserta_nonaktif", b), tampil_hitungan(a.nonaktif, isi.ambang)),
     ]
     for i, (label, nilai) in enumerate(kotak):
         _kotak_teks(kpi, 0.04 + i * 0.19, 0.3, 0.18, 0.08, label, 16, warna=ABU)
@@ -149,8 +143,7 @@ def buat_deck(isi: IsiBriefing) -> bytes:
     data = CategoryChartData()
     bulan = isi.halaman.tren
     data.categories = [fmt.bulan_tahun(pd.Timestamp(x).date(), b) for x in bulan["bulan"]]
-    data.add_series(t("peserta_aktif", b), [None if isi.ambang > 1 and sembunyikan(int(n), isi.ambang) is None
-                                            else int(n) for n in bulan["peserta_aktif"]])
+    data.add_series(t("peserta_aktif", b), [None if kecil(n, isi.ambang) else int(n) for n in bulan["peserta_aktif"]])
     if bulan["target_aktif"].notna().any():
         data.add_series(t("target", b), [None if pd.isna(x) else int(x) for x in bulan["target_aktif"]])
     bingkai = tren.shapes.add_chart(XL_CHART_TYPE.LINE_MARKERS, Emu(int(LEBAR * 0.04)), Emu(int(TINGGI * 0.16)),
@@ -169,7 +162,7 @@ def buat_deck(isi: IsiBriefing) -> bytes:
         _kotak_teks(acara, 0.04, 0.2, 0.92, 0.1, t("kegiatan_kosong", b), 16)
     else:
         baris = [[str(r.nama)[:60], label_jenis(r.jenis, b), str(r.nama_desa), fmt.tanggal(pd.Timestamp(r.tanggal_mulai).date(), b),
-                  fmt.angka(None if pd.isna(r.jumlah_hadir) else int(r.jumlah_hadir)), _hitungan(int(r.pendaftar), isi.ambang),
+                  fmt.angka(None if pd.isna(r.jumlah_hadir) else int(r.jumlah_hadir)), tampil_hitungan(int(r.pendaftar), isi.ambang),
                   fmt.persen(None if pd.isna(r.konversi_persen) else r.konversi_persen)]
                  for r in isi.kegiatan.head(BARIS_TABEL_MAKS).itertuples()]
         _tabel(acara, baris, [t("kolom_kegiatan", b), t("kolom_jenis", b), t("kolom_desa", b), t("kolom_tanggal", b),

@@ -24,6 +24,7 @@ import sqlalchemy as sa
 from data_access import masa_aktif
 from data_access.berkas_tabel import BerkasDitolak, baca_tabel
 from data_access.db import muat_massal, tulis
+from data_access.ekspor import aman_untuk_spreadsheet
 from domain.format import angka
 from domain.impor import SKEMA, Masalah, petakan_kolom, validasi_baris
 from domain.nik import kunci_pseudonim
@@ -89,15 +90,6 @@ class HasilImpor:
         df = pd.DataFrame([(m.baris, m.kolom, m.nilai, m.alasan) for m in self.masalah],
                           columns=["baris", "kolom", "nilai", "alasan"])
         return aman_untuk_spreadsheet(df).to_csv(index=False)
-
-
-def aman_untuk_spreadsheet(df: pd.DataFrame) -> pd.DataFrame:
-    """Cells starting with = + - @ (or a tab or CR) are prefixed with ' so a spreadsheet shows them as
-    text instead of running them as formulas (CSV injection)."""
-    def aman(v: Any) -> Any:
-        return "'" + v if isinstance(v, str) and v[:1] in ("=", "+", "-", "@", "\t", "\r") else v
-
-    return df.apply(lambda kolom: kolom.map(aman)) if not df.empty else df
 
 
 def pratinjau(sah: list[tuple[int, Any]], n: int = 20) -> pd.DataFrame:
@@ -363,7 +355,12 @@ def _tulis_peserta(k: sa.Connection, baris: list, konteks: KonteksImpor, rujukan
         muat_massal(k, "kepesertaan", simpan_kepesertaan)
     if not baru.empty:
         muat_massal(k, "peserta", baru[kolom].assign(sumber="impor"))
-    kunci_ke_id = dict(k.execute(sa.text("SELECT kunci_pseudonim, id FROM peserta")).all())
+    # Ids of the rows just inserted: the sequence only grows, so they are above every id read before.
+    kunci_ke_id = dict(zip(lama["kunci_pseudonim"], lama["id"].astype(int), strict=True))
+    if not baru.empty:
+        tertinggi = int(lama["id"].max()) if not lama.empty else 0
+        kunci_ke_id.update(k.execute(sa.text("SELECT kunci_pseudonim, id FROM peserta WHERE id > :tertinggi"),
+                                     {"tertinggi": tertinggi}).all())
     df["peserta_id"] = df["kunci_pseudonim"].map(kunci_ke_id).astype("int64")
 
     # Enrolments: one per programme from the registration date; a re-export may end one.

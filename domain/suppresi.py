@@ -10,6 +10,8 @@ import os
 
 import pandas as pd
 
+from domain.format import angka
+
 K_BAWAAN = 5
 
 
@@ -30,6 +32,16 @@ def sembunyikan(nilai: int | None, k: int) -> int | None:
 
 def label_tersembunyi(k: int) -> str:
     return f"<{k}"
+
+
+def kecil(nilai: int | None, k: int) -> bool:
+    """Whether a count is hidden under threshold k (k = 1, an unsuppressed role, hides nothing)."""
+    return nilai is not None and sembunyikan(int(nilai), k) is None
+
+
+def tampil_hitungan(nilai: int | None, k: int) -> str:
+    """A count as shown: '1.234', or '<k' for a small count, or '–' for no data."""
+    return label_tersembunyi(k) if kecil(nilai, k) else angka(nilai)
 
 
 def nilai_publik(nilai: list[float | None], pembilang: list[int | None], k: int) -> tuple[list, list[bool]]:

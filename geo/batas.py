@@ -12,6 +12,8 @@ from dataclasses import dataclass
 import geopandas as gpd
 import shapely
 
+from domain.impor import normalkan_kolom
+
 CRS_WEB = "EPSG:4326"
 KOLOM_WAJIB = ("kode", "nama", "kode_kec", "nama_kec")
 POLA_KODE_DESA = re.compile(r"^\d{2}\.\d{2}\.\d{2}\.[12]\d{3}$")
@@ -196,7 +198,7 @@ def seragamkan_kolom(desa: gpd.GeoDataFrame, nama_kecamatan: dict[str, str] | No
         if kanonik in hasil.columns:
             continue
         for kolom in hasil.columns:
-            if re.sub(r"[^0-9a-z]+", "_", str(kolom).lower()).strip("_") in sinonim and kolom not in ganti:
+            if normalkan_kolom(kolom) in sinonim and kolom not in ganti:
                 ganti[kolom] = kanonik
                 break
     hasil = hasil.rename(columns=ganti)

@@ -6,7 +6,7 @@ import streamlit as st
 
 from data_access import cache
 from domain import format as fmt
-from domain.suppresi import k_suppresi, label_tersembunyi, sembunyikan
+from domain.suppresi import k_suppresi, kecil, label_tersembunyi, tampil_hitungan
 
 ambang = k_suppresi()
 
@@ -34,7 +34,7 @@ kegiatan_id = int(teks_id)
 
 
 def _angka(n: int) -> str:
-    return fmt.angka(n) if sembunyikan(n, ambang) is not None else label_tersembunyi(ambang)
+    return tampil_hitungan(n, ambang)
 
 
 @st.fragment(run_every=cache.aplikasi().pengaturan.layar_detik)
@@ -48,7 +48,7 @@ def layar() -> None:
     program = "".join(
         f'<div class="kotak"><div class="kecil">{_angka(a.per_program.get(p, 0))}</div><div class="label">{p}</div></div>'
         for p in ("JKK", "JKM", "JHT"))
-    cakupan = fmt.persen(a.cakupan_desa, 2) if sembunyikan(a.bpu_aktif_desa, ambang) is not None \
+    cakupan = fmt.persen(a.cakupan_desa, 2) if not kecil(a.bpu_aktif_desa, ambang) \
         else label_tersembunyi(ambang)
     ticker = "".join(f"<li>{e(baris.desa)} — {e(baris.program)}</li>" for baris in a.terbaru.itertuples()) \
         if a.daftar_hari_ini >= ambang else f"<li>Daftar terbaru tampil setelah {ambang} pendaftar.</li>"

@@ -11,7 +11,7 @@ from data_access.peta import nilai_ukuran
 from domain import format as fmt
 from domain import grafik
 from domain.desa_sadar import label_status
-from domain.suppresi import k_suppresi, label_tersembunyi, nilai_publik, sembunyikan
+from domain.suppresi import k_suppresi, kecil, label_tersembunyi, nilai_publik, tampil_hitungan
 from domain.teks import t
 from halaman import komponen
 from geo import peta as gp
@@ -97,8 +97,10 @@ with kolom_panel:
     cerita = cache.cerita_desa(k["kode_wilayah"], k["periode"], hari_ini, k["program"], k["segmen"])
     st.subheader(f"{fmt.aman_markdown(cerita.nama)} · Kec. {fmt.aman_markdown(cerita.nama_kec)}")
     angka = cerita.ringkasan.angka
-    tampil = lambda n: fmt.angka(n) if sembunyikan(n, ambang) is not None else label_tersembunyi(ambang)  # noqa: E731
-    bpu_kecil = sembunyikan(angka.bpu_aktif_jkk_jkm, ambang) is None
+    def tampil(n: int | None) -> str:
+        return tampil_hitungan(n, ambang)
+
+    bpu_kecil = kecil(angka.bpu_aktif_jkk_jkm, ambang)
     a, b, c = st.columns(3)
     a.metric(t("peserta_aktif", bahasa), tampil(angka.peserta_aktif))
     b.metric(t("cakupan_bpu", bahasa), label_tersembunyi(ambang) if bpu_kecil else fmt.persen(angka.cakupan_bpu, 2))

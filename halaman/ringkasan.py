@@ -6,7 +6,8 @@ from data_access import cache
 from domain import format as fmt
 from domain import grafik, kpi
 from domain.periode import label_periode
-from domain.suppresi import k_suppresi, label_tersembunyi, samarkan, sembunyikan
+from domain.suppresi import k_suppresi, samarkan, tampil_hitungan
+from domain.suppresi import kecil as kecil_di
 from domain.teks import t
 from halaman import komponen
 
@@ -17,11 +18,11 @@ ambang = 1 if k.get("tanpa_suppresi") else k_suppresi()
 
 
 def hitungan(n: int | None) -> str:
-    return fmt.angka(n) if sembunyikan(n, ambang) is not None or ambang == 1 else label_tersembunyi(ambang)
+    return tampil_hitungan(n, ambang)
 
 
 def kecil(n: int | None) -> bool:
-    return ambang > 1 and n is not None and sembunyikan(n, ambang) is None
+    return kecil_di(n, ambang)
 
 argumen = (k["kode_wilayah"], k["periode"], hari_ini, k["program"], k["segmen"])
 info = cache.info_dataset()

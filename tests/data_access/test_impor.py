@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from data_access.batas import sinkronkan_wilayah
 from data_access.db import baca
-from data_access.impor import KonteksImpor, aman_untuk_spreadsheet, impor
+from data_access.ekspor import aman_untuk_spreadsheet
+from data_access.impor import KonteksImpor, impor
 from domain.nik import kunci_pseudonim
 from geo.batas import titik_desa
 from geo.gazetteer import Gazetteer
