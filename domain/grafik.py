@@ -30,7 +30,8 @@ def batang(data: pd.DataFrame, kategori: str, nilai: str, bahasa: str, judul_dem
         if sorot else alt.value(WARNA_UTAMA)
     grafik = alt.Chart(data, height=tinggi).mark_bar().encode(
         y=alt.Y(f"{kategori}:N", title=None, sort="-x"),
-        x=alt.X(f"{nilai}:Q", title=judul_nilai, axis=alt.Axis(format=",d")),
+        # Counts: whole-number ticks only, or a short axis repeats "1, 1, 2, 2".
+        x=alt.X(f"{nilai}:Q", title=judul_nilai, axis=alt.Axis(format=",d", tickMinStep=1)),
         color=warna,
         tooltip=[alt.Tooltip(f"{kategori}:N", title=t(kategori, bahasa) if kategori in TEKS else kategori),
                  alt.Tooltip(f"{nilai}:Q", title=judul_nilai, format=",d")],
@@ -84,7 +85,7 @@ def linimasa(data: pd.DataFrame, nama: dict[int, str], bahasa: str, judul_demo: 
     dasar = alt.Chart(panjang)
     batang_harian = dasar.mark_bar().encode(
         x=sumbu_x,
-        y=alt.Y("sum(jumlah):Q", title=t("pendaftar_harian", bahasa), axis=alt.Axis(format=",d")),
+        y=alt.Y("sum(jumlah):Q", title=t("pendaftar_harian", bahasa), axis=alt.Axis(format=",d", tickMinStep=1)),
         color=alt.Color("asal:N", title=None, sort=list(label_asal.values()),
                         scale=alt.Scale(domain=list(label_asal.values()), range=[WARNA_UTAMA, WARNA_LATAR]),
                         legend=alt.Legend(orient="top")),

@@ -19,9 +19,11 @@ def tabel(data: Any, nama: str, bahasa: str, catatan: str | None = None, **opsi)
     """st.dataframe with CSV and XLSX downloads of exactly what it shows (suppression included)."""
     sembunyikan_unduhan_bawaan()
     st.dataframe(data, hide_index=opsi.pop("hide_index", True), width=opsi.pop("width", "stretch"), **opsi)
-    kiri, kanan, _ = st.columns([1, 1, 6])
-    kiri.download_button("CSV", ke_csv(data), file_name=f"{nama}.csv", mime="text/csv", key=f"csv_{nama}",
-                         help=t("unduh_tabel", bahasa), icon=":material/download:")
-    kanan.download_button("XLSX", ke_xlsx(data, nama, catatan), file_name=f"{nama}.xlsx", key=f"xlsx_{nama}",
+    # A horizontal row sized to the buttons: fixed-ratio columns squeeze them inside a half-width column.
+    baris = st.container(horizontal=True)
+    # Files are built when a button is clicked, not on every run of the page.
+    baris.download_button("CSV", lambda: ke_csv(data), file_name=f"{nama}.csv", mime="text/csv", key=f"csv_{nama}",
+                          help=t("unduh_tabel", bahasa), icon=":material/download:")
+    baris.download_button("XLSX", lambda: ke_xlsx(data, nama, catatan), file_name=f"{nama}.xlsx", key=f"xlsx_{nama}",
                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                           help=t("unduh_tabel", bahasa), icon=":material/download:")
