@@ -19,6 +19,7 @@ from data_access import desa_sadar, impor, kegiatan, layar, pendaftaran, peta, r
 from data_access.akun import Akun, PembatasPercobaan, muat_akun, periksa_masuk
 from data_access.aset import siapkan_aset_peta
 from data_access.batas import BatasWilayah, batas_aplikasi
+from data_access.briefing import IsiBriefing
 from data_access.impor_batas import impor_batas
 from data_access.config import Pengaturan, muat_pengaturan
 from data_access.db import buat_engine, siapkan_database
@@ -316,15 +317,32 @@ def keluar() -> None:
     st.session_state.pop("sesi_akun", None)
 
 
-def deck_briefing(kode: str, periode: str, hari_ini: date, program: str | None, segmen: str | None,
-                  nama_wilayah: str, label_periode: str, bahasa: str, ambang: int) -> bytes:
-    """The briefing deck for the overview's filter (built on demand, when the button is clicked)."""
-    from data_access.deck import IsiBriefing, buat_deck  # python-pptx loads only when a deck is asked for
-
+@st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False, max_entries=8)
+def isi_briefing(kode: str, periode: str, hari_ini: date, program: str | None, segmen: str | None,
+                 nama_wilayah: str, label_periode: str, bahasa: str, ambang: int) -> IsiBriefing:
+    """What the briefing says for the overview's filter; built when a download is clicked, shared by
+    the PPTX and the PDF."""
+    app = aplikasi()
     demo = info_dataset().get("sumber") == "demo"
-    return buat_deck(IsiBriefing(
+    return IsiBriefing(
         nama_wilayah=nama_wilayah, label_periode=label_periode, tanggal_data=tanggal_data(), bahasa=bahasa,
         ambang=ambang, label_demo=t("label_demo", bahasa) if demo else None,
         halaman=ringkasan_halaman(kode, periode, hari_ini, program, segmen),
         kegiatan=hasil_kegiatan(kode, periode, hari_ini, ()),
-        desa_sadar=status_desa(kode, hari_ini, False)))
+        desa_sadar=status_desa(kode, hari_ini, False),
+        peta=peta.gambar_peta_briefing(app.engine, app.batas, _saringan(kode, periode, hari_ini, program, segmen),
+                                       ambang))
+
+
+def deck_briefing(*argumen) -> bytes:
+    """The briefing deck (PPTX); arguments as `isi_briefing`."""
+    from data_access.deck import buat_deck  # python-pptx loads only when a deck is asked for
+
+    return buat_deck(isi_briefing(*argumen))
+
+
+def pdf_briefing(*argumen) -> bytes:
+    """The briefing as a PDF; arguments as `isi_briefing`."""
+    from data_access.briefing_pdf import buat_pdf  # matplotlib loads only when a PDF is asked for
+
+    return buat_pdf(isi_briefing(*argumen))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 import sqlalchemy as sa
 
+from data_access.batas import BatasWilayah
 from data_access.db import baca
 from data_access.desa_sadar import riwayat_status
 from data_access.masa_aktif import SEMUA_PROGRAM
@@ -14,6 +15,8 @@ from data_access.ringkasan import RingkasanHalaman, syarat_pendaftaran, hitungan
 from domain import kpi
 from domain.saringan import Saringan
 from domain.suppresi import sembunyikan_bertingkat
+from geo.peta import UKURAN, kelas_untuk
+from geo.peta_statis import gambar_peta
 
 
 def nilai_desa(engine: sa.Engine, s: Saringan) -> pd.DataFrame:
@@ -105,3 +108,15 @@ def nilai_ukuran(desa: pd.DataFrame, ukuran: str, k: int) -> pd.DataFrame:
     tersembunyi = sembunyikan_bertingkat([int(n) for n in desa[pembilang]], [str(i)[:8] for i in desa.index], k)
     aman = [None if s else v for v, s in zip(nilai, tersembunyi, strict=True)]
     return pd.DataFrame({"nilai": aman, "tersembunyi": tersembunyi, "status": desa["status"]}, index=desa.index)
+
+
+def gambar_peta_briefing(engine: sa.Engine, batas: BatasWilayah, s: Saringan, k: int) -> bytes:
+    """The coverage map of the filter's region as a PNG, for the briefing: the public map's values (the
+    whole regency's, so its suppression is exactly the interactive map's), cropped to the region; a
+    single village is shown within its kecamatan."""
+    ukuran = UKURAN["cakupan"]
+    seregensi = Saringan(batas.kode_kab, s.periode, s.program, s.segmen)
+    nilai = nilai_ukuran(nilai_desa(engine, seregensi), ukuran.kunci, k)
+    awalan = s.kode_wilayah[:8] if len(s.kode_wilayah) > 5 else s.kode_wilayah
+    return gambar_peta(batas.desa_web, batas.kecamatan_web, nilai, ukuran, kelas_untuk(ukuran, nilai["nilai"]),
+                       kegiatan_periode(engine, seregensi), k, awalan_kode=awalan)

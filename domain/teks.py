@@ -244,6 +244,8 @@ TEKS: dict[str, tuple[str, str]] = {
                          "No accounts configured: public views only. Configure accounts in secrets.toml."),
     "unduh_tabel": ("Unduh tabel ini persis seperti yang tampil.", "Download this table exactly as shown."),
     "unduh_briefing": ("Unduh briefing (PPTX)", "Download the briefing (PPTX)"),
+    "unduh_briefing_pdf": ("Unduh briefing (PDF)", "Download the briefing (PDF)"),
+    "peta_cakupan": ("Peta cakupan BPU", "BPU coverage map"),
     "tautan": ("Tautan tampilan ini bisa disalin dari bilah alamat peramban.",
                "Copy the browser's address bar to share this exact view."),
 }

@@ -27,6 +27,7 @@ BATAS_PERSEN = {"cakupan": [1, 2.5, 5, 10], "target": [50, 75, 90, 100]}
 # Margin around a village or kecamatan when zooming to it, so its neighbours stay in view.
 MARGIN_ZOOM = 2.5
 WARNA_STATUS = {"kandidat": "#e6550d", "dicanangkan": "#3182bd", "ditetapkan": "#54278f"}
+WARNA_KEGIATAN, TEPI_KEGIATAN = "#fc4e2a", "#b30000"
 LATAR_PETA = "#eef3f7"
 PANE_GARIS = "garis_kecamatan"
 TINGGI_PETA = 620
@@ -175,11 +176,15 @@ def lapisan_desa(fitur_web: list[dict], nilai: pd.DataFrame, ukuran: Ukuran, kel
         if pd.isna(ev.lat) or pd.isna(ev.lng):
             continue
         folium.CircleMarker(
-            location=[ev.lat, ev.lng], radius=6, color="#b30000", weight=2, fill=True, fill_color="#fc4e2a",
+            location=[ev.lat, ev.lng], radius=6, color=TEPI_KEGIATAN, weight=2, fill=True, fill_color=WARNA_KEGIATAN,
             fill_opacity=0.9,
             tooltip=folium.Tooltip(f"<b>{aman_html(ev.nama)}</b><br>{aman_html(ev.tanggal)}", sticky=True),
         ).add_to(grup)
     return grup
+
+
+def label_tanpa_data(k: int) -> str:
+    return "Tidak ada data" + (f" atau di bawah {k}" if k > 1 else "")
 
 
 def legenda_html(ukuran: Ukuran, kelas: Kelas, k: int, ada_status: bool = True) -> str:
@@ -189,7 +194,7 @@ def legenda_html(ukuran: Ukuran, kelas: Kelas, k: int, ada_status: bool = True) 
         baris.append(f"<div><span style='display:inline-block;width:18px;height:14px;background:{warna};"
                      f"border:1px solid #888;margin-right:6px'></span>{aman_html(label)}</div>")
     baris.append(f"<div><span style='display:inline-block;width:18px;height:14px;background:{WARNA_TANPA_DATA};"
-                 f"border:1px solid #888;margin-right:6px'></span>{aman_html('Tidak ada data' + (f' atau di bawah {k}' if k > 1 else ''))}</div>")
+                 f"border:1px solid #888;margin-right:6px'></span>{aman_html(label_tanpa_data(k))}</div>")
     if ada_status:
         baris.append("<div style='font-weight:600;margin:10px 0 6px'>Status Desa Sadar (garis tepi)</div>")
         for status, warna in WARNA_STATUS.items():
@@ -197,7 +202,7 @@ def legenda_html(ukuran: Ukuran, kelas: Kelas, k: int, ada_status: bool = True) 
             baris.append(f"<div><span style='display:inline-block;width:18px;height:12px;border:3px {garis} {warna};"
                          f"margin-right:6px'></span>{aman_html(status.capitalize())}</div>")
         baris.append("<div style='margin-top:6px'><span style='display:inline-block;width:12px;height:12px;"
-                     "border-radius:6px;background:#fc4e2a;border:2px solid #b30000;margin-right:6px'></span>"
+                     f"border-radius:6px;background:{WARNA_KEGIATAN};border:2px solid {TEPI_KEGIATAN};margin-right:6px'></span>"
                      "Kegiatan</div>")
     return "<div style='font-size:14px;line-height:1.7'>" + "".join(baris) + "</div>"
 

@@ -35,11 +35,15 @@ st.caption(f"{label_periode(k['periode'], hari_ini, bahasa)} · {t('data_per', b
            + (f" · **{label_demo}**" if demo else ""))
 if demo:
     st.warning(t("penjelasan_demo", bahasa), icon=":material/science:")
-st.download_button(
-    t("unduh_briefing", bahasa), icon=":material/slideshow:", file_name=f"briefing_{k['kode_wilayah']}_{k['periode']}.pptx",
-    mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
-    data=lambda: cache.deck_briefing(k["kode_wilayah"], k["periode"], hari_ini, k["program"], k["segmen"],
-                                     k["nama_wilayah"], label_periode(k["periode"], hari_ini, bahasa), bahasa, ambang))
+argumen_briefing = (*argumen, k["nama_wilayah"], label_periode(k["periode"], hari_ini, bahasa), bahasa, ambang)
+nama_berkas = f"briefing_{k['kode_wilayah']}_{k['periode']}"
+with st.container(horizontal=True):
+    st.download_button(
+        t("unduh_briefing", bahasa), icon=":material/slideshow:", file_name=f"{nama_berkas}.pptx",
+        mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        data=lambda: cache.deck_briefing(*argumen_briefing))
+    st.download_button(t("unduh_briefing_pdf", bahasa), icon=":material/picture_as_pdf:", file_name=f"{nama_berkas}.pdf",
+                       mime="application/pdf", data=lambda: cache.pdf_briefing(*argumen_briefing))
 
 halaman = cache.ringkasan_halaman(*argumen)
 angka = halaman.angka

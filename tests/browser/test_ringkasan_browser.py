@@ -1,8 +1,12 @@
 """Ringkasan in a real browser with the network cut off: numbers, painted charts, a link that reopens."""
 
+import io
 import re
+from pathlib import Path
 
+import pypdfium2
 import pytest
+from pptx import Presentation
 
 from tests.browser.conftest import FOLDER_GAMBAR, TUNGGU_MS, piksel_warna, tunggu_selesai
 
@@ -42,6 +46,23 @@ def test_overview_shows_numbers_and_painted_charts_offline(halaman, server_app):
     halaman.set_viewport_size({"width": 1600, "height": 2000})
     halaman.locator('[data-testid="stMainBlockContainer"]').evaluate("e => e.scrollIntoView()")
     halaman.screenshot(path=str(FOLDER_GAMBAR / "ringkasan.png"))
+    assert halaman.diblokir == [], halaman.diblokir
+
+
+def test_the_briefing_downloads_as_pptx_and_pdf_offline(halaman, server_app):
+    halaman.goto(server_app)
+    _tunggu_ringkasan(halaman, "Ringkasan · Kabupaten Pekalongan")
+    berkas = {}
+    for label in ("Unduh briefing (PPTX)", "Unduh briefing (PDF)"):
+        with halaman.expect_download(timeout=TUNGGU_MS) as unduhan:
+            halaman.get_by_role("button", name=label).click()
+        berkas[unduhan.value.suggested_filename] = Path(unduhan.value.path()).read_bytes()
+    nama = sorted(berkas)
+    assert [Path(n).suffix for n in nama] == [".pdf", ".pptx"] and nama[0].startswith("briefing_33.26_")
+    deck = Presentation(io.BytesIO(berkas[nama[1]]))
+    pdf = pypdfium2.PdfDocument(berkas[nama[0]])
+    assert len(deck.slides) == len(pdf) == 7
+    assert "Data contoh (sintetis) · Kabupaten Pekalongan" in pdf[4].get_textpage().get_text_range()
     assert halaman.diblokir == [], halaman.diblokir
 
 

@@ -1,35 +1,58 @@
-"""The briefing deck, read back with python-pptx: slides, Indonesian numbers, suppression, demo label."""
+"""The briefing, read back: the deck with python-pptx, the PDF rendered to PNG pages with pdfium and its
+text extracted. Slides, Indonesian numbers, suppression, the map's colours, the demo label."""
 
 import io
+from pathlib import Path
 
+import pypdfium2
+from PIL import Image
 from pptx import Presentation
 
-from data_access.deck import IsiBriefing, buat_deck
+from data_access.briefing import IsiBriefing
+from data_access.briefing_pdf import buat_pdf
+from data_access.deck import buat_deck
 from data_access.desa_sadar import status_desa
 from data_access.kegiatan import hasil_kegiatan
+from data_access.peta import gambar_peta_briefing
 from data_access.ringkasan import ringkasan_halaman, tanggal_data
 from domain import format as fmt
 from domain.periode import periode_dari_kunci
 from domain.saringan import Saringan
+from geo.peta import PALET, WARNA_STATUS, WARNA_TANPA_DATA
 from tests.conftest import HARI_INI_UJI
 
+FOLDER_GAMBAR = Path(__file__).resolve().parents[1] / "browser" / "screenshots"
 
-def _deck(engine, kode: str, ambang: int, segmen: str | None = None):
+
+def _isi(engine, batas, kode: str, ambang: int, segmen: str | None = None) -> IsiBriefing:
     s = Saringan(kode, periode_dari_kunci("2025", HARI_INI_UJI), None, segmen)
-    halaman = ringkasan_halaman(engine, s)
-    isi = IsiBriefing("Kabupaten Pekalongan" if kode == "33.26" else kode, "Tahun 2025", tanggal_data(engine), "id",
-                      ambang, "Data contoh (sintetis)", halaman, hasil_kegiatan(engine, s, HARI_INI_UJI),
-                      status_desa(engine, kode, HARI_INI_UJI))
-    return Presentation(io.BytesIO(buat_deck(isi))), halaman
+    return IsiBriefing("Kabupaten Pekalongan" if kode == "33.26" else kode, "Tahun 2025", tanggal_data(engine), "id",
+                       ambang, "Data contoh (sintetis)", ringkasan_halaman(engine, s),
+                       hasil_kegiatan(engine, s, HARI_INI_UJI), status_desa(engine, kode, HARI_INI_UJI),
+                       gambar_peta_briefing(engine, batas, s, ambang))
+
+
+def _deck(engine, batas, kode: str, ambang: int, segmen: str | None = None):
+    isi = _isi(engine, batas, kode, ambang, segmen)
+    return Presentation(io.BytesIO(buat_deck(isi))), isi.halaman
+
+
+def _warna(heks: str) -> tuple[int, int, int]:
+    return tuple(int(heks[i:i + 2], 16) for i in (1, 3, 5))
+
+
+def _piksel(gambar: Image.Image, heks: str) -> int:
+    """Pixels of exactly this colour (the map is drawn without smoothing inside polygons)."""
+    return sum(n for n, warna in gambar.convert("RGB").getcolors(maxcolors=1 << 20) if warna == _warna(heks))
 
 
 def _teks(slide) -> list[str]:
     return [b.text_frame.text for b in slide.shapes if b.has_text_frame]
 
 
-def test_the_deck_reads_back_with_every_slide_labelled(engine_demo):
-    deck, halaman = _deck(engine_demo, "33.26", ambang=1)
-    assert len(deck.slides) == 6
+def test_the_deck_reads_back_with_every_slide_labelled(engine_demo, batas):
+    deck, halaman = _deck(engine_demo, batas, "33.26", ambang=1)
+    assert len(deck.slides) == 7
     judul = _teks(deck.slides[0])
     assert "Kabupaten Pekalongan" in judul and "Data contoh (sintetis)" in judul
     assert any(x.startswith("Tahun 2025 · Data per ") and x.endswith("2026") for x in judul)
@@ -41,16 +64,65 @@ def test_the_deck_reads_back_with_every_slide_labelled(engine_demo):
     assert dict(zip(grafik[0].plots[0].categories, grafik[0].plots[0].series[0].values, strict=True)) == per_program
     tren = [b.chart for b in deck.slides[3].shapes if b.has_chart][0]
     assert list(tren.plots[0].series[0].values) == halaman.tren["peserta_aktif"].tolist()
-    tabel = [b.table for b in deck.slides[4].shapes if b.has_table][0]
+    gambar = [b for b in deck.slides[4].shapes if b.shape_type == 13]  # PICTURE
+    assert "Peta cakupan BPU" in _teks(deck.slides[4]) and len(gambar) == 1
+    peta = Image.open(io.BytesIO(gambar[0].image.blob))
+    assert sum(_piksel(peta, w) for w in PALET) > 100_000  # the villages are coloured, not an empty frame
+    tabel = [b.table for b in deck.slides[5].shapes if b.has_table][0]
     assert tabel.cell(0, 0).text == "Kegiatan" and 1 < len(tabel.rows) <= 13
-    assert [b.table for b in deck.slides[5].shapes if b.has_table][0].cell(0, 2).text == "Status"
+    assert [b.table for b in deck.slides[6].shapes if b.has_table][0].cell(0, 2).text == "Status"
 
 
-def test_the_public_deck_hides_small_counts(engine_demo):
-    deck, halaman = _deck(engine_demo, "33.26.04.2001", ambang=5, segmen="PMI")
+def test_the_public_deck_hides_small_counts(engine_demo, batas):
+    deck, halaman = _deck(engine_demo, batas, "33.26.04.2001", ambang=5, segmen="PMI")
     assert 1 <= halaman.angka.peserta_aktif <= 4
     assert "<5" in _teks(deck.slides[1])
     grafik = [b.chart for b in deck.slides[2].shapes if b.has_chart]
     assert all(v >= 5 for g in grafik for v in g.plots[0].series[0].values)
     if len(grafik) < 2:  # a chart whose bars are all small counts becomes a sentence
         assert any("Angka di bawah 5 disembunyikan" in x for x in _teks(deck.slides[2]))
+
+
+def test_the_map_uses_the_interactive_maps_colours_and_hides_what_it_hides(engine_demo, batas):
+    """Leadership sees every village coloured; the public map greys out the small counts instead."""
+    s = Saringan("33.26", periode_dari_kunci("2025", HARI_INI_UJI), None, None)
+    terbuka = Image.open(io.BytesIO(gambar_peta_briefing(engine_demo, batas, s, 1)))
+    publik = Image.open(io.BytesIO(gambar_peta_briefing(engine_demo, batas, s, 50)))
+    FOLDER_GAMBAR.mkdir(exist_ok=True)
+    publik.save(FOLDER_GAMBAR / "briefing_peta_publik.png")
+    warna_dipakai = [w for w in PALET if _piksel(terbuka, w) > 500]
+    assert len(warna_dipakai) >= 3, warna_dipakai
+    assert _piksel(publik, WARNA_TANPA_DATA) > _piksel(terbuka, WARNA_TANPA_DATA) + 50_000
+    assert all(_piksel(terbuka, w) > 200 for w in WARNA_STATUS.values())  # Desa Sadar outlines drawn
+
+
+def test_the_pdf_has_the_decks_pages_rendered_and_labelled(engine_demo, batas):
+    isi = _isi(engine_demo, batas, "33.26", ambang=5)
+    pdf = pypdfium2.PdfDocument(buat_pdf(isi))
+    assert len(pdf) == 7
+    FOLDER_GAMBAR.mkdir(exist_ok=True)
+    teks, gambar = [], []
+    for i, halaman in enumerate(pdf):
+        teks.append(halaman.get_textpage().get_text_range())
+        gambar.append(halaman.render(scale=1.5).to_pil())
+        gambar[-1].save(FOLDER_GAMBAR / f"briefing_pdf_{i + 1}.png")
+    assert "Kabupaten Pekalongan" in teks[0] and "Data contoh (sintetis)" in teks[0]
+    for halaman in teks[1:]:
+        assert "Data contoh (sintetis) · Kabupaten Pekalongan · Tahun 2025" in halaman
+    a = isi.halaman.angka
+    assert fmt.angka(a.peserta_aktif) in teks[1] and "." in fmt.angka(a.peserta_aktif)
+    assert "Angka di bawah 5 disembunyikan" in teks[1]
+    for program, n in zip(isi.halaman.per_program["program"], isi.halaman.per_program["peserta_aktif"], strict=True):
+        assert program in teks[2] and fmt.angka(n) in teks[2]
+    assert sum(_piksel(gambar[4], w) for w in PALET) > 50_000  # the map page shows a coloured map
+    pertama = isi.kegiatan.iloc[0]
+    assert str(pertama["nama"])[:20] in teks[5] and "Kegiatan" in teks[5]
+    assert "Status" in teks[6] and str(isi.desa_sadar.sort_values("tanggal_status").iloc[-1]["nama"]) in teks[6]
+
+
+def test_the_pdf_prints_hostile_names_as_typed(engine_demo, batas):
+    isi = _isi(engine_demo, batas, "33.26", ambang=1)
+    kegiatan = isi.kegiatan.copy()
+    kegiatan.loc[kegiatan.index[0], "nama"] = "$\\frac{1}{0}$ =HYPERLINK(\"x\") <b>"
+    pdf = pypdfium2.PdfDocument(buat_pdf(IsiBriefing(**{**isi.__dict__, "kegiatan": kegiatan})))
+    assert "$\\frac{1}{0}$ =HYPERLINK(\"x\") <b>" in pdf[5].get_textpage().get_text_range()
