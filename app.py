@@ -76,6 +76,8 @@ SEMUA_HALAMAN = {
     "ringkasan": st.Page("halaman/ringkasan.py", title=t("ringkasan", bahasa), icon=":material/dashboard:",
                          default=True),
     "peta": st.Page("halaman/peta.py", title=t("peta", bahasa), icon=":material/map:", url_path="peta"),
+    "provinsi": st.Page("halaman/provinsi.py", title=t("peta_provinsi", bahasa), icon=":material/public:",
+                        url_path="provinsi"),
     "kegiatan": st.Page("halaman/kegiatan.py", title=t("kegiatan_menu", bahasa), icon=":material/celebration:",
                         url_path="kegiatan"),
     "desa-sadar": st.Page("halaman/desa_sadar.py", title=t("desa_sadar_menu", bahasa), icon=":material/verified:",

@@ -97,3 +97,16 @@ class RingkasanNaif:
         hasil["cakupan_persen"] = [kpi.cakupan_bpu(b, d["pekerja_informal"].get(kd))
                                    for kd, b in zip(hasil["kode"], hasil["bpu_aktif"], strict=True)]
         return hasil
+
+
+def hitungan_aktif_pindai(engine: sa.Engine, s: Saringan) -> pd.DataFrame:
+    """data_access.ringkasan.hitungan_aktif as it was before the monthly rollup: every island of the
+    region read and compared with both days. The scale benchmark's baseline; same result."""
+    return baca(engine, """
+        SELECT m.program, m.segmen, m.kode_desa,
+               count(*) FILTER (WHERE m.tanggal_berakhir > :akhir) AS aktif_akhir,
+               count(*) FILTER (WHERE m.tanggal_mulai <= :awal) AS aktif_awal
+        FROM masa_aktif m
+        WHERE m.kode_desa LIKE :awalan_kode AND m.tanggal_mulai <= :akhir AND m.tanggal_berakhir > :awal
+        GROUP BY m.program, m.segmen, m.kode_desa""",
+        akhir=s.periode.selesai, awal=s.hari_sebelum_mulai, awalan_kode=s.kode_wilayah + "%")

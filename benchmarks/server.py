@@ -36,9 +36,8 @@ def proses_streamlit(folder_data: Path, log: Path, skrip: Path = AKAR_PROYEK / "
                      env_tambahan: dict[str, str] | None = None) -> Iterator[tuple[str, subprocess.Popen]]:
     """As server_streamlit, also yielding the server process (for benchmarks that watch its memory)."""
     port = port_bebas()
-    env = {**os.environ, "DESA_SADAR_DATA_DIR": str(folder_data), **(env_tambahan or {}),
-           "PYTHONPATH": str(AKAR_PROYEK)}
-    env.pop("DATABASE_URL", None)
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}  # only a database asked for below
+    env.update({"DESA_SADAR_DATA_DIR": str(folder_data), **(env_tambahan or {}), "PYTHONPATH": str(AKAR_PROYEK)})
     with open(log, "w") as keluaran:
         proses = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", str(skrip), "--server.port", str(port),

@@ -18,9 +18,10 @@ from data_access.akun import buat_hash
 from data_access.batas import BatasTidakDitemukan, batas_aplikasi, sinkronkan_wilayah
 from data_access.config import muat_pengaturan
 from data_access.db import DatabaseTidakSiap, buat_engine, siapkan_database
-from data_access.demo import DemoDitolak, buat_data_demo, desa_untuk_demo, isi_demo
+from data_access.demo import DemoDitolak, buat_data_demo, desa_provinsi_untuk_demo, desa_untuk_demo, isi_demo, isi_demo_provinsi
 from data_access.impor import JENIS_IMPOR, KonteksImpor, impor
 from data_access.impor_batas import impor_batas
+from data_access.provinsi import desa_provinsi
 from geo.batas import titik_desa
 from geo.gazetteer import Gazetteer
 from domain.format import angka
@@ -34,11 +35,13 @@ def skala_untuk(target_kepesertaan: int, desa, hari_ini: date) -> float:
     """The demo scale that yields about this many enrolments.
 
     Events and village officials do not grow with the scale, so the count is a + b·scale: two small
-    generations give a and b.
+    generations (a tenth and a fifth of scale 1, quick even for a whole province) give a and b.
     """
-    satu = len(buat_data_demo(desa, hari_ini, 1.0).kepesertaan)
-    dua = len(buat_data_demo(desa, hari_ini, 2.0).kepesertaan)
-    return max(0.01, 1.0 + (target_kepesertaan - satu) / (dua - satu))
+    kecil, besar = 0.1, 0.2
+    n_kecil = len(buat_data_demo(desa, hari_ini, kecil).kepesertaan)
+    n_besar = len(buat_data_demo(desa, hari_ini, besar).kepesertaan)
+    per_skala = (n_besar - n_kecil) / (besar - kecil)
+    return max(0.01, kecil + (target_kepesertaan - n_kecil) / per_skala)
 
 
 def baca_skala(teks: str) -> int:
@@ -55,6 +58,8 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("migrate", help="buat atau perbarui skema database")
     demo = sub.add_parser("demo", help="isi database kosong dengan data contoh (sintetis)")
     demo.add_argument("--scale", type=baca_skala, default=None, help="jumlah kepesertaan, mis. 1m atau 10m")
+    demo.add_argument("--provinsi", default=None, metavar="PP",
+                      help="data contoh untuk seluruh desa provinsi ini (mis. 33), untuk uji skala")
     akun = sub.add_parser("akun", help="buat hash kata sandi untuk akun di secrets.toml")
     akun.add_argument("nama")
     akun.add_argument("--peran", required=True, choices=[p.value for p in Peran if p != Peran.PUBLIK])
@@ -87,9 +92,15 @@ def main(argv: list[str] | None = None) -> int:
         hari_ini = date.today()
         if args.perintah == "import":
             return _impor(args, engine, batas, pengaturan, hari_ini)
-        skala = skala_untuk(args.scale, desa_untuk_demo(batas), hari_ini) if args.scale else 1.0
-        mulai = time.perf_counter()
-        hitung = isi_demo(engine, batas, hari_ini, skala)
+        if args.provinsi:
+            desa = desa_provinsi(pengaturan.folder_batas, args.provinsi)
+            skala = skala_untuk(args.scale, desa_provinsi_untuk_demo(desa), hari_ini) if args.scale else 1.0
+            mulai = time.perf_counter()
+            hitung = isi_demo_provinsi(engine, desa, args.provinsi, hari_ini, skala)
+        else:
+            skala = skala_untuk(args.scale, desa_untuk_demo(batas), hari_ini) if args.scale else 1.0
+            mulai = time.perf_counter()
+            hitung = isi_demo(engine, batas, hari_ini, skala)
         if not hitung:
             print("Database sudah berisi data contoh; tidak ada yang ditambahkan.")
             return 0

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import geopandas as gpd
+import pandas as pd
 import pyogrio
 import sqlalchemy as sa
 
@@ -122,14 +123,23 @@ def luas_desa_km2(batas: BatasWilayah) -> dict[str, float]:
 
 def sinkronkan_wilayah(engine: sa.Engine, batas: BatasWilayah) -> int:
     """Add the regency, its kecamatan and villages to `wilayah`; existing rows are left as they are."""
-    baris = [{"kode": batas.kode_kab, "nama": batas.nama_kab, "tingkat": "kabupaten", "induk": None, "jenis": None}]
-    baris += [
-        {"kode": k, "nama": n, "tingkat": "kecamatan", "induk": batas.kode_kab, "jenis": None}
-        for k, n in batas.kecamatan[["kode", "nama"]].itertuples(index=False)
-    ]
+    desa = batas.desa[["kode", "nama", "kode_kec", "nama_kec", "jenis"]].assign(kode_kab=batas.kode_kab,
+                                                                               nama_kab=batas.nama_kab)
+    return sinkronkan_desa(engine, desa)
+
+
+def sinkronkan_desa(engine: sa.Engine, desa: pd.DataFrame) -> int:
+    """Add villages with their kecamatan and regencies (columns kode, nama, jenis, kode_kec, nama_kec,
+    kode_kab, nama_kab) to `wilayah`; existing rows are left as they are."""
+    kab = desa[["kode_kab", "nama_kab"]].drop_duplicates("kode_kab")
+    kec = desa[["kode_kec", "nama_kec", "kode_kab"]].drop_duplicates("kode_kec")
+    baris = [{"kode": k, "nama": n, "tingkat": "kabupaten", "induk": None, "jenis": None}
+             for k, n in kab.itertuples(index=False)]
+    baris += [{"kode": k, "nama": n, "tingkat": "kecamatan", "induk": kk, "jenis": None}
+              for k, n, kk in kec.itertuples(index=False)]
     baris += [
         {"kode": k, "nama": n, "tingkat": "desa", "induk": kk, "jenis": j}
-        for k, n, kk, j in batas.desa[["kode", "nama", "kode_kec", "jenis"]].itertuples(index=False)
+        for k, n, kk, j in desa[["kode", "nama", "kode_kec", "jenis"]].itertuples(index=False)
     ]
     sql = sa.text(
         "INSERT INTO wilayah (kode, nama, tingkat, kode_induk, jenis) "

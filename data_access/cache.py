@@ -15,7 +15,7 @@ import pandas as pd
 import sqlalchemy as sa
 import streamlit as st
 
-from data_access import desa_sadar, impor, kegiatan, layar, pendaftaran, peta, ringkasan, target
+from data_access import desa_sadar, impor, kegiatan, layar, pendaftaran, peta, provinsi, ringkasan, target
 from data_access.akun import Akun, PembatasPercobaan, muat_akun, periksa_masuk
 from data_access.aset import siapkan_aset_peta
 from data_access.batas import BatasWilayah, batas_aplikasi
@@ -86,6 +86,17 @@ def tanggal_data() -> date | None:
 @st.cache_resource
 def aset_peta() -> dict[str, list[tuple[str, str]]]:
     return siapkan_aset_peta()
+
+
+@st.cache_resource(show_spinner="Menyiapkan peta provinsi (sekali saja)…")
+def peta_provinsi(kode_prov: str) -> dict[str, str]:
+    return provinsi.siapkan_peta_provinsi(aplikasi().pengaturan.folder_batas, kode_prov)
+
+
+@st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)
+def nilai_provinsi(kode_prov: str, tingkat: str, periode: str, hari_ini: date, program: str | None,
+                   segmen: str | None) -> pd.DataFrame:
+    return provinsi.nilai_provinsi(aplikasi().engine, _saringan(kode_prov, periode, hari_ini, program, segmen), tingkat)
 
 
 @st.cache_resource

@@ -107,6 +107,13 @@ def tulis(engine: sa.Engine, aksi: Callable[[sa.Connection], T]) -> T:
     raise AssertionError("tidak tercapai")
 
 
+def tanpa_batas_waktu(koneksi: sa.Connection) -> None:
+    """Lift the query time limit for the rest of this transaction: bulk loads (the demo at 10M
+    enrolments takes minutes on PostgreSQL) are not dashboard queries. DuckDB has no such limit."""
+    if koneksi.dialect.name == "postgresql":
+        koneksi.execute(sa.text("SET LOCAL statement_timeout = 0"))
+
+
 def muat_massal(koneksi: sa.Connection, tabel: str, data: pd.DataFrame) -> int:
     """Append a DataFrame to a table inside the caller's transaction; returns the row count.
 

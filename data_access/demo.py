@@ -13,13 +13,14 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+import geopandas as gpd
 import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
-from data_access.batas import BatasWilayah, luas_desa_km2, sinkronkan_wilayah
+from data_access.batas import CRS_LUAS, BatasWilayah, luas_desa_km2, sinkronkan_desa, sinkronkan_wilayah
 from data_access import masa_aktif
-from data_access.db import muat_massal, tulis
+from data_access.db import muat_massal, tanpa_batas_waktu, tulis
 from domain.desa_sadar import PEKERJAAN_PERANGKAT
 from domain.program import IURAN_BPU_MINIMUM, Program
 
@@ -351,7 +352,7 @@ def buat_data_demo(desa: pd.DataFrame, hari_ini: date, skala: float = 1.0, benih
     return DataDemo(penyebut, status, kegiatan.drop(columns=["pendaftar"]), peserta, kepesertaan, hari_ini, skala, mou)
 
 
-def hitung_target(data: DataDemo, kode_kab: str, rng: np.random.Generator) -> pd.DataFrame:
+def hitung_target(data: DataDemo, rng: np.random.Generator) -> pd.DataFrame:
     """Yearly targets set around what was achieved, so some slices end ahead and some behind."""
     p = data.peserta.merge(data.kepesertaan.groupby("nomor")["tanggal_berakhir"].max(), on="nomor")
     p["kode_kec"] = p["kode_desa"].str[:8]
@@ -367,15 +368,18 @@ def hitung_target(data: DataDemo, kode_kab: str, rng: np.random.Generator) -> pd
                    ukuran: str = "peserta_aktif", bulat: int = 10, tahun: int = tahun, faktor=faktor) -> None:
             baris.append((kode, tahun, ukuran, segmen, program, int(round(nilai * faktor() / bulat) * bulat)))
 
-        target(kode_kab, len(aktif), bulat=100)
-        for segmen, jumlah in aktif["segmen"].value_counts().items():
-            target(kode_kab, jumlah, segmen=segmen)
         ea = e[(e["tanggal_mulai"] <= t) & (e["tanggal_berakhir"].isna() | (e["tanggal_berakhir"] > t))]
-        for prog, jumlah in ea["program"].value_counts().items():
-            target(kode_kab, jumlah, program=prog)
         baru = p[(p["segmen"] == "BPU") & (pd.DatetimeIndex(p["tanggal_daftar"]).year == tahun)]
         skala_tahun = 365 / (data.hari_ini.timetuple().tm_yday) if tahun_ini else 1.0
-        target(kode_kab, len(baru) * skala_tahun, segmen="BPU", ukuran="pendaftaran_baru")
+        for kode_kab in sorted(p["kode_desa"].str[:5].unique()):  # one regency, or each of a province's
+            aktif_kab = aktif[aktif["kode_desa"].str.startswith(kode_kab)]
+            target(kode_kab, len(aktif_kab), bulat=100)
+            for segmen, jumlah in aktif_kab["segmen"].value_counts().items():
+                target(kode_kab, jumlah, segmen=segmen)
+            for prog, jumlah in ea[ea["kode_desa"].str.startswith(kode_kab)]["program"].value_counts().items():
+                target(kode_kab, jumlah, program=prog)
+            target(kode_kab, (baru["kode_desa"].str.startswith(kode_kab)).sum() * skala_tahun, segmen="BPU",
+                   ukuran="pendaftaran_baru")
         for kec, jumlah in aktif["kode_kec"].value_counts().items():
             target(kec, jumlah)
         for kec, jumlah in aktif[aktif["segmen"] == "BPU"]["kode_kec"].value_counts().items():
@@ -408,17 +412,48 @@ def sumber_data(engine: sa.Engine) -> str | None:
 
 def isi_demo(engine: sa.Engine, batas: BatasWilayah, hari_ini: date, skala: float = 1.0) -> dict[str, int]:
     """Write the demo dataset in one transaction. Refuses a database that holds real data."""
+    if not _boleh_isi_demo(engine):
+        return {}
+    sinkronkan_wilayah(engine, batas)
+    return _tulis_demo(engine, desa_untuk_demo(batas), hari_ini, skala)
+
+
+def isi_demo_provinsi(engine: sa.Engine, desa: gpd.GeoDataFrame, kode_prov: str, hari_ini: date,
+                      skala: float = 1.0) -> dict[str, int]:
+    """The demo dataset over every village of a province (the scale benchmarks' data): `desa` as read
+    from a province boundary file (kode, nama, kode_kec, nama_kec, kode_kab, nama_kab, jenis)."""
+    if not _boleh_isi_demo(engine):
+        return {}
+    data_desa = desa_provinsi_untuk_demo(desa)
+    sinkronkan_desa(engine, data_desa.merge(pd.DataFrame(desa[["kode", "kode_kab", "nama_kab"]]), on="kode"))
+    return _tulis_demo(engine, data_desa, hari_ini, skala)
+
+
+def desa_provinsi_untuk_demo(desa: gpd.GeoDataFrame) -> pd.DataFrame:
+    """`desa_untuk_demo` for villages read straight from a province file."""
+    desa = desa.sort_values("kode").reset_index(drop=True)
+    jenis = desa["jenis"] if "jenis" in desa.columns else desa["kode"].str[9].map({"1": "kelurahan", "2": "desa"})
+    titik = desa.geometry.representative_point()
+    return pd.DataFrame({
+        "kode": desa["kode"], "nama": desa["nama"], "kode_kec": desa["kode_kec"], "nama_kec": desa["nama_kec"],
+        "jenis": jenis, "luas_km2": (desa.to_crs(CRS_LUAS).area / 1e6).round(3),
+        "lat": titik.y.to_numpy(), "lng": titik.x.to_numpy()})
+
+
+def _boleh_isi_demo(engine: sa.Engine) -> bool:
+    """True for an empty database, False when it already holds the demo; refuses real data."""
     sumber = sumber_data(engine)
     if sumber == "nyata":
         raise DemoDitolak("Database ini berisi data nyata; data contoh tidak akan dicampurkan ke dalamnya.")
-    if sumber == "demo":
-        return {}
-    sinkronkan_wilayah(engine, batas)
-    desa = desa_untuk_demo(batas)
+    return sumber is None
+
+
+def _tulis_demo(engine: sa.Engine, desa: pd.DataFrame, hari_ini: date, skala: float) -> dict[str, int]:
     data = buat_data_demo(desa, hari_ini, skala)
-    target = hitung_target(data, batas.kode_kab, np.random.default_rng(BENIH + 1))
+    target = hitung_target(data, np.random.default_rng(BENIH + 1))
 
     def tulis_semua(k: sa.Connection) -> dict[str, int]:
+        tanpa_batas_waktu(k)
         hitung = {}
         hitung["penyebut"] = muat_massal(k, "penyebut", data.penyebut.assign(sumber="demo"))
         hitung["status_desa_sadar"] = muat_massal(k, "status_desa_sadar", data.status)

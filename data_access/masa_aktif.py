@@ -6,6 +6,11 @@ so counts need no DISTINCT, and a lapse followed by a re-enrolment leaves a real
 Interval convention, as everywhere: active on t when tanggal_mulai <= t < tanggal_berakhir.
 An open period ends on 9999-12-31 (AKHIR_TERBUKA) rather than NULL, so every count is two plain
 comparisons per row instead of an OR.
+
+`rekap_masa_aktif` rolls the islands up by month: how many begin and how many end in each month, per
+programme, segment and village. Active at the end of a month is then a sum over a few hundred
+thousand rollup rows instead of a scan of every island (data_access.ringkasan). It is kept in the
+same transaction as the islands: a rebuild recomputes it, an update appends the difference.
 """
 
 from __future__ import annotations
@@ -44,10 +49,30 @@ _PULAU = f"""
     GROUP BY peserta_id, program, pulau
 """
 _KOLOM = "peserta_id, program, segmen, kode_desa, tanggal_mulai, tanggal_berakhir"
+_KUNCI_REKAP = "program, segmen, kode_desa, bulan"
+# Monthly begin and end counts of the islands matching {syarat}, each multiplied by {tanda} (+1 or -1).
+_SUMBANGAN_REKAP = f"""
+    SELECT {_KUNCI_REKAP}, {{tanda}} * sum(mulai) AS mulai, {{tanda}} * sum(berakhir) AS berakhir FROM (
+        SELECT program, segmen, kode_desa, CAST(date_trunc('month', tanggal_mulai) AS DATE) AS bulan,
+               count(*) AS mulai, 0 AS berakhir
+        FROM masa_aktif WHERE {{syarat}} GROUP BY 1, 2, 3, 4
+        UNION ALL
+        SELECT program, segmen, kode_desa, CAST(date_trunc('month', tanggal_berakhir) AS DATE), 0, count(*)
+        FROM masa_aktif WHERE {{syarat}} AND tanggal_berakhir < {AKHIR_TERBUKA} GROUP BY 1, 2, 3, 4
+    ) x GROUP BY {_KUNCI_REKAP}
+"""
 
 
 def bangun_ulang(koneksi: sa.Connection) -> int:
-    """Rebuild every island from kepesertaan (after a bulk load); returns the number of islands.
+    """Rebuild every island from kepesertaan, and the monthly rollup from the islands (after a bulk
+    load); returns the number of islands."""
+    jumlah = bangun_ulang_pulau(koneksi)
+    bangun_ulang_rekap(koneksi)
+    return jumlah
+
+
+def bangun_ulang_pulau(koneksi: sa.Connection) -> int:
+    """Rebuild every island from kepesertaan; returns the number of islands.
 
     Rows are written in (program, segmen, kode_desa) order so DuckDB's zone maps skip most of the
     table for a programme, segment or region filter.
@@ -59,13 +84,37 @@ def bangun_ulang(koneksi: sa.Connection) -> int:
     return koneksi.execute(sa.text("SELECT count(*) FROM masa_aktif")).scalar_one()
 
 
+def bangun_ulang_rekap(koneksi: sa.Connection) -> None:
+    """Recompute the monthly rollup from the islands."""
+    koneksi.execute(sa.text("DELETE FROM rekap_masa_aktif"))
+    koneksi.execute(sa.text(
+        f"INSERT INTO rekap_masa_aktif ({_KUNCI_REKAP}, mulai, berakhir) "
+        f"{_SUMBANGAN_REKAP.format(syarat='1 = 1', tanda=1)} ORDER BY {_KUNCI_REKAP}"))
+
+
+def _ubah_rekap(koneksi: sa.Connection, ids: list[int], tanda: int) -> None:
+    """Append these participants' islands to the monthly rollup (tanda 1), or their removal (-1).
+
+    The rollup is a ledger: readers sum its rows, so a change is new rows, never an update of a
+    shared one. Ten staff registering in one village in one month then never contend for the same
+    row (a DuckDB write conflict, a PostgreSQL lock wait). A rebuild folds the ledger back to one row
+    per key.
+    """
+    koneksi.execute(sa.text(
+        f"INSERT INTO rekap_masa_aktif ({_KUNCI_REKAP}, mulai, berakhir) "
+        f"{_SUMBANGAN_REKAP.format(syarat='peserta_id IN :ids', tanda=tanda)}"
+    ).bindparams(sa.bindparam("ids", expanding=True)), {"ids": ids})
+
+
 def perbarui(koneksi: sa.Connection, peserta_id: Sequence[int]) -> None:
     """Recompute the islands of these participants, inside the caller's write transaction."""
     if not peserta_id:
         return
     daftar = sa.bindparam("ids", expanding=True)
+    _ubah_rekap(koneksi, list(peserta_id), -1)
     koneksi.execute(sa.text("DELETE FROM masa_aktif WHERE peserta_id IN :ids").bindparams(daftar),
                     {"ids": list(peserta_id)})
     koneksi.execute(sa.text(
         f"INSERT INTO masa_aktif ({_KOLOM}) SELECT {_KOLOM} FROM ({_PULAU.format(syarat='peserta_id IN :ids')}) x"
     ).bindparams(daftar), {"ids": list(peserta_id)})
+    _ubah_rekap(koneksi, list(peserta_id), 1)

@@ -99,13 +99,15 @@ KOLOM_UKURAN = {
 }
 
 
-def nilai_ukuran(desa: pd.DataFrame, ukuran: str, k: int) -> pd.DataFrame:
-    """The chosen measure per village, safe for a public map: small counts and what derives from them
-    hidden (nilai None, tersembunyi True), with complementary hides so that the kecamatan and regency
-    totals shown elsewhere cannot give a hidden village back; the Desa Sadar status kept."""
+def nilai_ukuran(desa: pd.DataFrame, ukuran: str, k: int, panjang_induk: int = 8) -> pd.DataFrame:
+    """The chosen measure per village (or per region of any level), safe for a public map: small
+    counts and what derives from them hidden (nilai None, tersembunyi True), with complementary hides
+    so that the parent totals shown elsewhere (the first `panjang_induk` characters of the code: the
+    kecamatan of a village) cannot give a hidden one back; the Desa Sadar status kept."""
     kolom, pembilang = KOLOM_UKURAN[ukuran]
     nilai = [None if pd.isna(v) else float(v) for v in desa[kolom]]
-    tersembunyi = sembunyikan_bertingkat([int(n) for n in desa[pembilang]], [str(i)[:8] for i in desa.index], k)
+    tersembunyi = sembunyikan_bertingkat([int(n) for n in desa[pembilang]],
+                                         [str(i)[:panjang_induk] for i in desa.index], k)
     aman = [None if s else v for v, s in zip(nilai, tersembunyi, strict=True)]
     return pd.DataFrame({"nilai": aman, "tersembunyi": tersembunyi, "status": desa["status"]}, index=desa.index)
 

@@ -13,7 +13,7 @@ Definitions (domain brief §5):
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import pandas as pd
 import sqlalchemy as sa
@@ -120,21 +120,43 @@ def ringkasan_halaman(engine: sa.Engine, s: Saringan) -> RingkasanHalaman:
     return RingkasanHalaman(angka, per_program, per_segmen, tren, _cakupan_desa(engine, s, bpu_desa))
 
 
+def batas_rekap(hari: date) -> date:
+    """The first month the rollup does not cover for a count at the end of `hari`: the month after
+    `hari` when `hari` closes its month, otherwise `hari`'s own month (its days are read from the
+    islands themselves)."""
+    besok = hari + timedelta(days=1)
+    return date(besok.year, besok.month, 1) if besok.day == 1 else date(hari.year, hari.month, 1)
+
+
 def hitungan_aktif(engine: sa.Engine, s: Saringan) -> pd.DataFrame:
     """Participants active at the period's end and just before its start, by programme, segment, village.
 
     Only the region filter applies: the breakdowns ignore the programme or segment filter by design.
     Islands never overlap for one participant and programme, so counting islands counts people.
+    Active at the end of day t = islands begun by t minus islands ended by t: whole months come from
+    the monthly rollup, the days of a month not yet closed from the islands (a date-range read).
     """
     syarat, nilai = _syarat(s, segmen=False)
+    syarat_r, _ = _syarat(s, "r", segmen=False)
+    akhir, awal = s.periode.selesai, s.hari_sebelum_mulai
+    sisa = " UNION ALL ".join(
+        f"""SELECT m.program, m.segmen, m.kode_desa, {tanda_akhir} * count(*) AS aktif_akhir,
+                   {tanda_awal} * count(*) AS aktif_awal
+            FROM masa_aktif m WHERE {syarat} AND m.{kolom} BETWEEN :{batas} AND :{hari} GROUP BY 1, 2, 3"""
+        for kolom, batas, hari, tanda_akhir, tanda_awal in (
+            ("tanggal_mulai", "rekap_akhir", "akhir", 1, 0), ("tanggal_berakhir", "rekap_akhir", "akhir", -1, 0),
+            ("tanggal_mulai", "rekap_awal", "awal", 0, 1), ("tanggal_berakhir", "rekap_awal", "awal", 0, -1)))
     return baca(engine, f"""
-        SELECT m.program, m.segmen, m.kode_desa,
-               count(*) FILTER (WHERE m.tanggal_berakhir > :akhir) AS aktif_akhir,
-               count(*) FILTER (WHERE m.tanggal_mulai <= :awal) AS aktif_awal
-        FROM masa_aktif m
-        WHERE {syarat} AND m.tanggal_mulai <= :akhir AND m.tanggal_berakhir > :awal
-        GROUP BY m.program, m.segmen, m.kode_desa""",
-        akhir=s.periode.selesai, awal=s.hari_sebelum_mulai, **nilai)
+        SELECT program, segmen, kode_desa, sum(aktif_akhir) AS aktif_akhir, sum(aktif_awal) AS aktif_awal
+        FROM (
+            SELECT r.program, r.segmen, r.kode_desa,
+                   sum(r.mulai - r.berakhir) AS aktif_akhir,
+                   sum(CASE WHEN r.bulan < :rekap_awal THEN r.mulai - r.berakhir ELSE 0 END) AS aktif_awal
+            FROM rekap_masa_aktif r WHERE {syarat_r} AND r.bulan < :rekap_akhir GROUP BY 1, 2, 3
+            UNION ALL {sisa}
+        ) x
+        GROUP BY program, segmen, kode_desa""",
+        akhir=akhir, awal=awal, rekap_akhir=batas_rekap(akhir), rekap_awal=batas_rekap(awal), **nilai)
 
 
 def _angka_lain(engine: sa.Engine, s: Saringan) -> dict[str, int | None]:
@@ -193,22 +215,24 @@ def _bulan(d: date) -> date:
 def tren_bulanan(engine: sa.Engine, s: Saringan) -> pd.DataFrame:
     """Per month: active participants at month end, new sign-ups, and the year's target for active.
 
-    Active at a month's end = active periods begun by then minus those ended by then; counting both
-    by month and summing up avoids a months × participants join and stays exact across re-enrolments.
+    Active at a month's end = active periods begun by then minus those ended by then; both come by
+    month from the rollup and are summed up, which avoids a months × participants join and stays
+    exact across re-enrolments.
     """
     akhir = _bulan(s.periode.selesai)
     awal = min(_bulan(s.periode.mulai), date(akhir.year - (1 if akhir.month < BULAN_TREN_MINIMUM else 0),
                                             (akhir.month - BULAN_TREN_MINIMUM) % 12 + 1, 1))
     bulan = pd.date_range(awal, akhir, freq="MS")
-    syarat, nilai = _syarat(s)
+    _, nilai = _syarat(s)
     syarat_p, nilai_p = syarat_pendaftaran(s)
     batas_bulan = (pd.Timestamp(akhir) + pd.offsets.MonthEnd(0)).date()
+    syarat_r, _ = _syarat(s, "r")
     selang = baca(engine, f"""
-        SELECT 'mulai' AS jenis, CAST(date_trunc('month', m.tanggal_mulai) AS DATE) AS bulan, count(*) AS jumlah
-        FROM masa_aktif m WHERE {syarat} AND m.program = :program AND m.tanggal_mulai <= :batas GROUP BY 2
+        SELECT 'mulai' AS jenis, r.bulan, sum(r.mulai) AS jumlah
+        FROM rekap_masa_aktif r WHERE {syarat_r} AND r.program = :program AND r.bulan <= :batas GROUP BY 2
         UNION ALL
-        SELECT 'berakhir', CAST(date_trunc('month', m.tanggal_berakhir) AS DATE), count(*)
-        FROM masa_aktif m WHERE {syarat} AND m.program = :program AND m.tanggal_berakhir <= :batas GROUP BY 2
+        SELECT 'berakhir', r.bulan, sum(r.berakhir)
+        FROM rekap_masa_aktif r WHERE {syarat_r} AND r.program = :program AND r.bulan <= :batas GROUP BY 2
         UNION ALL
         SELECT 'daftar', CAST(date_trunc('month', p.tanggal_daftar) AS DATE), count(*)
         FROM peserta p WHERE {syarat_p} AND p.tanggal_daftar BETWEEN :awal AND :akhir GROUP BY 2""",

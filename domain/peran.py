@@ -24,6 +24,7 @@ SEMUA = frozenset(Peran)
 HALAMAN = {
     "ringkasan": SEMUA,
     "peta": SEMUA,
+    "provinsi": SEMUA,
     "layar": SEMUA,
     "daftar": frozenset({Peran.STAF, Peran.ADMIN}),
     "kegiatan": frozenset({Peran.STAF, Peran.PIMPINAN, Peran.ADMIN}),

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import streamlit as st
+import streamlit.components.v1 as components
 
 from data_access.ekspor import ke_csv, ke_xlsx
 from domain.teks import t
@@ -27,3 +29,12 @@ def tabel(data: Any, nama: str, bahasa: str, catatan: str | None = None, **opsi)
     baris.download_button("XLSX", lambda: ke_xlsx(data, nama, catatan), file_name=f"{nama}.xlsx", key=f"xlsx_{nama}",
                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                           help=t("unduh_tabel", bahasa), icon=":material/download:")
+
+
+# The province map: geometry fetched once by the browser, then only colours and labels per render.
+_peta_provinsi = components.declare_component("peta_provinsi", path=str(Path(__file__).parent / "peta_provinsi"))
+
+
+def peta_provinsi(key: str, **argumen) -> dict | None:
+    """The clicked region as {'kode', 'waktu'} (None before any click); `argumen` as index.html reads them."""
+    return _peta_provinsi(key=key, default=None, **argumen)

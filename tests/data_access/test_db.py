@@ -46,17 +46,20 @@ def test_an_old_database_is_upgraded_without_losing_rows(url_kosong):
 
     tulis(engine, isi)
     siapkan_database(engine)
-    assert versi_skema(engine) == "0003"
+    assert versi_skema(engine) == "0004"
     assert baca(engine, "SELECT count(*) AS n FROM kepesertaan")["n"].iloc[0] == 2
     pulau = baca(engine, "SELECT program FROM masa_aktif ORDER BY program")["program"].tolist()
     assert pulau == ["JKK", "JKM", "SEMUA"]  # backfilled from the rows already there
+    rekap = baca(engine, "SELECT program, bulan, mulai, berakhir FROM rekap_masa_aktif ORDER BY program")
+    assert rekap["program"].tolist() == ["JKK", "JKM", "SEMUA"]  # the rollup too, from those islands
+    assert rekap["mulai"].tolist() == [1, 1, 1] and rekap["berakhir"].tolist() == [0, 0, 0]
     engine.dispose()
 
 
 def test_migration_creates_the_schema_and_rerunning_keeps_rows(url_kosong):
     engine = buat_engine(url_kosong)
     siapkan_database(engine)
-    assert versi_skema(engine) == "0003"
+    assert versi_skema(engine) == "0004"
     _wilayah(engine)
     assert set(baca(engine, "SELECT kode FROM program")["kode"]) == {p.value for p in Program}
     engine.dispose()

@@ -1,11 +1,14 @@
 """The overview's SQL, on DuckDB and PostgreSQL, against the naive pandas oracle on the same data."""
 
+from datetime import date, timedelta
+
 import pandas as pd
 import pytest
 
 from benchmarks.naif import RingkasanNaif
 from data_access import ringkasan
-from domain.periode import periode_dari_kunci
+from data_access.db import baca
+from domain.periode import Periode, periode_dari_kunci
 from domain.saringan import Saringan
 from tests.conftest import HARI_INI_UJI
 
@@ -84,3 +87,24 @@ def test_villages_are_ranked_by_coverage(engine_demo):
     assert len(cakupan) == 285
     nilai = cakupan["cakupan_persen"].dropna().tolist()
     assert nilai == sorted(nilai, reverse=True) and len(nilai) == 285
+
+
+@pytest.mark.parametrize("mulai,selesai", [
+    (date(2024, 3, 17), date(2025, 8, 9)),  # both ends inside a month: rollup plus days from the islands
+    (date(2023, 1, 1), date(2023, 12, 31)),  # whole months only
+    (date(2026, 2, 1), date(2026, 2, 28)),  # ends on the last day of a short month
+    (date(2019, 9, 3), date(2019, 9, 3)),  # one day, the campaign's launch
+])
+def test_active_counts_from_the_rollup_equal_a_count_of_the_islands(engine_demo, mulai, selesai):
+    s = Saringan("33.26.10", Periode("khusus", mulai, selesai))
+    hasil = ringkasan.hitungan_aktif(engine_demo, s).groupby(["program", "segmen"])[["aktif_akhir", "aktif_awal"]].sum()
+    langsung = baca(engine_demo, """
+        SELECT program, segmen,
+               count(*) FILTER (WHERE tanggal_mulai <= :akhir AND tanggal_berakhir > :akhir) AS aktif_akhir,
+               count(*) FILTER (WHERE tanggal_mulai <= :awal AND tanggal_berakhir > :awal) AS aktif_awal
+        FROM masa_aktif WHERE kode_desa LIKE '33.26.10%' GROUP BY 1, 2""",
+        akhir=selesai, awal=mulai - timedelta(days=1)).set_index(["program", "segmen"])
+    assert langsung["aktif_akhir"].sum() > 0 or selesai.year == 2019
+    gabung = langsung.join(hasil.add_suffix("_rekap"), how="outer").fillna(0)
+    assert (gabung["aktif_akhir"] == gabung["aktif_akhir_rekap"]).all(), gabung
+    assert (gabung["aktif_awal"] == gabung["aktif_awal_rekap"]).all(), gabung

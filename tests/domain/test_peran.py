@@ -5,8 +5,8 @@ from domain.peran import HALAMAN, AksesDitolak, Peran, boleh, boleh_buka, peran_
 import pytest
 
 
-def test_public_sees_overview_map_and_live_screen_only():
-    assert {h for h in HALAMAN if boleh_buka(Peran.PUBLIK, h)} == {"ringkasan", "peta", "layar"}
+def test_public_sees_overview_maps_and_live_screen_only():
+    assert {h for h in HALAMAN if boleh_buka(Peran.PUBLIK, h)} == {"ringkasan", "peta", "provinsi", "layar"}
 
 
 def test_staff_register_and_run_events_leadership_reads_everything_admin_imports():

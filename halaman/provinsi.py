@@ -1,0 +1,81 @@
+"""Peta provinsi: every regency, kecamatan or village of the province coloured by a measure; click to drill down."""
+
+import hashlib
+
+import streamlit as st
+
+from data_access import cache
+from data_access.peta import nilai_ukuran
+from domain import format as fmt
+from domain.suppresi import k_suppresi
+from domain.teks import t
+from geo import peta as gp
+from geo.provinsi import PANJANG_INDUK, TINGKAT, kode_fokus, nama_provinsi, warna_dan_teks
+from halaman import komponen
+
+k = st.session_state["konteks"]
+bahasa, hari_ini = k["bahasa"], k["hari_ini"]
+app = cache.aplikasi()
+kode_prov = app.batas.kode_kab[:2]
+ambang = 1 if k.get("tanpa_suppresi") else k_suppresi()
+TURUN = {"kabupaten": "kecamatan", "kecamatan": "desa"}
+
+
+def _saat_klik() -> None:
+    # A click drills down one level, framed on what was clicked; a village click only frames it.
+    kode = (st.session_state.get("peta_prov") or {}).get("kode")
+    tingkat = st.session_state.get("tingkat", "kabupaten")
+    if kode:
+        st.session_state["fokus"] = kode
+        st.session_state["tingkat"] = TURUN.get(tingkat, tingkat)
+
+
+def _ke_provinsi() -> None:
+    st.session_state["fokus"] = ""
+    st.session_state["tingkat"] = "kabupaten"
+
+
+st.title(f"{t('peta_provinsi', bahasa)} · {fmt.aman_markdown(nama_provinsi(kode_prov))}")
+info = cache.info_dataset()
+kiri, tengah, kanan = st.columns([2, 3, 1], vertical_alignment="bottom")
+tingkat = kiri.segmented_control(t("tingkat_peta", bahasa), list(TINGKAT), key="tingkat", bind="query-params",
+                                 default="kabupaten", required=True,
+                                 # The label goes into the URL: one language, so a shared link reopens anywhere.
+                                 format_func=lambda x: t(f"tingkat_{x}", "id"))
+ukuran_kunci = tengah.segmented_control(
+    t("ukuran_peta", bahasa), [u for u in gp.UKURAN if u != "target"], key="ukuran_prov", bind="query-params",
+    default="aktif", required=True, format_func=lambda u: gp.UKURAN[u].label)
+if "fokus" not in st.session_state:  # a shared link reopens the region it was framed on
+    st.session_state["fokus"] = kode_fokus(st.query_params.get("fokus", ""))
+fokus = st.session_state["fokus"]
+if fokus:
+    st.query_params["fokus"] = fokus
+else:
+    st.query_params.pop("fokus", None)
+kanan.button(t("kembali_ke_provinsi", bahasa), on_click=_ke_provinsi, icon=":material/zoom_out_map:",
+             disabled=not fokus)
+st.caption(" · ".join(([f"**{t('label_demo', bahasa)}**"] if info.get("sumber") == "demo" else [])
+                      + [t("klik_untuk_turun", bahasa)]
+                      + ([t("tersembunyi", bahasa, k=str(ambang))] if ambang > 1 else [])))
+
+tingkat = tingkat or "kabupaten"
+ukuran = gp.UKURAN[ukuran_kunci or "aktif"]
+url = cache.peta_provinsi(kode_prov)[tingkat]
+per_wilayah = cache.nilai_provinsi(kode_prov, tingkat, k["periode"], hari_ini, k["program"], k["segmen"])
+nilai = nilai_ukuran(per_wilayah, ukuran.kunci, ambang, panjang_induk=PANJANG_INDUK[tingkat])
+kelas = gp.kelas_untuk(ukuran, nilai["nilai"])
+warna, teks = warna_dan_teks(nilai, ukuran, kelas, ambang)
+aset = cache.aset_peta()
+versi = hashlib.sha1(repr((url, ukuran.kunci, k["periode"], k["program"], k["segmen"], fokus, ambang)).encode()).hexdigest()[:10]
+
+kolom_peta, kolom_legenda = st.columns([4, 1])
+with kolom_peta:
+    komponen.peta_provinsi(
+        key="peta_prov", on_change=_saat_klik, url=url, warna=warna, teks=teks, judul=ukuran.label,
+        fokus=fokus or None, tinggi=gp.TINGGI_PETA, versi=versi, latar=gp.LATAR_PETA,
+        tanpa_data=gp.WARNA_TANPA_DATA, teks_tanpa_data="Tidak ada data", garis="#ffffff",
+        tebal_garis=0.4 if tingkat == "desa" else 0.8, aset={"js": aset["js"][0][1], "css": aset["css"][0][1]})
+with kolom_legenda:
+    st.html(gp.legenda_html(ukuran, kelas, ambang, ada_status=False))
+    st.caption(t("data_hanya_untuk", bahasa, n=fmt.angka(len(cache.daftar_wilayah(app.batas.kode_kab).query(
+        "tingkat == 'desa'")))))

@@ -1,0 +1,78 @@
+"""The province map in a real browser with the network cut off: every village drawn from a file the
+browser fetched once, colours that change with the measure without the geometry being sent again,
+and a click that drills from a regency to its kecamatan."""
+
+from io import BytesIO
+
+import pytest
+from PIL import Image
+
+from geo.peta import LATAR_PETA, PALET, WARNA_TANPA_DATA
+from tests.browser.conftest import FOLDER_GAMBAR, TUNGGU_MS, tunggu_selesai
+
+pytestmark = pytest.mark.browser
+BINGKAI = 'iframe[title*="peta_provinsi"]'
+
+
+def _warna(png: bytes) -> dict[tuple[int, int, int], int]:
+    return {w: n for n, w in Image.open(BytesIO(png)).convert("RGB").getcolors(maxcolors=1 << 22)}
+
+
+def _rgb(heks: str) -> tuple[int, ...]:
+    return tuple(int(heks[i:i + 2], 16) for i in (1, 3, 5))
+
+
+def _hitung(warna: dict, heks: str, toleransi: int = 6) -> int:
+    """Pixels of a fill colour as drawn: at 85% opacity over the map's background."""
+    r, g, b = (round(0.85 * c + 0.15 * l) for c, l in zip(_rgb(heks), _rgb(LATAR_PETA), strict=True))
+    return sum(n for (a, c, d), n in warna.items() if abs(a - r) <= toleransi and abs(c - g) <= toleransi
+               and abs(d - b) <= toleransi)
+
+
+def _isi_peta(page) -> dict:
+    return _warna(page.locator(BINGKAI).screenshot())
+
+
+def test_province_map_draws_every_village_and_changes_only_colours(halaman, server_app, batas):
+    page = halaman
+    geometri = []
+    page.on("request", lambda r: geometri.append(r.url) if "/app/static/peta/" in r.url else None)
+    page.goto(f"{server_app}/provinsi?tingkat=Desa%2Fkelurahan")
+    badan = page.frame_locator(BINGKAI).locator("body[data-versi]")
+    badan.wait_for(timeout=3 * TUNGGU_MS)  # the first visit of a fresh clone writes the level files
+    tunggu_selesai(page)
+    assert badan.get_attribute("data-fitur") == "8563"
+    page.wait_for_timeout(500)
+    awal = _isi_peta(page)
+    FOLDER_GAMBAR.mkdir(exist_ok=True)
+    page.screenshot(path=str(FOLDER_GAMBAR / "provinsi_desa.png"))
+    assert _hitung(awal, WARNA_TANPA_DATA) > 20_000  # the province beyond the demo regency: no data
+    assert _hitung(awal, PALET[-1]) + _hitung(awal, PALET[-2]) > 200  # the regency's villages coloured
+
+    versi = badan.get_attribute("data-versi")
+    page.get_by_text("Cakupan BPU (%)", exact=True).click()
+    page.frame_locator(BINGKAI).locator(f"body:not([data-versi='{versi}'])").wait_for(timeout=TUNGGU_MS)
+    tunggu_selesai(page)
+    page.wait_for_timeout(500)
+    cakupan = _isi_peta(page)
+    assert sum(_hitung(cakupan, w) for w in PALET[:3]) > sum(_hitung(awal, w) for w in PALET[:3]) + 100
+    assert len([u for u in geometri if "_desa_" in u]) == 1  # fetched once, not again on the change
+    assert page.diblokir == []
+
+
+def test_clicking_a_regency_drills_to_its_kecamatan(halaman, server_app, batas):
+    page = halaman
+    page.goto(f"{server_app}/provinsi")
+    bingkai = page.frame_locator(BINGKAI)
+    bingkai.locator("body[data-fitur='35']").wait_for(timeout=3 * TUNGGU_MS)
+    tunggu_selesai(page)
+    titik = batas.kabupaten.geometry.iloc[0].representative_point()
+    xy = page.frame(url=lambda u: "peta_provinsi" in u).evaluate(
+        f"(() => {{ const p = peta.latLngToContainerPoint([{titik.y}, {titik.x}]); return [p.x, p.y]; }})()")
+    page.locator(BINGKAI).click(position={"x": xy[0], "y": xy[1]})
+    bingkai.locator("body[data-fitur='576']").wait_for(timeout=TUNGGU_MS)
+    tunggu_selesai(page)
+    assert "fokus=33.26" in page.url and "Kecamatan" in page.url
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(FOLDER_GAMBAR / "provinsi_kecamatan.png"))
+    assert page.diblokir == []
