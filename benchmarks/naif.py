@@ -99,14 +99,15 @@ class RingkasanNaif:
         return hasil
 
 
-def hitungan_aktif_pindai(engine: sa.Engine, s: Saringan) -> pd.DataFrame:
+def hitungan_aktif_pindai(engine: sa.Engine, s: Saringan, program: tuple[str, ...] | None = None) -> pd.DataFrame:
     """data_access.ringkasan.hitungan_aktif as it was before the monthly rollup: every island of the
     region read and compared with both days. The scale benchmark's baseline; same result."""
-    return baca(engine, """
+    pilih = f"AND m.program IN ({', '.join(repr(p) for p in program)})" if program else ""
+    return baca(engine, f"""
         SELECT m.program, m.segmen, m.kode_desa,
                count(*) FILTER (WHERE m.tanggal_berakhir > :akhir) AS aktif_akhir,
                count(*) FILTER (WHERE m.tanggal_mulai <= :awal) AS aktif_awal
         FROM masa_aktif m
-        WHERE m.kode_desa LIKE :awalan_kode AND m.tanggal_mulai <= :akhir AND m.tanggal_berakhir > :awal
+        WHERE m.kode_desa LIKE :awalan_kode AND m.tanggal_mulai <= :akhir AND m.tanggal_berakhir > :awal {pilih}
         GROUP BY m.program, m.segmen, m.kode_desa""",
         akhir=s.periode.selesai, awal=s.hari_sebelum_mulai, awalan_kode=s.kode_wilayah + "%")

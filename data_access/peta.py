@@ -23,7 +23,8 @@ def nilai_desa(engine: sa.Engine, s: Saringan) -> pd.DataFrame:
     """Per village of the filter's region (index: code): active participants and new sign-ups for the
     programme and segment chosen, active BPU, informal workers, BPU coverage %, the village's BPU
     target and its % reached, and the Desa Sadar status on the period's last day."""
-    aktif = hitungan_aktif(engine, s)
+    # Only the chosen programme and JKK (for BPU coverage) are read.
+    aktif = hitungan_aktif(engine, s, program=tuple(sorted({s.program or SEMUA_PROGRAM, "JKK"})))
     pilih = (aktif["program"] == (s.program or SEMUA_PROGRAM)) & (aktif["segmen"] == s.segmen if s.segmen else True)
     per_desa = aktif[pilih].groupby("kode_desa")["aktif_akhir"].sum()
     bpu = aktif[(aktif["program"] == "JKK") & (aktif["segmen"] == "BPU")].groupby("kode_desa")["aktif_akhir"].sum()

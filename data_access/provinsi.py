@@ -17,7 +17,7 @@ import pyogrio
 import sqlalchemy as sa
 
 from data_access.aset import FOLDER_STATIS, URL_STATIS
-from data_access.batas import AKHIRAN_BERKAS, BatasTidakDitemukan
+from data_access.batas import AKHIRAN_BERKAS, BatasTidakDitemukan, BatasTidakValid
 from data_access.peta import nilai_desa
 from domain import kpi
 from domain.saringan import Saringan
@@ -26,17 +26,20 @@ from geo.provinsi import PANJANG_KODE, PRESISI_PROVINSI_DERAJAT, TINGKAT, TOLERA
 
 
 def berkas_provinsi(folder: Path, kode_prov: str) -> Path:
-    """The boundary file in `folder` holding the most villages of the province."""
-    jumlah = {}
-    for p in (p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in AKHIRAN_BERKAS):
+    """The largest boundary file in `folder` holding villages of the province: a province (or
+    national) file rather than one regency's. Only the first matching feature of each is read."""
+    if not (len(kode_prov) == 2 and kode_prov.isdigit()):
+        raise BatasTidakValid(f"Kode provinsi '{kode_prov}' tidak berformat PP (contoh: 33).")
+    berkas = sorted((p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in AKHIRAN_BERKAS),
+                    key=lambda p: p.stat().st_size, reverse=True)
+    for p in berkas:
         try:
-            kode = pyogrio.read_dataframe(p, columns=["kode"], read_geometry=False)["kode"]
+            contoh = pyogrio.read_dataframe(p, where=f"kode LIKE '{kode_prov}.%'", max_features=1, read_geometry=False)
         except Exception:  # a file of another shape in the folder is not ours to judge here
             continue
-        jumlah[p] = int(kode.astype(str).str.startswith(kode_prov + ".").sum())
-    if not jumlah or max(jumlah.values()) == 0:
-        raise BatasTidakDitemukan(f"Tidak ada berkas batas desa untuk provinsi {kode_prov} di {folder}.")
-    return max(jumlah, key=jumlah.get)
+        if len(contoh):
+            return p
+    raise BatasTidakDitemukan(f"Tidak ada berkas batas desa untuk provinsi {kode_prov} di {folder}.")
 
 
 def desa_provinsi(folder_batas: Path, kode_prov: str) -> gpd.GeoDataFrame:

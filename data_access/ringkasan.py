@@ -128,16 +128,22 @@ def batas_rekap(hari: date) -> date:
     return date(besok.year, besok.month, 1) if besok.day == 1 else date(hari.year, hari.month, 1)
 
 
-def hitungan_aktif(engine: sa.Engine, s: Saringan) -> pd.DataFrame:
+def hitungan_aktif(engine: sa.Engine, s: Saringan, program: tuple[str, ...] | None = None) -> pd.DataFrame:
     """Participants active at the period's end and just before its start, by programme, segment, village.
 
     Only the region filter applies: the breakdowns ignore the programme or segment filter by design.
     Islands never overlap for one participant and programme, so counting islands counts people.
     Active at the end of day t = islands begun by t minus islands ended by t: whole months come from
     the monthly rollup, the days of a month not yet closed from the islands (a date-range read).
+    `program` limits the rows read to those programmes (a caller that needs no breakdown by
+    programme, such as the map: the rollup is stored in programme order, so the rest is skipped).
     """
     syarat, nilai = _syarat(s, segmen=False)
     syarat_r, _ = _syarat(s, "r", segmen=False)
+    if program:
+        nilai["program_saja"] = list(program)
+        syarat += " AND m.program IN :program_saja"
+        syarat_r += " AND r.program IN :program_saja"
     akhir, awal = s.periode.selesai, s.hari_sebelum_mulai
     sisa = " UNION ALL ".join(
         f"""SELECT m.program, m.segmen, m.kode_desa, {tanda_akhir} * count(*) AS aktif_akhir,
@@ -146,7 +152,7 @@ def hitungan_aktif(engine: sa.Engine, s: Saringan) -> pd.DataFrame:
         for kolom, batas, hari, tanda_akhir, tanda_awal in (
             ("tanggal_mulai", "rekap_akhir", "akhir", 1, 0), ("tanggal_berakhir", "rekap_akhir", "akhir", -1, 0),
             ("tanggal_mulai", "rekap_awal", "awal", 0, 1), ("tanggal_berakhir", "rekap_awal", "awal", 0, -1)))
-    return baca(engine, f"""
+    return baca(engine, sa.text(f"""
         SELECT program, segmen, kode_desa, sum(aktif_akhir) AS aktif_akhir, sum(aktif_awal) AS aktif_awal
         FROM (
             SELECT r.program, r.segmen, r.kode_desa,
@@ -155,7 +161,7 @@ def hitungan_aktif(engine: sa.Engine, s: Saringan) -> pd.DataFrame:
             FROM rekap_masa_aktif r WHERE {syarat_r} AND r.bulan < :rekap_akhir GROUP BY 1, 2, 3
             UNION ALL {sisa}
         ) x
-        GROUP BY program, segmen, kode_desa""",
+        GROUP BY program, segmen, kode_desa""").bindparams(*([sa.bindparam("program_saja", expanding=True)] if program else [])),
         akhir=akhir, awal=awal, rekap_akhir=batas_rekap(akhir), rekap_awal=batas_rekap(awal), **nilai)
 
 
