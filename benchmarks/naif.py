@@ -99,15 +99,29 @@ class RingkasanNaif:
         return hasil
 
 
-def hitungan_aktif_pindai(engine: sa.Engine, s: Saringan, program: tuple[str, ...] | None = None) -> pd.DataFrame:
-    """data_access.ringkasan.hitungan_aktif as it was before the monthly rollup: every island of the
-    region read and compared with both days. The scale benchmark's baseline; same result."""
-    pilih = f"AND m.program IN ({', '.join(repr(p) for p in program)})" if program else ""
-    return baca(engine, f"""
+def hitungan_aktif_pindai(engine: sa.Engine, s: Saringan) -> pd.DataFrame:
+    """data_access.ringkasan.hitungan_aktif as it was before the rollups: every island of the region
+    read and compared with both days. The scale benchmark's baseline; same result."""
+    return baca(engine, """
         SELECT m.program, m.segmen, m.kode_desa,
                count(*) FILTER (WHERE m.tanggal_berakhir > :akhir) AS aktif_akhir,
                count(*) FILTER (WHERE m.tanggal_mulai <= :awal) AS aktif_awal
         FROM masa_aktif m
-        WHERE m.kode_desa LIKE :awalan_kode AND m.tanggal_mulai <= :akhir AND m.tanggal_berakhir > :awal {pilih}
+        WHERE m.kode_desa LIKE :awalan_kode AND m.tanggal_mulai <= :akhir AND m.tanggal_berakhir > :awal
         GROUP BY m.program, m.segmen, m.kode_desa""",
         akhir=s.periode.selesai, awal=s.hari_sebelum_mulai, awalan_kode=s.kode_wilayah + "%")
+
+
+def aktif_per_desa_pindai(engine: sa.Engine, s: Saringan) -> pd.DataFrame:
+    """data_access.ringkasan.aktif_per_desa read from every island of the region, without the rollups."""
+    program = s.program or "SEMUA"
+    segmen = "AND m.segmen = :segmen" if s.segmen else ""
+    return baca(engine, f"""
+        SELECT m.kode_desa,
+               count(*) FILTER (WHERE m.program = :program {segmen}) AS aktif,
+               count(*) FILTER (WHERE m.program = 'JKK' AND m.segmen = 'BPU') AS bpu_aktif
+        FROM masa_aktif m
+        WHERE m.kode_desa LIKE :awalan_kode AND m.program IN (:program, 'JKK')
+          AND m.tanggal_mulai <= :akhir AND m.tanggal_berakhir > :akhir
+        GROUP BY m.kode_desa""", program=program, segmen=s.segmen, akhir=s.periode.selesai,
+        awalan_kode=s.kode_wilayah + "%")

@@ -27,7 +27,7 @@ from datetime import date
 from pathlib import Path
 from unittest import mock
 
-from benchmarks.naif import hitungan_aktif_pindai
+from benchmarks.naif import aktif_per_desa_pindai, hitungan_aktif_pindai
 from benchmarks.ringkasan import daftar_saringan
 from benchmarks.server import proses_streamlit
 from data_access import peta, ringkasan
@@ -63,7 +63,7 @@ def ringkas(nama: str, cepat: list[float], naif: list[float], target: float | No
 def tanpa_rekap():
     """The pages as they were before the rollup: active counts read from every island."""
     with mock.patch.object(ringkasan, "hitungan_aktif", hitungan_aktif_pindai), \
-            mock.patch.object(peta, "hitungan_aktif", hitungan_aktif_pindai):
+            mock.patch.object(peta, "aktif_per_desa", aktif_per_desa_pindai):
         yield
 
 
@@ -150,7 +150,7 @@ def bagian_peramban(args, url_db: str, folder: Path) -> None:
                   f"{'TERCAPAI' if dingin < TARGET_DINGIN_S else 'BELUM'}")
             page.close()
             if args.provinsi or args.peta_provinsi:
-                bagian_provinsi(konteks, url, args)
+                bagian_provinsi(peramban, konteks, url, args)
             page = konteks.new_page()
             page.goto(f"{url}/peta")
             page.frame_locator('iframe[title*="st_folium"]').locator("path.leaflet-interactive").first \
@@ -163,23 +163,33 @@ def bagian_peramban(args, url_db: str, folder: Path) -> None:
         peramban.close()
 
 
-def bagian_provinsi(konteks, url: str, args) -> None:
-    """First paint of every village and measure changes on /provinsi, with the bytes each sends."""
+def _lukis_pertama(peramban, url: str, pola: str) -> float:
+    """Seconds from navigation to the painted map in a fresh browser context (empty cache), network cut."""
+    konteks = peramban.new_context(viewport={"width": 1600, "height": 1000})
+    konteks.route("**/*", lambda r: r.continue_() if "127.0.0.1" in r.request.url else r.abort())
     page = konteks.new_page()
     mulai = time.perf_counter()
-    page.goto(f"{url}/provinsi")
-    page.frame_locator('iframe[title*="peta_provinsi"]').locator("body[data-fitur]").wait_for(timeout=120_000)
-    lukis_kabupaten = time.perf_counter() - mulai
-    page.close()
+    page.goto(url)
+    page.frame_locator('iframe[title*="peta_provinsi"]').locator(pola).wait_for(timeout=120_000)
+    detik = time.perf_counter() - mulai
+    konteks.close()
+    return detik
+
+
+def bagian_provinsi(peramban, konteks, url: str, args) -> None:
+    """First paint of every village and measure changes on /provinsi, with the bytes each sends."""
+    # The very first visit also runs the server's first queries of the page; the later ones (fresh
+    # browser, empty cache, server warm) are what the next official opening the link sees.
+    kabupaten = [_lukis_pertama(peramban, f"{url}/provinsi", "body[data-fitur='35']") for _ in range(3)]
+    desa = [_lukis_pertama(peramban, f"{url}/provinsi?tingkat=Desa%2Fkelurahan", "body[data-fitur='8563']")
+            for _ in range(3)]
     page = konteks.new_page()
     diterima: list[int] = []
     page.on("websocket", lambda ws: ws.on("framereceived", lambda isi: diterima.append(len(isi))))
-    mulai = time.perf_counter()
     page.goto(f"{url}/provinsi?tingkat=Desa%2Fkelurahan")
     bingkai = page.frame_locator('iframe[title*="peta_provinsi"]')
     badan = bingkai.locator("body[data-versi]")
     badan.wait_for(timeout=120_000)
-    lukis = time.perf_counter() - mulai
     jumlah_fitur = int(badan.get_attribute("data-fitur"))
     ganti, byte_ganti = [], []
     ukuran = ["Cakupan BPU (%)", "Pendaftaran baru", "Peserta aktif"]
@@ -196,9 +206,11 @@ def bagian_provinsi(konteks, url: str, args) -> None:
     geometri = max((p for p in folder_statis.glob(f"provinsi_{args.provinsi or '33'}_desa_*.geojson")),
                    key=lambda p: p.stat().st_mtime).stat().st_size
     m_ganti = statistics.median(ganti)
-    print(f"\n4. Peta provinsi: lukisan pertama tingkat kabupaten (bawaan) {lukis_kabupaten:.2f} s")
-    print(f"   tingkat desa, {jumlah_fitur:,} desa: lukisan pertama {lukis:.2f} s (target < {TARGET_LUKIS_S:.0f} s -> "
-          f"{'TERCAPAI' if lukis < TARGET_LUKIS_S else 'BELUM'}); ganti ukuran median {m_ganti:.2f} s, maks "
+    print(f"\n4. Peta provinsi, lukisan pertama (peramban baru, cache kosong): tingkat kabupaten (bawaan) "
+          f"{kabupaten[0]:.2f} s kunjungan pertama, lalu {kabupaten[1]:.2f} / {kabupaten[2]:.2f} s")
+    print(f"   tingkat desa, {jumlah_fitur:,} desa: {desa[0]:.2f} s kunjungan pertama, lalu {desa[1]:.2f} / {desa[2]:.2f} s"
+          f" (target < {TARGET_LUKIS_S:.0f} s -> {'TERCAPAI' if max(desa) < TARGET_LUKIS_S else 'BELUM'})")
+    print(f"   ganti ukuran median {m_ganti:.2f} s, maks "
           f"{max(ganti):.2f} s (target < {TARGET_GANTI_S:.0f} s -> {'TERCAPAI' if m_ganti < TARGET_GANTI_S else 'BELUM'})")
     m_byte = statistics.median(byte_ganti)
     print(f"   dikirim per ganti ukuran: {m_byte:,.0f} byte | dasar (geometri desa dikirim ulang): "

@@ -8,9 +8,10 @@ An open period ends on 9999-12-31 (AKHIR_TERBUKA) rather than NULL, so every cou
 comparisons per row instead of an OR.
 
 `rekap_masa_aktif` rolls the islands up by month: how many begin and how many end in each month, per
-programme, segment and village. Active at the end of a month is then a sum over a few hundred
-thousand rollup rows instead of a scan of every island (data_access.ringkasan). It is kept in the
-same transaction as the islands: a rebuild recomputes it, an update appends the difference.
+programme, segment and village; `rekap_masa_aktif_tahunan` the same by year. Active at the end of a
+month is then a sum over past years plus the months of its own year (data_access.ringkasan) instead
+of a scan of every island. Both are kept in the same transaction as the islands: a rebuild
+recomputes them, an update appends the difference.
 """
 
 from __future__ import annotations
@@ -19,8 +20,15 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 
+from domain.program import Program
+
 SEMUA_PROGRAM = "SEMUA"
 AKHIR_TERBUKA = "DATE '9999-12-31'"
+# peserta.program_dimiliki: one bit per programme the participant holds or held at any time, so that
+# "registered, and holding JKK at some time" is a test on the participant's own row instead of a
+# lookup into their islands for each of hundreds of thousands of registrations.
+BIT_PROGRAM = {p.value: 1 << i for i, p in enumerate(Program)}
+_BIT_SQL = "CASE program " + " ".join(f"WHEN '{p}' THEN {b}" for p, b in BIT_PROGRAM.items()) + " ELSE 0 END"
 
 # Both engines run the same window functions. An enrolment starting on or before the end of the
 # island so far continues it; one starting later opens a new island. The enrolment id completes
@@ -49,17 +57,21 @@ _PULAU = f"""
     GROUP BY peserta_id, program, pulau
 """
 _KOLOM = "peserta_id, program, segmen, kode_desa, tanggal_mulai, tanggal_berakhir"
-_KUNCI_REKAP = "program, segmen, kode_desa, bulan"
-# Monthly begin and end counts of the islands matching {syarat}, each multiplied by {tanda} (+1 or -1).
+# The rollups: a monthly ledger, and a yearly one so that a count reads whole past years as one row
+# per key and only the months of its own year from the monthly ledger (a province's 8,563 villages
+# make the monthly ledger nearly as long as the islands themselves).
+REKAP = {"rekap_masa_aktif": ("bulan", "month"), "rekap_masa_aktif_tahunan": ("tahun", "year")}
+# Begin and end counts of the islands matching {syarat} per {kolom} ({satuan}), times {tanda} (+1 or -1).
 _SUMBANGAN_REKAP = f"""
-    SELECT {_KUNCI_REKAP}, {{tanda}} * sum(mulai) AS mulai, {{tanda}} * sum(berakhir) AS berakhir FROM (
-        SELECT program, segmen, kode_desa, CAST(date_trunc('month', tanggal_mulai) AS DATE) AS bulan,
+    SELECT program, segmen, kode_desa, {{kolom}}, {{tanda}} * sum(mulai) AS mulai, {{tanda}} * sum(berakhir) AS berakhir
+    FROM (
+        SELECT program, segmen, kode_desa, CAST(date_trunc('{{satuan}}', tanggal_mulai) AS DATE) AS {{kolom}},
                count(*) AS mulai, 0 AS berakhir
         FROM masa_aktif WHERE {{syarat}} GROUP BY 1, 2, 3, 4
         UNION ALL
-        SELECT program, segmen, kode_desa, CAST(date_trunc('month', tanggal_berakhir) AS DATE), 0, count(*)
+        SELECT program, segmen, kode_desa, CAST(date_trunc('{{satuan}}', tanggal_berakhir) AS DATE), 0, count(*)
         FROM masa_aktif WHERE {{syarat}} AND tanggal_berakhir < {AKHIR_TERBUKA} GROUP BY 1, 2, 3, 4
-    ) x GROUP BY {_KUNCI_REKAP}
+    ) x GROUP BY program, segmen, kode_desa, {{kolom}}
 """
 
 
@@ -68,6 +80,7 @@ def bangun_ulang(koneksi: sa.Connection) -> int:
     load); returns the number of islands."""
     jumlah = bangun_ulang_pulau(koneksi)
     bangun_ulang_rekap(koneksi)
+    perbarui_program_dimiliki(koneksi)
     return jumlah
 
 
@@ -84,26 +97,48 @@ def bangun_ulang_pulau(koneksi: sa.Connection) -> int:
     return koneksi.execute(sa.text("SELECT count(*) FROM masa_aktif")).scalar_one()
 
 
-def bangun_ulang_rekap(koneksi: sa.Connection) -> None:
-    """Recompute the monthly rollup from the islands."""
-    koneksi.execute(sa.text("DELETE FROM rekap_masa_aktif"))
-    koneksi.execute(sa.text(
-        f"INSERT INTO rekap_masa_aktif ({_KUNCI_REKAP}, mulai, berakhir) "
-        f"{_SUMBANGAN_REKAP.format(syarat='1 = 1', tanda=1)} ORDER BY {_KUNCI_REKAP}"))
+def bangun_ulang_rekap(koneksi: sa.Connection, tabel_saja: Sequence[str] | None = None) -> None:
+    """Recompute the monthly and yearly rollups (or only `tabel_saja`, for the migration that adds
+    one) from the islands, in key order: DuckDB's zone maps then skip the programmes a query does
+    not ask for."""
+    for tabel, (kolom, satuan) in REKAP.items():
+        if tabel_saja is not None and tabel not in tabel_saja:
+            continue
+        koneksi.execute(sa.text(f"DELETE FROM {tabel}"))
+        koneksi.execute(sa.text(
+            f"INSERT INTO {tabel} (program, segmen, kode_desa, {kolom}, mulai, berakhir) "
+            f"{_SUMBANGAN_REKAP.format(syarat='1 = 1', tanda=1, kolom=kolom, satuan=satuan)} "
+            f"ORDER BY program, segmen, kode_desa, {kolom}"))
+
+
+def perbarui_program_dimiliki(koneksi: sa.Connection, peserta_id: Sequence[int] | None = None) -> None:
+    """Set peserta.program_dimiliki from the islands, for these participants (or all of them)."""
+    syarat, nilai, ikatan = "1 = 1", {}, []
+    if peserta_id is not None:
+        syarat, nilai = "peserta_id IN :ids", {"ids": list(peserta_id)}
+        ikatan = [sa.bindparam("ids", expanding=True)]
+    koneksi.execute(sa.text(f"UPDATE peserta SET program_dimiliki = 0 WHERE {syarat.replace('peserta_id', 'id')}")
+                    .bindparams(*ikatan), nilai)
+    koneksi.execute(sa.text(f"""
+        UPDATE peserta SET program_dimiliki = x.bit
+        FROM (SELECT peserta_id, sum({_BIT_SQL}) AS bit
+              FROM (SELECT DISTINCT peserta_id, program FROM masa_aktif WHERE {syarat}) d GROUP BY peserta_id) x
+        WHERE peserta.id = x.peserta_id""").bindparams(*ikatan), nilai)
 
 
 def _ubah_rekap(koneksi: sa.Connection, ids: list[int], tanda: int) -> None:
-    """Append these participants' islands to the monthly rollup (tanda 1), or their removal (-1).
+    """Append these participants' islands to the rollups (tanda 1), or their removal (-1).
 
     The rollup is a ledger: readers sum its rows, so a change is new rows, never an update of a
     shared one. Ten staff registering in one village in one month then never contend for the same
     row (a DuckDB write conflict, a PostgreSQL lock wait). A rebuild folds the ledger back to one row
     per key.
     """
-    koneksi.execute(sa.text(
-        f"INSERT INTO rekap_masa_aktif ({_KUNCI_REKAP}, mulai, berakhir) "
-        f"{_SUMBANGAN_REKAP.format(syarat='peserta_id IN :ids', tanda=tanda)}"
-    ).bindparams(sa.bindparam("ids", expanding=True)), {"ids": ids})
+    for tabel, (kolom, satuan) in REKAP.items():
+        koneksi.execute(sa.text(
+            f"INSERT INTO {tabel} (program, segmen, kode_desa, {kolom}, mulai, berakhir) "
+            f"{_SUMBANGAN_REKAP.format(syarat='peserta_id IN :ids', tanda=tanda, kolom=kolom, satuan=satuan)}"
+        ).bindparams(sa.bindparam("ids", expanding=True)), {"ids": ids})
 
 
 def perbarui(koneksi: sa.Connection, peserta_id: Sequence[int]) -> None:
@@ -118,3 +153,4 @@ def perbarui(koneksi: sa.Connection, peserta_id: Sequence[int]) -> None:
         f"INSERT INTO masa_aktif ({_KOLOM}) SELECT {_KOLOM} FROM ({_PULAU.format(syarat='peserta_id IN :ids')}) x"
     ).bindparams(daftar), {"ids": list(peserta_id)})
     _ubah_rekap(koneksi, list(peserta_id), 1)
+    perbarui_program_dimiliki(koneksi, peserta_id)

@@ -10,8 +10,7 @@ import sqlalchemy as sa
 from data_access.batas import BatasWilayah
 from data_access.db import baca
 from data_access.desa_sadar import riwayat_status
-from data_access.masa_aktif import SEMUA_PROGRAM
-from data_access.ringkasan import RingkasanHalaman, syarat_pendaftaran, hitungan_aktif, ringkasan_halaman
+from data_access.ringkasan import RingkasanHalaman, aktif_per_desa, ringkasan_halaman, syarat_pendaftaran
 from domain import kpi
 from domain.saringan import Saringan
 from domain.suppresi import sembunyikan_bertingkat
@@ -23,11 +22,7 @@ def nilai_desa(engine: sa.Engine, s: Saringan) -> pd.DataFrame:
     """Per village of the filter's region (index: code): active participants and new sign-ups for the
     programme and segment chosen, active BPU, informal workers, BPU coverage %, the village's BPU
     target and its % reached, and the Desa Sadar status on the period's last day."""
-    # Only the chosen programme and JKK (for BPU coverage) are read.
-    aktif = hitungan_aktif(engine, s, program=tuple(sorted({s.program or SEMUA_PROGRAM, "JKK"})))
-    pilih = (aktif["program"] == (s.program or SEMUA_PROGRAM)) & (aktif["segmen"] == s.segmen if s.segmen else True)
-    per_desa = aktif[pilih].groupby("kode_desa")["aktif_akhir"].sum()
-    bpu = aktif[(aktif["program"] == "JKK") & (aktif["segmen"] == "BPU")].groupby("kode_desa")["aktif_akhir"].sum()
+    aktif = aktif_per_desa(engine, s).set_index("kode_desa")
     syarat_p, nilai_p = syarat_pendaftaran(s)
     baru = baca(engine, f"""
         SELECT p.kode_desa, count(*) AS baru FROM peserta p
@@ -44,9 +39,9 @@ def nilai_desa(engine: sa.Engine, s: Saringan) -> pd.DataFrame:
              AND t.segmen = 'BPU' AND t.program = 'SEMUA'
         WHERE w.tingkat = 'desa' AND w.kode LIKE :awalan_kode""",
         akhir=s.periode.selesai, tahun=s.periode.selesai.year, awalan_kode=s.kode_wilayah + "%").set_index("kode")
-    desa["aktif"] = per_desa.reindex(desa.index, fill_value=0).astype(int)
+    desa["aktif"] = aktif["aktif"].reindex(desa.index, fill_value=0).astype(int)
     desa["baru"] = baru.reindex(desa.index, fill_value=0).astype(int)
-    desa["bpu_aktif"] = bpu.reindex(desa.index, fill_value=0).astype(int)
+    desa["bpu_aktif"] = aktif["bpu_aktif"].reindex(desa.index, fill_value=0).astype(int)
     desa["cakupan_persen"] = [kpi.cakupan_bpu(b, None if pd.isna(n) else n)
                               for b, n in zip(desa["bpu_aktif"], desa["pekerja_informal"], strict=True)]
     desa["capaian_target_persen"] = [kpi.capaian_target(b, None if pd.isna(t) else t)

@@ -19,7 +19,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from data_access.db import baca
-from data_access.masa_aktif import SEMUA_PROGRAM
+from data_access.masa_aktif import BIT_PROGRAM, SEMUA_PROGRAM
 from domain import kpi
 from domain.saringan import Saringan
 
@@ -128,15 +128,44 @@ def batas_rekap(hari: date) -> date:
     return date(besok.year, besok.month, 1) if besok.day == 1 else date(hari.year, hari.month, 1)
 
 
-def hitungan_aktif(engine: sa.Engine, s: Saringan, program: tuple[str, ...] | None = None) -> pd.DataFrame:
+def hitungan_aktif(engine: sa.Engine, s: Saringan) -> pd.DataFrame:
     """Participants active at the period's end and just before its start, by programme, segment, village.
 
     Only the region filter applies: the breakdowns ignore the programme or segment filter by design.
     Islands never overlap for one participant and programme, so counting islands counts people.
-    Active at the end of day t = islands begun by t minus islands ended by t: whole months come from
-    the monthly rollup, the days of a month not yet closed from the islands (a date-range read).
-    `program` limits the rows read to those programmes (a caller that needs no breakdown by
-    programme, such as the map: the rollup is stored in programme order, so the rest is skipped).
+    """
+    sql, nilai, ikatan = _sql_aktif(s)
+    return baca(engine, sa.text(f"""
+        SELECT program, segmen, kode_desa, sum(aktif_akhir) AS aktif_akhir, sum(aktif_awal) AS aktif_awal
+        FROM ({sql}) x GROUP BY program, segmen, kode_desa""").bindparams(*ikatan), **nilai)
+
+
+def aktif_per_desa(engine: sa.Engine, s: Saringan) -> pd.DataFrame:
+    """Per village at the period's end: participants active in the chosen programme and segment
+    (aktif) and active BPU participants with JKK (bpu_aktif, for coverage). One row per village with
+    anyone counted, whatever the region's size: the map of a province's 8,563 villages reads only
+    the two programmes it shows and gets 8,563 rows, not one per programme and segment."""
+    program = s.program or SEMUA_PROGRAM
+    sql, nilai, ikatan = _sql_aktif(s, program=tuple(sorted({program, "JKK"})), dengan_awal=False)
+    segmen = "AND segmen = :segmen_peta" if s.segmen else ""
+    return baca(engine, sa.text(f"""
+        SELECT kode_desa,
+               sum(CASE WHEN program = :program_peta {segmen} THEN aktif_akhir ELSE 0 END) AS aktif,
+               sum(CASE WHEN program = 'JKK' AND segmen = 'BPU' THEN aktif_akhir ELSE 0 END) AS bpu_aktif
+        FROM ({sql}) x GROUP BY kode_desa""").bindparams(*ikatan),
+        **nilai, program_peta=program, **({"segmen_peta": s.segmen} if s.segmen else {}))
+
+
+def _sql_aktif(s: Saringan, program: tuple[str, ...] | None = None,
+               dengan_awal: bool = True) -> tuple[str, dict, list[sa.BindParameter]]:
+    """The rows that add up to active counts (program, segmen, kode_desa, aktif_akhir, aktif_awal),
+    with their values and expanding bind parameters.
+
+    Active at the end of day t = islands begun by t minus islands ended by t: whole years before t's
+    year from the yearly rollup, whole months of t's year from the monthly one, and the days of a
+    month not yet closed from the islands (a date-range read). Both days come from one pass over each
+    rollup. `program` limits the rows read to those programmes, and `dengan_awal=False` skips the
+    start of the period (aktif_awal is then 0).
     """
     syarat, nilai = _syarat(s, segmen=False)
     syarat_r, _ = _syarat(s, "r", segmen=False)
@@ -144,25 +173,37 @@ def hitungan_aktif(engine: sa.Engine, s: Saringan, program: tuple[str, ...] | No
         nilai["program_saja"] = list(program)
         syarat += " AND m.program IN :program_saja"
         syarat_r += " AND r.program IN :program_saja"
-    akhir, awal = s.periode.selesai, s.hari_sebelum_mulai
-    sisa = " UNION ALL ".join(
-        f"""SELECT m.program, m.segmen, m.kode_desa, {tanda_akhir} * count(*) AS aktif_akhir,
-                   {tanda_awal} * count(*) AS aktif_awal
-            FROM masa_aktif m WHERE {syarat} AND m.{kolom} BETWEEN :{batas} AND :{hari} GROUP BY 1, 2, 3"""
-        for kolom, batas, hari, tanda_akhir, tanda_awal in (
-            ("tanggal_mulai", "rekap_akhir", "akhir", 1, 0), ("tanggal_berakhir", "rekap_akhir", "akhir", -1, 0),
-            ("tanggal_mulai", "rekap_awal", "awal", 0, 1), ("tanggal_berakhir", "rekap_awal", "awal", 0, -1)))
-    return baca(engine, sa.text(f"""
-        SELECT program, segmen, kode_desa, sum(aktif_akhir) AS aktif_akhir, sum(aktif_awal) AS aktif_awal
-        FROM (
-            SELECT r.program, r.segmen, r.kode_desa,
-                   sum(r.mulai - r.berakhir) AS aktif_akhir,
-                   sum(CASE WHEN r.bulan < :rekap_awal THEN r.mulai - r.berakhir ELSE 0 END) AS aktif_awal
-            FROM rekap_masa_aktif r WHERE {syarat_r} AND r.bulan < :rekap_akhir GROUP BY 1, 2, 3
-            UNION ALL {sisa}
-        ) x
-        GROUP BY program, segmen, kode_desa""").bindparams(*([sa.bindparam("program_saja", expanding=True)] if program else [])),
-        akhir=akhir, awal=awal, rekap_akhir=batas_rekap(akhir), rekap_awal=batas_rekap(awal), **nilai)
+    hari = {"akhir": s.periode.selesai, **({"awal": s.hari_sebelum_mulai} if dengan_awal else {})}
+    for sufiks, t in hari.items():
+        rekap = batas_rekap(t)
+        nilai.update({f"hari_{sufiks}": t, f"rekap_{sufiks}": rekap, f"tahun_{sufiks}": date(rekap.year, 1, 1)})
+    awal = "awal" if dengan_awal else "akhir"  # the earlier of the days counted
+
+    def jumlah(batas: str, sufiks: str) -> str:
+        if sufiks not in hari:
+            return "0"
+        return f"sum(CASE WHEN {batas.format(s=sufiks)} THEN r.mulai - r.berakhir ELSE 0 END)"
+
+    bagian = [
+        # whole years before each day's year; then the whole months of its year
+        f"""SELECT r.program, r.segmen, r.kode_desa,
+                   {jumlah("r.tahun < :tahun_{s}", "akhir")} AS aktif_akhir,
+                   {jumlah("r.tahun < :tahun_{s}", "awal")} AS aktif_awal
+            FROM rekap_masa_aktif_tahunan r WHERE {syarat_r} AND r.tahun < :tahun_akhir GROUP BY 1, 2, 3""",
+        f"""SELECT r.program, r.segmen, r.kode_desa,
+                   {jumlah("r.bulan >= :tahun_{s} AND r.bulan < :rekap_{s}", "akhir")} AS aktif_akhir,
+                   {jumlah("r.bulan >= :tahun_{s} AND r.bulan < :rekap_{s}", "awal")} AS aktif_awal
+            FROM rekap_masa_aktif r WHERE {syarat_r} AND r.bulan >= :tahun_{awal} AND r.bulan < :rekap_akhir
+            GROUP BY 1, 2, 3""",
+    ]
+    for sufiks in hari:  # the remaining days, read from the islands by date
+        kolom_hasil = "{n} AS aktif_akhir, 0 AS aktif_awal" if sufiks == "akhir" else "0 AS aktif_akhir, {n} AS aktif_awal"
+        bagian += [f"""SELECT m.program, m.segmen, m.kode_desa, {kolom_hasil.format(n=f"{tanda} * count(*)")}
+                       FROM masa_aktif m WHERE {syarat} AND m.{kolom} BETWEEN :rekap_{sufiks} AND :hari_{sufiks}
+                       GROUP BY 1, 2, 3"""
+                   for kolom, tanda in (("tanggal_mulai", 1), ("tanggal_berakhir", -1))]
+    return (" UNION ALL ".join(bagian), nilai,
+            [sa.bindparam("program_saja", expanding=True)] if program else [])
 
 
 def _angka_lain(engine: sa.Engine, s: Saringan) -> dict[str, int | None]:
@@ -196,12 +237,12 @@ def _angka_lain(engine: sa.Engine, s: Saringan) -> dict[str, int | None]:
 
 
 def syarat_pendaftaran(s: Saringan) -> tuple[str, dict]:
-    """Participants registered in the region and segment, holding the chosen programme at some time."""
+    """Participants registered in the region and segment, holding the chosen programme at some time
+    (a bit of their own row, kept with their islands: see masa_aktif.BIT_PROGRAM)."""
     syarat, nilai = _syarat(s, "p")
     if s.program:
-        syarat += (" AND EXISTS (SELECT 1 FROM masa_aktif m WHERE m.peserta_id = p.id"
-                   " AND m.program = :program)")
-        nilai["program"] = s.program
+        syarat += " AND (p.program_dimiliki & :bit_program) <> 0"
+        nilai["bit_program"] = BIT_PROGRAM[s.program]
     return syarat, nilai
 
 

@@ -5,6 +5,7 @@ import threading
 import pytest
 import sqlalchemy as sa
 
+from data_access.masa_aktif import BIT_PROGRAM
 from data_access.db import baca, buat_engine, muat_massal, siapkan_database, tulis, versi_skema
 from domain.program import Program, Segmen, boleh_ikut
 
@@ -46,20 +47,24 @@ def test_an_old_database_is_upgraded_without_losing_rows(url_kosong):
 
     tulis(engine, isi)
     siapkan_database(engine)
-    assert versi_skema(engine) == "0004"
+    assert versi_skema(engine) == "0006"
     assert baca(engine, "SELECT count(*) AS n FROM kepesertaan")["n"].iloc[0] == 2
     pulau = baca(engine, "SELECT program FROM masa_aktif ORDER BY program")["program"].tolist()
     assert pulau == ["JKK", "JKM", "SEMUA"]  # backfilled from the rows already there
     rekap = baca(engine, "SELECT program, bulan, mulai, berakhir FROM rekap_masa_aktif ORDER BY program")
     assert rekap["program"].tolist() == ["JKK", "JKM", "SEMUA"]  # the rollup too, from those islands
     assert rekap["mulai"].tolist() == [1, 1, 1] and rekap["berakhir"].tolist() == [0, 0, 0]
+    tahunan = baca(engine, "SELECT program, tahun, mulai FROM rekap_masa_aktif_tahunan ORDER BY program")
+    assert tahunan["program"].tolist() == ["JKK", "JKM", "SEMUA"] and tahunan["mulai"].tolist() == [1, 1, 1]
+    bit = baca(engine, "SELECT program_dimiliki FROM peserta")["program_dimiliki"].tolist()
+    assert bit == [BIT_PROGRAM["JKK"] | BIT_PROGRAM["JKM"]]  # and the programmes held, as bits
     engine.dispose()
 
 
 def test_migration_creates_the_schema_and_rerunning_keeps_rows(url_kosong):
     engine = buat_engine(url_kosong)
     siapkan_database(engine)
-    assert versi_skema(engine) == "0004"
+    assert versi_skema(engine) == "0006"
     _wilayah(engine)
     assert set(baca(engine, "SELECT kode FROM program")["kode"]) == {p.value for p in Program}
     engine.dispose()

@@ -64,11 +64,11 @@ def test_rebuild_matches_per_participant_upkeep(engine_kosong):
     assert sebelum.reset_index(drop=True).equals(sesudah.reset_index(drop=True))
 
 
-def _rekap(engine):
-    """The monthly rollup with its ledger rows folded per key; keys that sum to nothing dropped."""
-    return baca(engine, """
-        SELECT program, segmen, kode_desa, bulan, sum(mulai) AS mulai, sum(berakhir) AS berakhir
-        FROM rekap_masa_aktif GROUP BY 1, 2, 3, 4 HAVING sum(mulai) <> 0 OR sum(berakhir) <> 0
+def _rekap(engine, tabel="rekap_masa_aktif", kolom="bulan"):
+    """A rollup with its ledger rows folded per key; keys that sum to nothing dropped."""
+    return baca(engine, f"""
+        SELECT program, segmen, kode_desa, {kolom}, sum(mulai) AS mulai, sum(berakhir) AS berakhir
+        FROM {tabel} GROUP BY 1, 2, 3, 4 HAVING sum(mulai) <> 0 OR sum(berakhir) <> 0
         ORDER BY 1, 2, 3, 4""")
 
 
@@ -92,12 +92,20 @@ def test_the_monthly_rollup_kept_on_write_equals_a_rebuild(engine_kosong):
         masa_aktif.perbarui(k, [ids[2], ids[3]])  # one changed, one untouched: its change sums to zero
         return ids
 
-    tulis(engine_kosong, isi)
+    ids = tulis(engine_kosong, isi)
     dirawat = _rekap(engine_kosong)
+    bit_dirawat = baca(engine_kosong, "SELECT id, program_dimiliki FROM peserta ORDER BY id")
+    assert set(bit_dirawat["program_dimiliki"]) == {masa_aktif.BIT_PROGRAM["JKK"] | masa_aktif.BIT_PROGRAM["JHT"]}
+    tahunan_dirawat = _rekap(engine_kosong, "rekap_masa_aktif_tahunan", "tahun")
     assert len(baca(engine_kosong, "SELECT * FROM rekap_masa_aktif")) > len(dirawat)  # ledger rows, not updates
     tulis(engine_kosong, masa_aktif.bangun_ulang)
     dibangun = _rekap(engine_kosong)
     assert len(dibangun) == len(baca(engine_kosong, "SELECT * FROM rekap_masa_aktif"))  # one row per key
     assert dirawat.reset_index(drop=True).equals(dibangun.reset_index(drop=True))
+    tahunan = _rekap(engine_kosong, "rekap_masa_aktif_tahunan", "tahun")
+    assert tahunan_dirawat.reset_index(drop=True).equals(tahunan.reset_index(drop=True))
+    assert set(tahunan["tahun"]) == {date(2019, 1, 1), date(2020, 1, 1), date(2021, 1, 1)}
+    assert bit_dirawat.equals(baca(engine_kosong, "SELECT id, program_dimiliki FROM peserta ORDER BY id"))
+    assert len(ids) == len(bit_dirawat)
     mulai_2019 = dibangun[(dibangun["bulan"] == date(2019, 12, 1)) & (dibangun["program"] == "SEMUA")]
     assert mulai_2019["mulai"].sum() == 1  # the corrected start moved month

@@ -33,7 +33,7 @@ def upgrade() -> None:
         # would slow every write).
         op.create_index("ix_masa_aktif_mulai", "masa_aktif", ["tanggal_mulai", "program", "kode_desa"])
         op.create_index("ix_masa_aktif_berakhir", "masa_aktif", ["tanggal_berakhir", "program", "kode_desa"])
-    masa_aktif.bangun_ulang_rekap(op.get_bind())
+    masa_aktif.bangun_ulang_rekap(op.get_bind(), ["rekap_masa_aktif"])
 
 
 def downgrade() -> None:
