@@ -77,5 +77,5 @@ with kolom_peta:
         tebal_garis=0.4 if tingkat == "desa" else 0.8, aset={"js": aset["js"][0][1], "css": aset["css"][0][1]})
 with kolom_legenda:
     st.html(gp.legenda_html(ukuran, kelas, ambang, ada_status=False))
-    st.caption(t("data_hanya_untuk", bahasa, n=fmt.angka(len(cache.daftar_wilayah(app.batas.kode_kab).query(
-        "tingkat == 'desa'")))))
+    wilayah_data = cache.daftar_wilayah(kode_prov)  # every village the database holds in the province
+    st.caption(t("data_hanya_untuk", bahasa, n=fmt.angka(int((wilayah_data["tingkat"] == "desa").sum()))))
