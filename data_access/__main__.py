@@ -17,7 +17,8 @@ from datetime import date
 from data_access.akun import buat_hash
 from data_access.batas import BatasTidakDitemukan, batas_aplikasi, sinkronkan_wilayah
 from data_access.config import muat_pengaturan
-from data_access.db import DatabaseTidakSiap, buat_engine, siapkan_database
+from data_access import masa_aktif
+from data_access.db import DatabaseTidakSiap, baca, buat_engine, siapkan_database, tanpa_batas_waktu, tulis
 from data_access.demo import DemoDitolak, buat_data_demo, desa_provinsi_untuk_demo, desa_untuk_demo, isi_demo, isi_demo_provinsi
 from data_access.impor import JENIS_IMPOR, KonteksImpor, impor
 from data_access.impor_batas import impor_batas
@@ -52,10 +53,25 @@ def baca_skala(teks: str) -> int:
     return int(float(m.group(1)) * {"": 1, "k": 1_000, "m": 1_000_000}[m.group(2).lower()])
 
 
+def _padatkan_rekap(engine) -> int:
+    """Fold the rollup ledgers back to one row per key (each registration appends rows to them)."""
+    def hitung() -> dict[str, int]:
+        return {t: int(baca(engine, f"SELECT count(*) AS n FROM {t}")["n"].iloc[0]) for t in masa_aktif.REKAP}
+
+    sebelum = hitung()
+    mulai = time.perf_counter()
+    tulis(engine, lambda k: (tanpa_batas_waktu(k), masa_aktif.bangun_ulang_rekap(k)))
+    sesudah = hitung()
+    rincian = "; ".join(f"{t} {angka(sebelum[t])} -> {angka(sesudah[t])} baris" for t in sebelum)
+    print(f"Rekap dipadatkan dalam {time.perf_counter() - mulai:.1f} detik: {rincian}.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m data_access", description="Database Desa Sadar")
     sub = parser.add_subparsers(dest="perintah", required=True)
     sub.add_parser("migrate", help="buat atau perbarui skema database")
+    sub.add_parser("rekap", help="padatkan rekap bulanan dan tahunan (jalankan tiap malam; aman diulang)")
     demo = sub.add_parser("demo", help="isi database kosong dengan data contoh (sintetis)")
     demo.add_argument("--scale", type=baca_skala, default=None, help="jumlah kepesertaan, mis. 1m atau 10m")
     demo.add_argument("--provinsi", default=None, metavar="PP",
@@ -88,6 +104,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.perintah == "migrate":
             print("Skema database sudah terbaru.")
             return 0
+        if args.perintah == "rekap":
+            return _padatkan_rekap(engine)
         batas = batas_aplikasi(pengaturan.folder_data, pengaturan.folder_batas, pengaturan.kode_kab)
         hari_ini = date.today()
         if args.perintah == "import":

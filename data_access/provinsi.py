@@ -18,6 +18,7 @@ import sqlalchemy as sa
 
 from data_access.aset import FOLDER_STATIS, URL_STATIS
 from data_access.batas import AKHIRAN_BERKAS, BatasTidakDitemukan, BatasTidakValid
+from data_access.db import baca
 from data_access.peta import nilai_desa
 from domain import kpi
 from domain.saringan import Saringan
@@ -68,9 +69,9 @@ def siapkan_peta_provinsi(folder_batas: Path, kode_prov: str, folder_statis: Pat
 
 
 def nilai_provinsi(engine: sa.Engine, s: Saringan, tingkat: str) -> pd.DataFrame:
-    """Per region of the level (index: code) within the province `s.kode_wilayah`: active participants,
-    new sign-ups, active BPU, informal workers and BPU coverage, summed from the villages the
-    database knows. Regions without data are absent."""
+    """Per region of the level (index: code) within the province `s.kode_wilayah`: its name, active
+    participants, new sign-ups, active BPU, informal workers and BPU coverage, summed from the
+    villages the database knows. Regions without data are absent."""
     desa = nilai_desa(engine, s)
     induk = desa.index.str[:PANJANG_KODE[tingkat]]
     jumlah = desa.groupby(induk).agg(aktif=("aktif", "sum"), baru=("baru", "sum"), bpu_aktif=("bpu_aktif", "sum"),
@@ -79,4 +80,7 @@ def nilai_provinsi(engine: sa.Engine, s: Saringan, tingkat: str) -> pd.DataFrame
                                 for b, n in zip(jumlah["bpu_aktif"], jumlah["pekerja_informal"], strict=True)]
     jumlah["capaian_target_persen"] = None
     jumlah["status"] = desa["status"] if tingkat == "desa" else None
+    nama = baca(engine, "SELECT kode, nama FROM wilayah WHERE tingkat = :tingkat AND kode LIKE :awalan",
+                tingkat=tingkat, awalan=s.kode_wilayah + ".%").set_index("kode")["nama"]
+    jumlah["nama"] = nama.reindex(jumlah.index)
     return jumlah

@@ -248,6 +248,8 @@ TEKS: dict[str, tuple[str, str]] = {
     "peta_cakupan": ("Peta cakupan BPU", "BPU coverage map"),
     "peta_provinsi": ("Peta provinsi", "Province map"),
     "tingkat_peta": ("Tingkat wilayah", "Level"),
+    "kolom_wilayah": ("Wilayah", "Area"),
+    "kolom_kode": ("Kode Kemendagri", "Kemendagri code"),
     "tingkat_kabupaten": ("Kabupaten/kota", "Regencies"),
     "tingkat_kecamatan": ("Kecamatan", "Districts"),
     "tingkat_desa": ("Desa/kelurahan", "Villages"),

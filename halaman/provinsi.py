@@ -79,3 +79,13 @@ with kolom_legenda:
     st.html(gp.legenda_html(ukuran, kelas, ambang, ada_status=False))
     wilayah_data = cache.daftar_wilayah(kode_prov)  # every village the database holds in the province
     st.caption(t("data_hanya_untuk", bahasa, n=fmt.angka(int((wilayah_data["tingkat"] == "desa").sum()))))
+
+# The map's numbers as a table, highest first, with what the map hides hidden here too.
+urut = nilai.assign(nama=per_wilayah["nama"]).sort_values("nilai", ascending=False, na_position="last")
+urut = urut[urut["nilai"].notna() | urut["tersembunyi"]]
+if not urut.empty:
+    st.subheader(t(f"tingkat_{tingkat}", bahasa))
+    komponen.tabel({t("kolom_wilayah", bahasa): urut["nama"].fillna("").tolist(), t("kolom_kode", bahasa): list(urut.index),
+                    ukuran.label: [teks.get(kode, "") for kode in urut.index]},
+                   f"provinsi_{kode_prov}_{tingkat}_{ukuran.kunci}", bahasa,
+                   catatan=t("label_demo", bahasa) if info.get("sumber") == "demo" else None)

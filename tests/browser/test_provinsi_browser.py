@@ -48,6 +48,11 @@ def test_province_map_draws_every_village_and_changes_only_colours(halaman, serv
     page.screenshot(path=str(FOLDER_GAMBAR / "provinsi_desa.png"))
     assert _hitung(awal, WARNA_TANPA_DATA) > 20_000  # the province beyond the demo regency: no data
     assert _hitung(awal, PALET[-1]) + _hitung(awal, PALET[-2]) > 200  # the regency's villages coloured
+    with page.expect_download() as unduhan:  # the map's numbers as a table, downloadable
+        page.locator("[data-testid=stDownloadButton] button").first.click()
+    baris = open(unduhan.value.path(), encoding="utf-8-sig").read().splitlines()
+    assert baris[0] == "Wilayah,Kode Kemendagri,Peserta aktif" and len(baris) == 286
+    assert baris[1].split(",")[1].startswith("33.26.")
 
     versi = badan.get_attribute("data-versi")
     page.get_by_text("Cakupan BPU (%)", exact=True).click()

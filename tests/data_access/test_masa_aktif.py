@@ -5,7 +5,8 @@ from datetime import date
 import sqlalchemy as sa
 
 from data_access import masa_aktif
-from data_access.db import baca, tulis
+from data_access.__main__ import main
+from data_access.db import baca, buat_engine, siapkan_database, tulis
 from tests.data_access.test_db import _peserta, _wilayah
 
 TERBUKA = date(9999, 12, 31)
@@ -109,3 +110,27 @@ def test_the_monthly_rollup_kept_on_write_equals_a_rebuild(engine_kosong):
     assert len(ids) == len(bit_dirawat)
     mulai_2019 = dibangun[(dibangun["bulan"] == date(2019, 12, 1)) & (dibangun["program"] == "SEMUA")]
     assert mulai_2019["mulai"].sum() == 1  # the corrected start moved month
+
+
+def test_the_nightly_command_folds_the_ledgers_and_changes_no_count(url_kosong, capsys):
+    engine = buat_engine(url_kosong)
+    siapkan_database(engine)
+    _wilayah(engine)
+
+    def isi(k):
+        for i in range(4):  # four registrations, each appending its own ledger rows
+            pid = _peserta(k, f"c{i}")
+            _daftar(k, pid, "JKK", date(2024, 3, 1 + i))
+            _daftar(k, pid, "JKM", date(2024, 3, 1 + i))
+            masa_aktif.perbarui(k, [pid])
+
+    tulis(engine, isi)
+    sebelum = {t: _rekap(engine, t, kolom) for t, (kolom, _) in masa_aktif.REKAP.items()}
+    baris = len(baca(engine, "SELECT * FROM rekap_masa_aktif"))
+    engine.dispose()
+    assert main(["rekap", "--database", url_kosong]) == 0
+    assert f"rekap_masa_aktif {baris} -> 3 baris" in capsys.readouterr().out  # JKK, JKM, SEMUA in March 2024
+    engine = buat_engine(url_kosong)
+    for t, (kolom, _) in masa_aktif.REKAP.items():
+        assert _rekap(engine, t, kolom).equals(sebelum[t])
+    engine.dispose()
