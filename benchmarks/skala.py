@@ -28,7 +28,7 @@ from pathlib import Path
 from unittest import mock
 
 from benchmarks.naif import aktif_per_desa_pindai, hitungan_aktif_pindai
-from benchmarks.ringkasan import daftar_saringan
+from benchmarks.ringkasan import daftar_saringan, ukur
 from benchmarks.server import proses_streamlit
 from data_access import peta, ringkasan
 from data_access.__main__ import baca_skala, skala_untuk
@@ -41,15 +41,6 @@ from domain.saringan import Saringan
 
 TARGET_QUERY_MS, TARGET_MEMORI_MB, TARGET_DINGIN_S = 1000.0, 2048.0, 8.0
 TARGET_LUKIS_S, TARGET_GANTI_S = 3.0, 1.0
-
-
-def ukur_ms(fungsi, saringan: list[Saringan]) -> list[float]:
-    hasil = []
-    for s in saringan:
-        mulai = time.perf_counter()
-        fungsi(s)
-        hasil.append((time.perf_counter() - mulai) * 1000)
-    return hasil
 
 
 def ringkas(nama: str, cepat: list[float], naif: list[float], target: float | None = None) -> None:
@@ -81,7 +72,7 @@ def isi_bila_kosong(engine, args, pengaturan, hari_ini: date) -> None:
     mulai = time.perf_counter()
     if args.provinsi:
         desa = desa_provinsi(pengaturan.folder_batas, args.provinsi)
-        isi_demo_provinsi(engine, desa, args.provinsi, hari_ini,
+        isi_demo_provinsi(engine, desa, hari_ini,
                           skala_untuk(args.scale, desa_provinsi_untuk_demo(desa), hari_ini))
     else:
         batas = muat_batas(pengaturan.folder_batas, pengaturan.kode_kab)
@@ -97,18 +88,18 @@ def bagian_query(engine, args, pengaturan, hari_ini: date) -> None:
     regensi = [Saringan(kode_kab, s.periode, s.program, s.segmen) for s in saringan]
     ringkasan.ringkasan_halaman(engine, saringan[0])  # first touch of the file and the catalog
     print(f"\n1. Perubahan saringan ({len(saringan)}; dasar: hitungan aktif dibaca dari semua pulau)")
-    cepat = ukur_ms(lambda s: ringkasan.ringkasan_halaman(engine, s), saringan)
-    peta_cepat = ukur_ms(lambda s: peta.nilai_desa(engine, s), regensi)
+    cepat = ukur(lambda s: ringkasan.ringkasan_halaman(engine, s), saringan)
+    peta_cepat = ukur(lambda s: peta.nilai_desa(engine, s), regensi)
     with tanpa_rekap():
-        naif = ukur_ms(lambda s: ringkasan.ringkasan_halaman(engine, s), saringan)
-        peta_naif = ukur_ms(lambda s: peta.nilai_desa(engine, s), regensi)
+        naif = ukur(lambda s: ringkasan.ringkasan_halaman(engine, s), saringan)
+        peta_naif = ukur(lambda s: peta.nilai_desa(engine, s), regensi)
     ringkas("Ringkasan (semua query)", cepat, naif, TARGET_QUERY_MS)
     ringkas(f"Peta {kode_kab} (nilai per desa)", peta_cepat, peta_naif, TARGET_QUERY_MS)
     if args.provinsi:
         prov = [Saringan(args.provinsi, s.periode, s.program, s.segmen) for s in saringan[: max(5, args.ulang // 2)]]
-        p_cepat = ukur_ms(lambda s: nilai_provinsi(engine, s, "desa"), prov)
+        p_cepat = ukur(lambda s: nilai_provinsi(engine, s, "desa"), prov)
         with tanpa_rekap():
-            p_naif = ukur_ms(lambda s: nilai_provinsi(engine, s, "desa"), prov)
+            p_naif = ukur(lambda s: nilai_provinsi(engine, s, "desa"), prov)
         ringkas(f"Peta provinsi {args.provinsi} (nilai per desa)", p_cepat, p_naif, TARGET_QUERY_MS)
     print(f"\n2. Memori puncak proses benchmark: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 

@@ -114,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
             desa = desa_provinsi(pengaturan.folder_batas, args.provinsi)
             skala = skala_untuk(args.scale, desa_provinsi_untuk_demo(desa), hari_ini) if args.scale else 1.0
             mulai = time.perf_counter()
-            hitung = isi_demo_provinsi(engine, desa, args.provinsi, hari_ini, skala)
+            hitung = isi_demo_provinsi(engine, desa, hari_ini, skala)
         else:
             skala = skala_untuk(args.scale, desa_untuk_demo(batas), hari_ini) if args.scale else 1.0
             mulai = time.perf_counter()

@@ -60,6 +60,23 @@ class BatasWilayah:
         return ukur_mutu(self.desa_asli, self.desa_web, self.geojson_web)
 
 
+def berkas_berisi(folder: Path, awalan: str, terbesar: bool = False) -> Path | None:
+    """The smallest (or largest) boundary file in `folder` with a village whose code starts with
+    `awalan` + '.'; only the first matching feature of each file is read. `awalan` is a checked code."""
+    if not folder.is_dir():
+        return None
+    berkas = sorted((p for p in folder.iterdir() if p.suffix.lower() in AKHIRAN_BERKAS and p.is_file()),
+                    key=lambda p: p.stat().st_size, reverse=terbesar)
+    for p in berkas:
+        try:
+            contoh = pyogrio.read_dataframe(p, where=f"kode LIKE '{awalan}.%'", max_features=1, read_geometry=False)
+        except Exception:  # a file of another shape in the folder is not ours to judge here
+            continue
+        if len(contoh):
+            return p
+    return None
+
+
 def cari_berkas_batas(folder: Path, kode_kab: str) -> Path:
     """The smallest boundary file in `folder` that holds villages of `kode_kab`."""
     if not POLA_KODE_KAB.match(kode_kab):
@@ -69,17 +86,9 @@ def cari_berkas_batas(folder: Path, kode_kab: str) -> Path:
             f"Folder batas wilayah tidak ditemukan: {folder}. Letakkan berkas GeoJSON batas desa di sana, "
             "atau atur DESA_SADAR_BATAS_DIR ke folder yang berisi berkas itu."
         )
-    berkas = sorted(
-        (p for p in folder.iterdir() if p.suffix.lower() in AKHIRAN_BERKAS and p.is_file()),
-        key=lambda p: p.stat().st_size,
-    )
-    for p in berkas:
-        try:
-            contoh = pyogrio.read_dataframe(p, where=f"kode LIKE '{kode_kab}.%'", max_features=1, read_geometry=False)
-        except Exception:  # a file of another shape in the folder is not ours to judge here
-            continue
-        if len(contoh):
-            return p
+    berkas = berkas_berisi(folder, kode_kab)
+    if berkas is not None:
+        return berkas
     raise BatasTidakDitemukan(
         f"Tidak ada berkas batas desa untuk kabupaten {kode_kab} di {folder}. Berkas GeoJSON perlu "
         "properti 'kode', 'nama', 'kode_kec' dan 'nama_kec' untuk setiap desa."
@@ -114,11 +123,6 @@ def muat_batas(folder: Path, kode_kab: str) -> BatasWilayah:
         kecamatan_web=kecamatan_web,
         kabupaten_web=turunkan_kabupaten(desa_web, kode_kab, nama_kab),
     )
-
-
-def luas_desa_km2(batas: BatasWilayah) -> dict[str, float]:
-    luas = batas.desa.to_crs(CRS_LUAS).area / 1e6
-    return dict(zip(batas.desa["kode"], luas.round(3), strict=True))
 
 
 def sinkronkan_wilayah(engine: sa.Engine, batas: BatasWilayah) -> int:

@@ -106,3 +106,12 @@ def isi_desa_sadar(isi: IsiBriefing) -> tuple[list[str], list[list[str]]]:
               fmt.tanggal(pd.Timestamp(r.tanggal_mou).date(), b) if pd.notna(r.tanggal_mou) else t("belum", b)]
              for r in urut.itertuples()]
     return judul, baris
+
+
+def isi_tabel(isi: IsiBriefing) -> list[tuple[str, list[str], list[list[str]], str]]:
+    """The two table slides: title, column titles, rows, and the sentence shown instead when there
+    are no rows."""
+    b = isi.bahasa
+    *_, j_kegiatan, j_desa = judul_halaman(isi)
+    return [(j_kegiatan, *isi_kegiatan(isi), t("kegiatan_kosong", b)),
+            (j_desa, *isi_desa_sadar(isi), t("tidak_ada_desa_sadar", b))]

@@ -16,8 +16,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 from PIL import Image
 
-from data_access.briefing import (IsiBriefing, isi_batang, isi_desa_sadar, isi_judul, isi_kegiatan, isi_kpi,
-                                   isi_tren, judul_halaman, kaki)
+from data_access.briefing import IsiBriefing, isi_batang, isi_judul, isi_kpi, isi_tabel, isi_tren, judul_halaman, kaki
 from domain import format as fmt
 from domain.grafik import WARNA_TARGET, WARNA_UTAMA
 from domain.teks import t
@@ -78,7 +77,7 @@ def _tabel(gambar: Figure, kolom: list[str], baris: list[list[str]]) -> None:
 
 def buat_pdf(isi: IsiBriefing) -> bytes:
     b = isi.bahasa
-    j_kpi, j_sebaran, j_tren, j_peta, j_kegiatan, j_desa = judul_halaman(isi)
+    j_kpi, j_sebaran, j_tren, j_peta, *_ = judul_halaman(isi)
     keluaran = io.BytesIO()
     with matplotlib.rc_context(GAYA), PdfPages(keluaran, metadata={
             "Title": f"{t('judul_app', b)} · {isi.nama_wilayah} · {isi.label_periode}",
@@ -132,12 +131,11 @@ def buat_pdf(isi: IsiBriefing) -> bytes:
             sumbu.set_axis_off()
         pdf.savefig(peta)
 
-        for judul_tabel, (kolom, baris), kosong in ((j_kegiatan, isi_kegiatan(isi), "kegiatan_kosong"),
-                                                    (j_desa, isi_desa_sadar(isi), "tidak_ada_desa_sadar")):
+        for judul_tabel, kolom, baris, kosong in isi_tabel(isi):
             halaman = _halaman(judul_tabel, isi)
             if baris:
                 _tabel(halaman, kolom, baris)
             else:
-                halaman.text(0.04, 0.7, t(kosong, b), fontsize=15)
+                halaman.text(0.04, 0.7, kosong, fontsize=15)
             pdf.savefig(halaman)
     return keluaran.getvalue()

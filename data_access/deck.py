@@ -21,8 +21,7 @@ from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.util import Emu, Pt
 
-from data_access.briefing import (IsiBriefing, isi_batang, isi_desa_sadar, isi_judul, isi_kegiatan, isi_kpi,
-                                   isi_tren, judul_halaman, kaki)
+from data_access.briefing import IsiBriefing, isi_batang, isi_judul, isi_kpi, isi_tabel, isi_tren, judul_halaman, kaki
 from domain.grafik import WARNA_TARGET, WARNA_UTAMA
 from domain.teks import t
 
@@ -91,7 +90,7 @@ def buat_deck(isi: IsiBriefing) -> bytes:
     b = isi.bahasa
     deck = Presentation()
     deck.slide_width, deck.slide_height = LEBAR, TINGGI
-    j_kpi, j_sebaran, j_tren, j_peta, j_kegiatan, j_desa = judul_halaman(isi)
+    j_kpi, j_sebaran, j_tren, j_peta, *_ = judul_halaman(isi)
 
     judul = deck.slides.add_slide(deck.slide_layouts[6])
     app, wilayah, periode = isi_judul(isi)
@@ -136,19 +135,12 @@ def buat_deck(isi: IsiBriefing) -> bytes:
         gambar = peta.shapes.add_picture(io.BytesIO(isi.peta), 0, Emu(int(TINGGI * 0.14)), height=Emu(int(TINGGI * 0.78)))
         gambar.left = Emu(int((LEBAR - gambar.width) / 2))
 
-    acara = _slide(deck, j_kegiatan, isi)
-    kolom, baris = isi_kegiatan(isi)
-    if baris:
-        _tabel(acara, baris, kolom)
-    else:
-        _kotak_teks(acara, 0.04, 0.2, 0.92, 0.1, t("kegiatan_kosong", b), 16)
-
-    status = _slide(deck, j_desa, isi)
-    kolom, baris = isi_desa_sadar(isi)
-    if baris:
-        _tabel(status, baris, kolom)
-    else:
-        _kotak_teks(status, 0.04, 0.2, 0.92, 0.1, t("tidak_ada_desa_sadar", b), 16)
+    for judul_tabel, kolom, baris, kosong in isi_tabel(isi):
+        slide = _slide(deck, judul_tabel, isi)
+        if baris:
+            _tabel(slide, baris, kolom)
+        else:
+            _kotak_teks(slide, 0.04, 0.2, 0.92, 0.1, kosong, 16)
 
     keluaran = io.BytesIO()
     deck.save(keluaran)

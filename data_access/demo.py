@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
-from data_access.batas import CRS_LUAS, BatasWilayah, luas_desa_km2, sinkronkan_desa, sinkronkan_wilayah
+from data_access.batas import CRS_LUAS, BatasWilayah, sinkronkan_desa, sinkronkan_wilayah
 from data_access import masa_aktif
 from data_access.db import muat_massal, tanpa_batas_waktu, tulis
 from domain.desa_sadar import PEKERJAAN_PERANGKAT
@@ -392,12 +392,7 @@ def hitung_target(data: DataDemo, rng: np.random.Generator) -> pd.DataFrame:
 
 
 def desa_untuk_demo(batas: BatasWilayah) -> pd.DataFrame:
-    desa = pd.DataFrame(batas.desa.drop(columns="geometry"))
-    desa["luas_km2"] = desa["kode"].map(luas_desa_km2(batas))
-    if "lat" not in desa.columns or desa["lat"].isna().any():
-        titik = batas.desa.geometry.representative_point()
-        desa["lat"], desa["lng"] = titik.y.to_numpy(), titik.x.to_numpy()
-    return desa[["kode", "nama", "kode_kec", "nama_kec", "jenis", "luas_km2", "lat", "lng"]]
+    return desa_provinsi_untuk_demo(batas.desa)
 
 
 def sumber_data(engine: sa.Engine) -> str | None:
@@ -418,8 +413,7 @@ def isi_demo(engine: sa.Engine, batas: BatasWilayah, hari_ini: date, skala: floa
     return _tulis_demo(engine, desa_untuk_demo(batas), hari_ini, skala)
 
 
-def isi_demo_provinsi(engine: sa.Engine, desa: gpd.GeoDataFrame, kode_prov: str, hari_ini: date,
-                      skala: float = 1.0) -> dict[str, int]:
+def isi_demo_provinsi(engine: sa.Engine, desa: gpd.GeoDataFrame, hari_ini: date, skala: float = 1.0) -> dict[str, int]:
     """The demo dataset over every village of a province (the scale benchmarks' data): `desa` as read
     from a province boundary file (kode, nama, kode_kec, nama_kec, kode_kab, nama_kab, jenis)."""
     if not _boleh_isi_demo(engine):
@@ -430,14 +424,17 @@ def isi_demo_provinsi(engine: sa.Engine, desa: gpd.GeoDataFrame, kode_prov: str,
 
 
 def desa_provinsi_untuk_demo(desa: gpd.GeoDataFrame) -> pd.DataFrame:
-    """`desa_untuk_demo` for villages read straight from a province file."""
+    """What the demo generator needs of each village (code, names, kind, area, a point), in code
+    order, from a regency's validated villages or straight from a province file."""
     desa = desa.sort_values("kode").reset_index(drop=True)
-    jenis = desa["jenis"] if "jenis" in desa.columns else desa["kode"].str[9].map({"1": "kelurahan", "2": "desa"})
-    titik = desa.geometry.representative_point()
-    return pd.DataFrame({
-        "kode": desa["kode"], "nama": desa["nama"], "kode_kec": desa["kode_kec"], "nama_kec": desa["nama_kec"],
-        "jenis": jenis, "luas_km2": (desa.to_crs(CRS_LUAS).area / 1e6).round(3),
-        "lat": titik.y.to_numpy(), "lng": titik.x.to_numpy()})
+    hasil = pd.DataFrame(desa.drop(columns="geometry"))
+    if "jenis" not in hasil.columns:
+        hasil["jenis"] = hasil["kode"].str[9].map({"1": "kelurahan", "2": "desa"})
+    hasil["luas_km2"] = (desa.to_crs(CRS_LUAS).area / 1e6).round(3).to_numpy()
+    if "lat" not in hasil.columns or hasil["lat"].isna().any():
+        titik = desa.geometry.representative_point()
+        hasil["lat"], hasil["lng"] = titik.y.to_numpy(), titik.x.to_numpy()
+    return hasil[["kode", "nama", "kode_kec", "nama_kec", "jenis", "luas_km2", "lat", "lng"]]
 
 
 def _boleh_isi_demo(engine: sa.Engine) -> bool:

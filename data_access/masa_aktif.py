@@ -113,12 +113,11 @@ def bangun_ulang_rekap(koneksi: sa.Connection, tabel_saja: Sequence[str] | None 
 
 def perbarui_program_dimiliki(koneksi: sa.Connection, peserta_id: Sequence[int] | None = None) -> None:
     """Set peserta.program_dimiliki from the islands, for these participants (or all of them)."""
-    syarat, nilai, ikatan = "1 = 1", {}, []
+    syarat_peserta, syarat, nilai, ikatan = "1 = 1", "1 = 1", {}, []
     if peserta_id is not None:
-        syarat, nilai = "peserta_id IN :ids", {"ids": list(peserta_id)}
+        syarat_peserta, syarat, nilai = "id IN :ids", "peserta_id IN :ids", {"ids": list(peserta_id)}
         ikatan = [sa.bindparam("ids", expanding=True)]
-    koneksi.execute(sa.text(f"UPDATE peserta SET program_dimiliki = 0 WHERE {syarat.replace('peserta_id', 'id')}")
-                    .bindparams(*ikatan), nilai)
+    koneksi.execute(sa.text(f"UPDATE peserta SET program_dimiliki = 0 WHERE {syarat_peserta}").bindparams(*ikatan), nilai)
     koneksi.execute(sa.text(f"""
         UPDATE peserta SET program_dimiliki = x.bit
         FROM (SELECT peserta_id, sum({_BIT_SQL}) AS bit

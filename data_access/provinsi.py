@@ -17,7 +17,7 @@ import pyogrio
 import sqlalchemy as sa
 
 from data_access.aset import FOLDER_STATIS, URL_STATIS
-from data_access.batas import AKHIRAN_BERKAS, BatasTidakDitemukan, BatasTidakValid
+from data_access.batas import BatasTidakDitemukan, BatasTidakValid, berkas_berisi
 from data_access.db import baca
 from data_access.peta import nilai_desa
 from domain import kpi
@@ -31,21 +31,19 @@ def berkas_provinsi(folder: Path, kode_prov: str) -> Path:
     national) file rather than one regency's. Only the first matching feature of each is read."""
     if not (len(kode_prov) == 2 and kode_prov.isdigit()):
         raise BatasTidakValid(f"Kode provinsi '{kode_prov}' tidak berformat PP (contoh: 33).")
-    berkas = sorted((p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in AKHIRAN_BERKAS),
-                    key=lambda p: p.stat().st_size, reverse=True)
-    for p in berkas:
-        try:
-            contoh = pyogrio.read_dataframe(p, where=f"kode LIKE '{kode_prov}.%'", max_features=1, read_geometry=False)
-        except Exception:  # a file of another shape in the folder is not ours to judge here
-            continue
-        if len(contoh):
-            return p
+    berkas = berkas_berisi(folder, kode_prov, terbesar=True)
+    if berkas is not None:
+        return berkas
     raise BatasTidakDitemukan(f"Tidak ada berkas batas desa untuk provinsi {kode_prov} di {folder}.")
 
 
 def desa_provinsi(folder_batas: Path, kode_prov: str) -> gpd.GeoDataFrame:
     """Every village of the province, as read from its boundary file."""
-    return pyogrio.read_dataframe(berkas_provinsi(folder_batas, kode_prov), where=f"kode LIKE '{kode_prov}.%'")
+    return _baca_desa(berkas_provinsi(folder_batas, kode_prov), kode_prov)
+
+
+def _baca_desa(berkas: Path, kode_prov: str) -> gpd.GeoDataFrame:
+    return pyogrio.read_dataframe(berkas, where=f"kode LIKE '{kode_prov}.%'")
 
 
 @functools.lru_cache(maxsize=2)
@@ -58,8 +56,7 @@ def siapkan_peta_provinsi(folder_batas: Path, kode_prov: str, folder_statis: Pat
     folder = folder_statis / "peta"
     nama = {t: f"provinsi_{kode_prov}_{t}_{sidik}.geojson" for t in TINGKAT}
     if not all((folder / n).is_file() for n in nama.values()):
-        desa = pyogrio.read_dataframe(sumber, where=f"kode LIKE '{kode_prov}.%'")  # (the file found above)
-        lapisan = lapisan_provinsi(desa)
+        lapisan = lapisan_provinsi(_baca_desa(sumber, kode_prov))
         folder.mkdir(parents=True, exist_ok=True)
         for tingkat, n in nama.items():
             sementara = folder / f".{n}.tmp"

@@ -270,10 +270,9 @@ def tren_bulanan(engine: sa.Engine, s: Saringan) -> pd.DataFrame:
     awal = min(_bulan(s.periode.mulai), date(akhir.year - (1 if akhir.month < BULAN_TREN_MINIMUM else 0),
                                             (akhir.month - BULAN_TREN_MINIMUM) % 12 + 1, 1))
     bulan = pd.date_range(awal, akhir, freq="MS")
-    _, nilai = _syarat(s)
+    syarat_r, nilai = _syarat(s, "r")
     syarat_p, nilai_p = syarat_pendaftaran(s)
     batas_bulan = (pd.Timestamp(akhir) + pd.offsets.MonthEnd(0)).date()
-    syarat_r, _ = _syarat(s, "r")
     selang = baca(engine, f"""
         SELECT 'mulai' AS jenis, r.bulan, sum(r.mulai) AS jumlah
         FROM rekap_masa_aktif r WHERE {syarat_r} AND r.program = :program AND r.bulan <= :batas GROUP BY 2
