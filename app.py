@@ -1,7 +1,5 @@
 """Entry point: page config, the shared sidebar, and the list of pages. No logic lives here."""
 
-from datetime import date
-
 import streamlit as st
 
 from data_access import cache
@@ -90,13 +88,14 @@ SEMUA_HALAMAN = {
     "layar": st.Page("halaman/layar_acara.py", title=t("layar_acara", bahasa), url_path="layar", visibility="hidden"),
 }
 halaman = st.navigation([p for kunci, p in SEMUA_HALAMAN.items() if boleh_buka(peran, kunci)])
+hari_ini = app.pengaturan.hari_ini()
 if halaman.url_path in ("layar", "daftar", "data"):
     # The live screen, the registration form and the import page use no dashboard filters.
-    st.session_state["konteks"] = {"bahasa": bahasa, "peran": peran, "tanpa_suppresi": tanpa_suppresi}
+    st.session_state["konteks"] = {"bahasa": bahasa, "peran": peran, "tanpa_suppresi": tanpa_suppresi,
+                                   "hari_ini": hari_ini}
     halaman.run()
     st.stop()
 
-hari_ini = date.today()
 wilayah = cache.daftar_wilayah(app.batas.kode_kab)
 kecamatan = wilayah[wilayah["tingkat"] == "kecamatan"]
 nama = dict(zip(wilayah["kode"], wilayah["nama"], strict=True))

@@ -3,7 +3,6 @@ a timer (sleep, then st.rerun), every run queries the database and draws the vil
 Run by benchmarks.layar; not part of the app."""
 
 import time
-from datetime import date
 
 import streamlit as st
 
@@ -13,7 +12,7 @@ from geo.peta import svg_sorot
 
 app = cache.aplikasi()
 kegiatan_id = int(st.query_params.get("kegiatan", "1"))
-hari_ini = date.today()
+hari_ini = app.pengaturan.hari_ini()
 a = layar.angka_layar(app.engine, kegiatan_id, hari_ini)
 st.html(f"""<div><h1>{fmt.aman_html(a.nama_kegiatan)}</h1><div>Desa {fmt.aman_html(a.nama_desa)} ·
   {fmt.tanggal(hari_ini)}</div><div style="font-size:9rem">{fmt.angka(a.daftar_hari_ini)}</div>

@@ -82,6 +82,12 @@ class RingkasanNaif:
         a = self._aktif(self._k(s, segmen=False), s.periode.selesai)
         return a.groupby("segmen")["peserta_id"].nunique().to_dict()
 
+    def kecil_per_desa_segmen(self, t, k: int) -> pd.DataFrame:
+        """(kode_desa, segmen, n) where 1 <= n < k participants are active at `t`, smallest codes first:
+        the views that a public page must hide, found without the SQL under test."""
+        a = self._aktif(self.k, t).groupby(["kode_desa", "segmen"])["peserta_id"].nunique().rename("n").reset_index()
+        return a[a["n"].between(1, k - 1)].sort_values(["kode_desa", "segmen"]).reset_index(drop=True)
+
     def aktif_akhir_bulan(self, s: Saringan, bulan: list[pd.Timestamp]) -> list[int]:
         k = self._k(s)
         return [self._aktif(k, b + pd.offsets.MonthEnd(0))["peserta_id"].nunique() for b in bulan]

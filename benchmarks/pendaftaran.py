@@ -73,11 +73,11 @@ def main() -> None:
     argumen.add_argument("--ulang", type=int, default=50)
     argumen.add_argument("--database")
     a = argumen.parse_args()
-    hari_ini = date.today()
     url = a.database or f"duckdb:///{Path(tempfile.mkdtemp()) / 'pendaftaran.duckdb'}"
     engine = buat_engine(url)
     siapkan_database(engine)
     pengaturan = muat_pengaturan()
+    hari_ini = pengaturan.hari_ini()
     isi_demo(engine, muat_batas(pengaturan.folder_batas, pengaturan.kode_kab), hari_ini)
     jumlah = tulis(engine, lambda k: k.execute(sa.text("SELECT count(*) FROM peserta")).scalar_one())
     cepat = ukur(lambda i: daftarkan(engine, isian(i), KUNCI, hari_ini), a.ulang)

@@ -117,7 +117,7 @@ def bangun_naif_peta():
 
     pengaturan = muat_pengaturan()
     engine = buat_engine(os.environ["BENCH_NAIF_DB"])
-    s, ukuran = saringan_bergilir(date.today(), 1)[0]
+    s, ukuran = saringan_bergilir(pengaturan.hari_ini(), 1)[0]
     return bangun_naif(engine, pengaturan.folder_batas, siapkan_aset_peta(), s, ukuran, sebagai_peta=True)
 
 
@@ -130,7 +130,7 @@ def main(argv: list[str] | None = None) -> None:
     pengaturan = muat_pengaturan()
     batas = muat_batas(pengaturan.folder_batas, pengaturan.kode_kab)
     aset = siapkan_aset_peta()
-    hari_ini = date.today()
+    hari_ini = pengaturan.hari_ini()
     sementara = Path(tempfile.mkdtemp(prefix="bench_peta_"))
     engine = buat_engine(f"duckdb:///{sementara / 'db' / 'peta.duckdb'}")
     siapkan_database(engine)

@@ -81,7 +81,7 @@ def main(argv: list[str] | None = None) -> None:
 
     pengaturan = muat_pengaturan()
     batas = muat_batas(pengaturan.folder_batas, pengaturan.kode_kab)
-    hari_ini = date.today()
+    hari_ini = pengaturan.hari_ini()
     url = args.database or f"duckdb:///{Path(tempfile.mkdtemp(prefix='bench_')) / 'bench.duckdb'}"
     engine = buat_engine(url)
     siapkan_database(engine)

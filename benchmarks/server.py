@@ -15,6 +15,8 @@ from pathlib import Path
 from data_access.config import AKAR_PROYEK
 
 BATAS_TUNGGU_SERVER_DETIK = 120
+# Streamlit's own format has no level; with it, a test can tell a warning in the log from news.
+FORMAT_LOG = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
 def port_bebas() -> int:
@@ -41,7 +43,7 @@ def proses_streamlit(folder_data: Path, log: Path, skrip: Path = AKAR_PROYEK / "
     with open(log, "w") as keluaran:
         proses = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", str(skrip), "--server.port", str(port),
-             "--server.address", "127.0.0.1", "--server.headless", "true"],
+             "--server.address", "127.0.0.1", "--server.headless", "true", "--logger.messageFormat", FORMAT_LOG],
             cwd=AKAR_PROYEK, env=env, stdout=keluaran, stderr=subprocess.STDOUT)
         url = f"http://127.0.0.1:{port}"
         batas = time.monotonic() + BATAS_TUNGGU_SERVER_DETIK

@@ -221,7 +221,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
 
     pengaturan = muat_pengaturan()
-    hari_ini = date.today()
+    hari_ini = pengaturan.hari_ini()
     folder = Path(tempfile.mkdtemp(prefix="skala_"))
     url = args.database or f"duckdb:///{folder / 'skala.duckdb'}"
     engine = buat_engine(url)

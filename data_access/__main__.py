@@ -107,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.perintah == "rekap":
             return _padatkan_rekap(engine)
         batas = batas_aplikasi(pengaturan.folder_data, pengaturan.folder_batas, pengaturan.kode_kab)
-        hari_ini = date.today()
+        hari_ini = pengaturan.hari_ini()
         if args.perintah == "import":
             return _impor(args, engine, batas, pengaturan, hari_ini)
         if args.provinsi:

@@ -54,7 +54,7 @@ def aplikasi() -> Aplikasi:
     engine = buat_engine(pengaturan.url_database)
     siapkan_database(engine)
     if pengaturan.buat_demo and sumber_data(engine) is None:
-        isi_demo(engine, batas, date.today())
+        isi_demo(engine, batas, pengaturan.hari_ini())
     return Aplikasi(pengaturan, engine, batas)
 
 

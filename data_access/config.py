@@ -12,8 +12,12 @@
 | readiness: BPU coverage | DESA_SADAR_AMBANG_CAKUPAN (or `ambang_cakupan_bpu`) | 10 (% of informal workers; a placeholder for the branch to set) |
 | readiness: officials enrolled | DESA_SADAR_AMBANG_PERANGKAT (or `ambang_perangkat`) | 100 (% of perangkat desa) |
 | live screen refresh | DESA_SADAR_LAYAR_DETIK (or `layar_detik`) | 5 seconds |
+| today | DESA_SADAR_HARI_INI (or `hari_ini`), as YYYY-MM-DD | the real date, read anew on every use |
 
 No national coverage threshold for designation exists (domain brief §1): each branch sets its own.
+
+"Today" is pinnable so that the app, the demo generator and the command line can be run as of a
+given date (tests, a rehearsal of a year-end briefing); unpinned it is the real date, never cached.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from __future__ import annotations
 import os
 import tomllib
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 AKAR_PROYEK = Path(__file__).resolve().parent.parent
@@ -51,6 +56,11 @@ class Pengaturan:
     ambang_cakupan_bpu: float = 10.0
     ambang_perangkat: float = 100.0
     layar_detik: float = 5.0
+    tanggal_tetap: date | None = None  # DESA_SADAR_HARI_INI; None: the real date
+
+    def hari_ini(self) -> date:
+        """The app's "today": the pinned date if one is set, else the real date at this call."""
+        return self.tanggal_tetap or date.today()
 
     @property
     def mesin(self) -> str:
@@ -71,6 +81,19 @@ def _angka(env: dict, rahasia: dict, nama_env: str, nama_rahasia: str, bawaan: f
         raise PengaturanTidakSah(f"Pengaturan {nama_env} (atau {nama_rahasia} di secrets.toml) harus angka antara "
                                  f"{terkecil:g} dan {terbesar:g}; tertulis {mentah!r}.")
     return nilai
+
+
+def _tanggal(env: dict, rahasia: dict, nama_env: str, nama_rahasia: str) -> date | None:
+    mentah = env.get(nama_env) or rahasia.get(nama_rahasia)
+    if mentah is None or mentah == "":
+        return None
+    if isinstance(mentah, date):  # TOML has a date type of its own: hari_ini = 2027-01-08
+        return mentah
+    try:
+        return date.fromisoformat(str(mentah).strip())
+    except ValueError:
+        raise PengaturanTidakSah(f"Pengaturan {nama_env} (atau {nama_rahasia} di secrets.toml) harus tanggal "
+                                 f"berbentuk TTTT-BB-HH, mis. 2027-01-08; tertulis {mentah!r}.") from None
 
 
 def muat_pengaturan(env: dict[str, str] | None = None) -> Pengaturan:
@@ -98,4 +121,5 @@ def muat_pengaturan(env: dict[str, str] | None = None) -> Pengaturan:
         ambang_cakupan_bpu=_angka(env, rahasia, "DESA_SADAR_AMBANG_CAKUPAN", "ambang_cakupan_bpu", 10.0, 0, 100),
         ambang_perangkat=_angka(env, rahasia, "DESA_SADAR_AMBANG_PERANGKAT", "ambang_perangkat", 100.0, 0, 100),
         layar_detik=_angka(env, rahasia, "DESA_SADAR_LAYAR_DETIK", "layar_detik", 5.0, 0.05, 300),
+        tanggal_tetap=_tanggal(env, rahasia, "DESA_SADAR_HARI_INI", "hari_ini"),
     )

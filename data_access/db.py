@@ -141,6 +141,10 @@ def muat_massal(koneksi: sa.Connection, tabel: str, data: pd.DataFrame) -> int:
         if pd.api.types.is_datetime64_any_dtype(data[nama]):
             # Every date column in the schema is DATE; COPY would otherwise send a time of day.
             data[nama] = data[nama].dt.date
+        elif pd.api.types.is_float_dtype(data[nama]) and (data[nama].dropna() % 1 == 0).all():
+            # pandas turns a whole-number column with a gap into floats; COPY would send "10000.0",
+            # which a BIGINT column refuses. Whole numbers go as integers (a float column takes them too).
+            data[nama] = data[nama].astype("Int64")
     baris = data.astype(object).where(data.notna(), None).itertuples(index=False, name=None)
     with mentah.cursor() as kursor, kursor.copy(f"COPY {tabel} ({daftar}) FROM STDIN") as salin:
         for b in baris:

@@ -1,7 +1,5 @@
 """Data: upload a file, see what it holds and every problem, and import it on confirmation."""
 
-from datetime import date
-
 import streamlit as st
 
 from data_access import cache
@@ -18,7 +16,7 @@ def _markdown(ringkasan: str) -> str:
 
 k = st.session_state["konteks"]
 bahasa = k["bahasa"]
-hari_ini = date.today()
+hari_ini = k["hari_ini"]
 st.title(t("impor_judul", bahasa))
 st.caption(t("impor_penjelasan", bahasa))
 

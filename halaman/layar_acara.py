@@ -1,6 +1,6 @@
 """Layar Acara: the projector screen at an event. Reached by /layar?kegiatan=<id>; not in the menu."""
 
-from datetime import date, datetime
+from datetime import datetime
 
 import streamlit as st
 
@@ -39,7 +39,7 @@ def _angka(n: int) -> str:
 
 @st.fragment(run_every=cache.aplikasi().pengaturan.layar_detik)
 def layar() -> None:
-    hari_ini = date.today()
+    hari_ini = cache.aplikasi().pengaturan.hari_ini()  # read at every refresh: the screen runs past midnight
     a = cache.angka_layar(kegiatan_id, hari_ini)
     if a is None:
         st.error(f"Kegiatan nomor {kegiatan_id} tidak ditemukan.")

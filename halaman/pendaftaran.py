@@ -1,7 +1,5 @@
 """Pendaftaran: a phone-sized form for staff registering people on the spot at an event."""
 
-from datetime import date
-
 import streamlit as st
 
 from data_access import cache
@@ -14,7 +12,7 @@ from domain.teks import t
 
 k = st.session_state["konteks"]
 bahasa = k["bahasa"]
-hari_ini = date.today()
+hari_ini = k["hari_ini"]
 st.title(t("pendaftaran", bahasa))
 
 kegiatan = cache.daftar_kegiatan()

@@ -39,7 +39,9 @@ st.title(f"{t('peta_provinsi', bahasa)} · {fmt.aman_markdown(nama_provinsi(kode
 info = cache.info_dataset()
 kiri, tengah, kanan = st.columns([2, 3, 1], vertical_alignment="bottom")
 tingkat = kiri.segmented_control(t("tingkat_peta", bahasa), list(TINGKAT), key="tingkat", bind="query-params",
-                                 default="kabupaten", required=True,
+                                 # Once a click has set the level, a default as well would be a second
+                                 # source of truth (Streamlit warns); the key alone decides the widget.
+                                 default=None if "tingkat" in st.session_state else "kabupaten", required=True,
                                  # The label goes into the URL: one language, so a shared link reopens anywhere.
                                  format_func=lambda x: t(f"tingkat_{x}", "id"))
 ukuran_kunci = tengah.segmented_control(

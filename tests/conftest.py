@@ -20,13 +20,18 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+from benchmarks.naif import RingkasanNaif
 from data_access.batas import muat_batas
 from data_access.config import AKAR_PROYEK
 from data_access.db import buat_engine, siapkan_database
 from data_access.demo import isi_demo
 
 FOLDER_BATAS = (AKAR_PROYEK.parent / "shared" / "data" / "boundaries").resolve()
-HARI_INI_UJI = date(2026, 11, 24)  # fixed so figures do not move with the calendar
+# The app's "today" for the whole run, fixed so figures do not move with the calendar. Set
+# DESA_SADAR_HARI_INI to run the suite as of another day; exported here so the app, the demo
+# generator and every server a test starts see the same date (config.Pengaturan.hari_ini).
+HARI_INI_UJI = date.fromisoformat(os.environ.get("DESA_SADAR_HARI_INI") or "2026-11-24")
+os.environ["DESA_SADAR_HARI_INI"] = HARI_INI_UJI.isoformat()
 DI_CI = os.environ.get("CI", "").lower() == "true"
 
 
@@ -80,7 +85,8 @@ def server_postgresql():
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _database_baru(url_server: str) -> str:
+def database_baru(url_server: str) -> str:
+    """A new, empty database on the PostgreSQL server behind `url_server`; its URL."""
     nama = f"uji_{uuid.uuid4().hex[:10]}"
     admin = sa.create_engine(url_server, isolation_level="AUTOCOMMIT")
     with admin.connect() as k:
@@ -94,7 +100,7 @@ def url_kosong(request, tmp_path):
     """The URL of a new, empty database on each engine."""
     if request.param == "duckdb":
         return f"duckdb:///{tmp_path / 'uji.duckdb'}"
-    return _database_baru(request.getfixturevalue("server_postgresql"))
+    return database_baru(request.getfixturevalue("server_postgresql"))
 
 
 @pytest.fixture
@@ -112,9 +118,15 @@ def engine_demo(request, batas, tmp_path_factory):
     if request.param == "duckdb":
         url = f"duckdb:///{tmp_path_factory.mktemp('demo') / 'demo.duckdb'}"
     else:
-        url = _database_baru(request.getfixturevalue("server_postgresql"))
+        url = database_baru(request.getfixturevalue("server_postgresql"))
     engine = buat_engine(url)
     siapkan_database(engine)
     isi_demo(engine, batas, HARI_INI_UJI)
     yield engine
     engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def naif_demo(engine_demo):
+    """The pandas oracle over the demo database: what the SQL must say, computed without SQL."""
+    return RingkasanNaif(engine_demo)

@@ -1,28 +1,56 @@
-"""AppTest: every page runs, filters reopen from the URL, both languages, clear empty and error states."""
+"""AppTest: every page runs, filters reopen from the URL, both languages, clear empty and error states.
+
+Every test runs twice: on DuckDB, and on PostgreSQL as a branch with several users runs it. Each
+time the app itself creates the demo database on first start, as of the suite's pinned day.
+"""
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 
 import pytest
+import sqlalchemy as sa
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from benchmarks.naif import RingkasanNaif
 from data_access.config import AKAR_PROYEK, muat_pengaturan
 from data_access.db import baca, buat_engine
+from domain.periode import periode_dari_kunci
+from tests.conftest import HARI_INI_UJI, database_baru
 
 APP = str(AKAR_PROYEK / "app.py")
 HALAMAN = ["halaman/ringkasan.py", "halaman/peta.py", "halaman/kegiatan.py", "halaman/desa_sadar.py", "halaman/target.py"]
 ANGKA_ID = re.compile(r"^\d{1,3}(\.\d{3})*$")
 
 
-@pytest.fixture(autouse=True)
-def lingkungan(monkeypatch, tmp_path_factory):
-    """One demo database for this module's tests, in a folder of its own."""
-    folder = tmp_path_factory.getbasetemp() / "app_data"
-    monkeypatch.setenv("DESA_SADAR_DATA_DIR", str(folder))
-    monkeypatch.delenv("DATABASE_URL", raising=False)
-    yield
-    # Each AppTest shares this process's caches; a test that changes settings clears them itself.
+@pytest.fixture(scope="module", autouse=True, params=["duckdb", "postgresql"])
+def lingkungan(request, tmp_path_factory):
+    """One demo database per engine for this module's tests, in a folder (and database) of its own."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("DESA_SADAR_DATA_DIR", str(tmp_path_factory.mktemp(f"app_{request.param}")))
+        if request.param == "postgresql":
+            mp.setenv("DATABASE_URL", database_baru(request.getfixturevalue("server_postgresql")))
+        else:
+            mp.delenv("DATABASE_URL", raising=False)
+        # AppTest runs share this process's caches: the app must open the database named above.
+        st.cache_resource.clear()
+        st.cache_data.clear()
+        yield request.param
+        st.cache_resource.clear()
+        st.cache_data.clear()
+    # A test that changes settings within the module clears the caches itself.
+
+
+@contextmanager
+def engine_app() -> Iterator[sa.Engine]:
+    """The database the app under test uses, opened beside it to count independently."""
+    engine = buat_engine(muat_pengaturan().url_database)
+    try:
+        yield engine
+    finally:
+        engine.dispose()
 
 
 def buka(**query) -> AppTest:
@@ -42,7 +70,7 @@ def test_every_page_is_listed_and_runs_on_its_own():
         for bahasa in ("id", "en"):
             at = AppTest.from_file(str(AKAR_PROYEK / halaman), default_timeout=180)
             at.session_state["konteks"] = {
-                "bahasa": bahasa, "hari_ini": date(2026, 11, 24), "kode_wilayah": "33.26.10",
+                "bahasa": bahasa, "hari_ini": HARI_INI_UJI, "kode_wilayah": "33.26.10",
                 "nama_wilayah": "Sragi", "periode": "2025", "program": None, "segmen": "BPU",
             }
             at.run()
@@ -114,7 +142,7 @@ def test_missing_boundaries_give_a_clear_message_not_a_traceback(monkeypatch, tm
 
 def _halaman_peta(**konteks) -> AppTest:
     at = AppTest.from_file(str(AKAR_PROYEK / "halaman/peta.py"), default_timeout=180)
-    at.session_state["konteks"] = {"bahasa": "id", "hari_ini": date(2026, 11, 24), "kode_wilayah": "33.26",
+    at.session_state["konteks"] = {"bahasa": "id", "hari_ini": HARI_INI_UJI, "kode_wilayah": "33.26",
                                    "nama_wilayah": "Kabupaten Pekalongan", "periode": "2019", "program": None,
                                    "segmen": None, **konteks}
     return at
@@ -141,7 +169,7 @@ def test_map_search_resolves_what_staff_type():
 
 def _halaman(nama: str, **query) -> AppTest:
     at = AppTest.from_file(str(AKAR_PROYEK / "halaman" / nama), default_timeout=180)
-    at.session_state["konteks"] = {"bahasa": "id"}
+    at.session_state["konteks"] = {"bahasa": "id", "hari_ini": HARI_INI_UJI}
     for kunci, nilai in query.items():
         at.query_params[kunci] = nilai
     at.run()
@@ -181,7 +209,7 @@ def test_live_screen_needs_an_event_in_its_link():
 
 def _halaman_dasbor(nama: str, query: dict | None = None, **konteks) -> AppTest:
     at = AppTest.from_file(str(AKAR_PROYEK / "halaman" / nama), default_timeout=180)
-    at.session_state["konteks"] = {"bahasa": "id", "hari_ini": date(2026, 11, 24), "kode_wilayah": "33.26",
+    at.session_state["konteks"] = {"bahasa": "id", "hari_ini": HARI_INI_UJI, "kode_wilayah": "33.26",
                                    "nama_wilayah": "Kabupaten Pekalongan", "periode": "2019", "program": None,
                                    "segmen": None, **konteks}
     for kunci, nilai in (query or {}).items():
@@ -209,9 +237,8 @@ def test_events_page_shows_what_an_event_produced():
     assert at.header[0].value == "Festival Nasi Goreng Wonopringgo 2019"
     nilai = {m.label: m.value for m in at.metric}
     # Other tests in this module register people at this event; count them from the database.
-    engine = buat_engine(muat_pengaturan().url_database)
-    pendaftar = baca(engine, "SELECT count(*) AS n FROM peserta WHERE kegiatan_id = 1")["n"].iloc[0]
-    engine.dispose()
+    with engine_app() as engine:
+        pendaftar = baca(engine, "SELECT count(*) AS n FROM peserta WHERE kegiatan_id = 1")["n"].iloc[0]
     assert pendaftar >= 100
     assert nilai["Hadir"] == "5.000" and nilai["Pendaftar"] == str(pendaftar)
     assert nilai["Konversi"] == f"{100 * pendaftar / 5000:.1f}%".replace(".", ",")
@@ -263,7 +290,7 @@ def test_desa_sadar_entries_explain_a_refusal_and_save(monkeypatch):
 
 def test_targets_page_lists_what_is_behind_first():
     at = _halaman_dasbor("target.py", periode="ytd")
-    assert at.selectbox(key="tahun").value == 2026
+    assert at.selectbox(key="tahun").value == HARI_INI_UJI.year
     assert at.subheader[0].value == "Tertinggal dari target"
     tertinggal = at.dataframe[0].value
     persen = [float(p.rstrip("%").replace(",", ".")) for p in tertinggal["Capaian target"]]
@@ -342,12 +369,17 @@ def test_sessions_expire_and_guessing_is_locked_out():
 
 
 def test_the_public_overview_hides_small_counts_leadership_sees_them():
-    konteks = {"kode_wilayah": "33.26.04.2001", "nama_wilayah": "Desa kecil", "segmen": "PMI", "periode": "2025"}
+    # The view is chosen from the data as of the pinned day, counted in pandas: a village segment
+    # with one to four active participants.
+    with engine_app() as engine:
+        kecil = RingkasanNaif(engine).kecil_per_desa_segmen(periode_dari_kunci("12b", HARI_INI_UJI).selesai, 5)
+    assert not kecil.empty, "the demo data must hold a village segment with 1 to 4 active participants"
+    desa, segmen, n = kecil.iloc[0]
+    konteks = {"kode_wilayah": desa, "nama_wilayah": "Desa kecil", "segmen": segmen, "periode": "12b"}
     publik = _halaman_dasbor("ringkasan.py", **konteks)
     pimpinan = _halaman_dasbor("ringkasan.py", tanpa_suppresi=True, **konteks)
     nilai_publik = {m.label: m.value for m in publik.metric}
     nilai_pimpinan = {m.label: m.value for m in pimpinan.metric}
-    angka = int(nilai_pimpinan["Peserta aktif"].replace(".", ""))
-    assert 1 <= angka <= 4, "the fixture village must have a small PMI count"
+    assert nilai_pimpinan["Peserta aktif"] == str(n)
     assert nilai_publik["Peserta aktif"] == "<5"
     assert any("Angka di bawah 5 disembunyikan" in c.value for c in publik.caption)

@@ -1,8 +1,17 @@
-"""A real app server and Debian's Chromium, with every request off this machine aborted and counted."""
+"""A real app server and Debian's Chromium, with every request off this machine aborted and counted.
+
+A server is ready when its first page has rendered its numbers in Chromium (the demo database is
+built by then), not when its health endpoint answers: the set-up gets its own, longer budget and a
+test's timeouts measure the page. Every warning, error or traceback a server logs while a test runs
+fails that test.
+"""
 
 from __future__ import annotations
 
+import re
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from io import BytesIO
 from pathlib import Path
 from urllib.parse import urlparse
@@ -19,6 +28,8 @@ FOLDER_GAMBAR = Path(__file__).resolve().parent / "screenshots"
 ARGUMEN_CHROMIUM = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 TUNGGU_MS = 60_000
+# Building the demo database on first start (PostgreSQL is the slower) is the server's set-up.
+SIAP_MS = 600_000
 # Streamlit shows a running icon during a run and marks elements left from the previous run stale;
 # until both are gone, what is on screen may still be the old view.
 _SELESAI = ("!document.querySelector('[data-testid=\"stStatusWidgetRunningIcon\"], "
@@ -40,10 +51,65 @@ def tunggu_selesai(page) -> None:
     page.wait_for_function(_SELESAI, timeout=TUNGGU_MS)
 
 
+# A level the log format of benchmarks.server writes, a Python warning, or a traceback.
+_MASALAH_LOG = re.compile(r" (WARNING|ERROR|CRITICAL) |\w+Warning: |Traceback \(most recent call last\)")
+# Every server log a test may have written to: path -> how far it had been read.
+_LOG_SERVER: dict[Path, int] = {}
+
+
+def masalah_log(log: Path, dari: int = 0) -> list[str]:
+    """The lines of a server log from byte `dari` on that report a warning, an error or a traceback."""
+    with open(log, "rb") as f:
+        f.seek(dari)
+        baru = f.read().decode("utf-8", errors="replace")
+    return [baris for baris in baru.splitlines() if _MASALAH_LOG.search(baris)]
+
+
+def tunggu_siap(peramban, url: str) -> None:
+    """Poll until the app's first page shows its five numbers: the server has built its database."""
+    konteks = peramban.new_context(viewport={"width": 1600, "height": 1000})
+    try:
+        page = konteks.new_page()
+        page.goto(url, timeout=SIAP_MS)
+        page.locator('[data-testid="stMetricValue"]').nth(4).wait_for(timeout=SIAP_MS)
+        page.wait_for_function(_SELESAI, timeout=SIAP_MS)
+    finally:
+        konteks.close()
+
+
+@contextmanager
+def server_siap(peramban, folder: Path, log: Path, env: dict[str, str] | None = None) -> Iterator[str]:
+    """A server started as a user starts it, yielded once its first page has rendered; its log is
+    watched by `log_server_bersih` for every test that runs while it is up."""
+    with server_streamlit(folder, log, env_tambahan=env) as url:
+        tunggu_siap(peramban, url)
+        masalah = masalah_log(log)
+        assert not masalah, f"log server saat mulai ({log}):\n" + "\n".join(masalah)
+        _LOG_SERVER[log] = log.stat().st_size
+        try:
+            yield url
+        finally:
+            _LOG_SERVER.pop(log, None)
+
+
+@pytest.fixture(autouse=True)
+def log_server_bersih(request):
+    """Fail the test during which a server logged a warning, an error or a traceback."""
+    awal = {log: log.stat().st_size for log in _LOG_SERVER}
+    yield
+    masalah = []
+    for log in list(_LOG_SERVER):
+        masalah += masalah_log(log, awal.get(log, _LOG_SERVER[log]))
+        _LOG_SERVER[log] = log.stat().st_size
+    if masalah:
+        pytest.fail("log server mencatat masalah selama tes ini:\n" + "\n".join(masalah[:20]), pytrace=False)
+
+
 @pytest.fixture(scope="session")
-def server_app(tmp_path_factory):
+def server_app(peramban, tmp_path_factory):
     """The app as a user starts it, on a free loopback port, demo data created on first start."""
-    with server_streamlit(tmp_path_factory.mktemp("app_browser"), tmp_path_factory.getbasetemp() / "streamlit.log") as url:
+    with server_siap(peramban, tmp_path_factory.mktemp("app_browser"),
+                     tmp_path_factory.getbasetemp() / "streamlit.log") as url:
         yield url
 
 

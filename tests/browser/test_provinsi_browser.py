@@ -2,6 +2,7 @@
 browser fetched once, colours that change with the measure without the geometry being sent again,
 and a click that drills from a regency to its kecamatan."""
 
+import time
 from io import BytesIO
 
 import pytest
@@ -30,7 +31,16 @@ def _hitung(warna: dict, heks: str, toleransi: int = 6) -> int:
 
 
 def _isi_peta(page) -> dict:
-    return _warna(page.locator(BINGKAI).screenshot())
+    """The map's colours once it has settled: polled until two screenshots in a row are the same
+    (the canvas repaints and a zoom animates for a moment after each render)."""
+    batas = time.monotonic() + TUNGGU_MS / 1000
+    lalu = page.locator(BINGKAI).screenshot()
+    while True:
+        kini = page.locator(BINGKAI).screenshot()
+        if kini == lalu:
+            return _warna(kini)
+        assert time.monotonic() < batas, "peta tidak berhenti berubah"
+        lalu = kini
 
 
 def test_province_map_draws_every_village_and_changes_only_colours(halaman, server_app, batas):
@@ -42,7 +52,6 @@ def test_province_map_draws_every_village_and_changes_only_colours(halaman, serv
     badan.wait_for(timeout=3 * TUNGGU_MS)  # the first visit of a fresh clone writes the level files
     tunggu_selesai(page)
     assert badan.get_attribute("data-fitur") == "8563"
-    page.wait_for_timeout(500)
     awal = _isi_peta(page)
     FOLDER_GAMBAR.mkdir(exist_ok=True)
     page.screenshot(path=str(FOLDER_GAMBAR / "provinsi_desa.png"))
@@ -58,7 +67,6 @@ def test_province_map_draws_every_village_and_changes_only_colours(halaman, serv
     page.get_by_text("Cakupan BPU (%)", exact=True).click()
     page.frame_locator(BINGKAI).locator(f"body:not([data-versi='{versi}'])").wait_for(timeout=TUNGGU_MS)
     tunggu_selesai(page)
-    page.wait_for_timeout(500)
     cakupan = _isi_peta(page)
     assert sum(_hitung(cakupan, w) for w in PALET[:3]) > sum(_hitung(awal, w) for w in PALET[:3]) + 100
     assert len([u for u in geometri if "_desa_" in u]) == 1  # fetched once, not again on the change
@@ -78,6 +86,6 @@ def test_clicking_a_regency_drills_to_its_kecamatan(halaman, server_app, batas):
     bingkai.locator("body[data-fitur='576']").wait_for(timeout=TUNGGU_MS)
     tunggu_selesai(page)
     assert "fokus=33.26" in page.url and "Kecamatan" in page.url
-    page.wait_for_timeout(500)
+    _isi_peta(page)  # settled after the zoom to the regency
     page.screenshot(path=str(FOLDER_GAMBAR / "provinsi_kecamatan.png"))
     assert page.diblokir == []

@@ -73,14 +73,23 @@ def test_the_deck_reads_back_with_every_slide_labelled(engine_demo, batas):
     assert [b.table for b in deck.slides[6].shapes if b.has_table][0].cell(0, 2).text == "Status"
 
 
-def test_the_public_deck_hides_small_counts(engine_demo, batas):
-    deck, halaman = _deck(engine_demo, batas, "33.26.04.2001", ambang=5, segmen="PMI")
-    assert 1 <= halaman.angka.peserta_aktif <= 4
+def test_the_public_deck_hides_small_counts(engine_demo, naif_demo, batas):
+    periode = periode_dari_kunci("2025", HARI_INI_UJI)
+    kecil = naif_demo.kecil_per_desa_segmen(periode.selesai, 5)
+    assert not kecil.empty, "the demo data must hold a village segment with 1 to 4 active participants"
+    desa, segmen, n = kecil.iloc[0]
+    deck, halaman = _deck(engine_demo, batas, desa, ambang=5, segmen=segmen)
+    assert halaman.angka.peserta_aktif == n
     assert "<5" in _teks(deck.slides[1])
     grafik = [b.chart for b in deck.slides[2].shapes if b.has_chart]
     assert all(v >= 5 for g in grafik for v in g.plots[0].series[0].values)
-    if len(grafik) < 2:  # a chart whose bars are all small counts becomes a sentence
-        assert any("Angka di bawah 5 disembunyikan" in x for x in _teks(deck.slides[2]))
+    # A chart whose bars are all small counts becomes a sentence; the programme chart of a village
+    # segment with fewer than five participants always does.
+    s = Saringan(desa, periode, None, segmen)
+    ada_grafik = [any(v >= 5 for v in naif_demo.per_program(s).values()),
+                  any(v >= 5 for v in naif_demo.per_segmen(s).values())]
+    assert not ada_grafik[0] and len(grafik) == sum(ada_grafik)
+    assert any("Angka di bawah 5 disembunyikan" in x for x in _teks(deck.slides[2]))
 
 
 def test_the_map_uses_the_interactive_maps_colours_and_hides_what_it_hides(engine_demo, batas):

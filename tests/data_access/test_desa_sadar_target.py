@@ -15,6 +15,9 @@ from domain.periode import Periode
 from domain.saringan import Saringan
 from tests.conftest import HARI_INI_UJI
 
+# Tests that write their own statuses live on their own day, whatever day the suite is pinned to.
+HARI_SKENARIO = date(2026, 11, 24)
+
 WONOPRINGGO = "33.26.12.2008"
 
 
@@ -39,25 +42,25 @@ def test_status_table_counts_officials_and_bpu_as_the_raw_tables_do(engine_demo)
 
 def test_status_and_mou_entries_are_checked_and_never_half_written(engine_kosong, batas):
     sinkronkan_wilayah(engine_kosong, batas)
-    catat_status(engine_kosong, WONOPRINGGO, "kandidat", date(2019, 9, 3), "Disebut di berita", HARI_INI_UJI)
+    catat_status(engine_kosong, WONOPRINGGO, "kandidat", date(2019, 9, 3), "Disebut di berita", HARI_SKENARIO)
     with pytest.raises(CatatanDitolak, match="sudah punya status pada tanggal 03/09/2019"):
-        catat_status(engine_kosong, WONOPRINGGO, "dicanangkan", date(2019, 9, 3), "", HARI_INI_UJI)
+        catat_status(engine_kosong, WONOPRINGGO, "dicanangkan", date(2019, 9, 3), "", HARI_SKENARIO)
     with pytest.raises(CatatanDitolak, match="masa depan"):
-        catat_status(engine_kosong, WONOPRINGGO, "ditetapkan", date(2027, 1, 1), "", HARI_INI_UJI)
+        catat_status(engine_kosong, WONOPRINGGO, "ditetapkan", date(2027, 1, 1), "", HARI_SKENARIO)
     with pytest.raises(CatatanDitolak, match="tidak dikenal"):
-        catat_status(engine_kosong, WONOPRINGGO, "juara", date(2020, 1, 1), "", HARI_INI_UJI)
+        catat_status(engine_kosong, WONOPRINGGO, "juara", date(2020, 1, 1), "", HARI_SKENARIO)
     with pytest.raises(CatatanDitolak, match="tidak ada di daftar wilayah"):
-        catat_status(engine_kosong, "33.26.99.2999", "kandidat", date(2020, 1, 1), "", HARI_INI_UJI)
-    catat_status(engine_kosong, WONOPRINGGO, "ditetapkan", date(2020, 2, 17), "", HARI_INI_UJI)
+        catat_status(engine_kosong, "33.26.99.2999", "kandidat", date(2020, 1, 1), "", HARI_SKENARIO)
+    catat_status(engine_kosong, WONOPRINGGO, "ditetapkan", date(2020, 2, 17), "", HARI_SKENARIO)
     assert riwayat_status(engine_kosong, WONOPRINGGO)["status"].tolist() == ["kandidat", "ditetapkan"]
 
-    catat_mou(engine_kosong, WONOPRINGGO, date(2019, 8, 1), "MoU/01/2019", "", HARI_INI_UJI)
+    catat_mou(engine_kosong, WONOPRINGGO, date(2019, 8, 1), "MoU/01/2019", "", HARI_SKENARIO)
     with pytest.raises(CatatanDitolak, match="sudah tercatat"):
-        catat_mou(engine_kosong, WONOPRINGGO, date(2019, 8, 1), "lain", "", HARI_INI_UJI)
+        catat_mou(engine_kosong, WONOPRINGGO, date(2019, 8, 1), "lain", "", HARI_SKENARIO)
     with pytest.raises(CatatanDitolak, match="masa depan"):
-        catat_mou(engine_kosong, WONOPRINGGO, date(2027, 1, 1), "", "", HARI_INI_UJI)
+        catat_mou(engine_kosong, WONOPRINGGO, date(2027, 1, 1), "", "", HARI_SKENARIO)
     assert riwayat_mou(engine_kosong, WONOPRINGGO)["nomor"].tolist() == ["MoU/01/2019"]
-    desa = status_desa(engine_kosong, "33.26.12", HARI_INI_UJI)
+    desa = status_desa(engine_kosong, "33.26.12", HARI_SKENARIO)
     assert desa[["kode", "status"]].values.tolist() == [[WONOPRINGGO, "ditetapkan"]]
     assert pd.Timestamp(desa["tanggal_mou"].iloc[0]).date() == date(2019, 8, 1)
     # Looking back: on 1 January 2020 the village was still a candidate.

@@ -1,20 +1,26 @@
 """Imports on both engines: messy files in, nothing half-written, the same file twice adds nothing,
 a corrected re-export updates, personal data never stored, every import logged."""
 
+from collections import Counter
 from datetime import date
 
 import pandas as pd
 import pytest
+import sqlalchemy as sa
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from data_access.batas import sinkronkan_wilayah
-from data_access.db import baca
+from data_access.db import baca, tulis
 from data_access.ekspor import aman_untuk_spreadsheet
 from data_access.impor import KonteksImpor, impor
+from data_access.ringkasan import ringkasan_halaman
 from domain.nik import kunci_pseudonim
+from domain.periode import Periode
+from domain.saringan import Saringan
 from geo.batas import titik_desa
 from geo.gazetteer import Gazetteer
+from tests.strategi import peserta_sah
 
 HARI_INI = date(2026, 11, 24)
 KUNCI = b"kunci-uji-impor-yang-cukup-panjang"
@@ -184,3 +190,44 @@ def test_hostile_cells_never_leave_half_a_file(siap, sel):
         assert not h.masalah and sesudah[0] - sebelum[0] == h.ditulis["baru"]
     else:
         assert sesudah == sebelum and h.masalah
+
+
+def _kosongkan_peserta(engine) -> None:
+    """Between examples of a property: no participant, enrolment or rollup row left behind. One
+    transaction per table: DuckDB's foreign keys still see rows deleted earlier in the same one."""
+    for tabel in ("rekap_masa_aktif_tahunan", "rekap_masa_aktif", "masa_aktif", "kepesertaan", "peserta"):
+        tulis(engine, lambda k, tabel=tabel: k.execute(sa.text(f"DELETE FROM {tabel}")))
+
+
+def _bersih(teks: str) -> str:
+    return "".join(c for c in teks if c not in ';"\r\n\x00')  # a NUL makes the file binary: refused whole
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(peserta_sah(HARI_INI), min_size=1, max_size=6, unique_by=lambda p: p.nik.nik),
+       st.lists(st.tuples(st.text(max_size=20), st.text(max_size=12), st.text(max_size=10)), max_size=3))
+def test_what_goes_in_is_what_the_database_holds_and_the_overview_counts(siap, sah, rusak):
+    engine, konteks = siap
+    _kosongkan_peserta(engine)
+    baris = [p.baris_csv() for p in sah] + [f"{_bersih(a)};{_bersih(b)};;BPU;{_bersih(c)};03/09/2019" for a, b, c in rusak]
+    teks = "NIK;Desa;Kecamatan;Segmen;Program;Tgl Daftar\n" + "\n".join(baris)
+    h = impor(engine, "peserta", teks.encode(), "campuran.csv", konteks, hanya_yang_sah=True)
+    assert h.status == "berhasil", h.ringkasan()
+    assert (h.baris_sah, h.baris_ditolak, h.ditulis["baru"]) == (len(sah), len(rusak), len(sah))
+
+    pseudonim = {kunci_pseudonim(p.nik.nik, KUNCI): p for p in sah}
+    peserta = baca(engine, "SELECT kunci_pseudonim, kode_desa, segmen, tanggal_daftar FROM peserta")
+    assert {(r.kunci_pseudonim, r.kode_desa, r.segmen, pd.Timestamp(r.tanggal_daftar).date())
+            for r in peserta.itertuples()} == {(k, p.kode_desa, p.segmen, p.tanggal_daftar) for k, p in pseudonim.items()}
+    program = baca(engine, "SELECT p.kunci_pseudonim, k.program FROM kepesertaan k JOIN peserta p ON p.id = k.peserta_id")
+    assert sorted(program.itertuples(index=False, name=None)) == \
+        sorted((k, prog) for k, p in pseudonim.items() for prog in p.program)
+
+    # The overview counts what went in: everyone registered and, with no end date, active today.
+    halaman = ringkasan_halaman(engine, Saringan("33.26", Periode("semua", date(2019, 1, 1), HARI_INI)))
+    assert (halaman.angka.peserta_aktif, halaman.angka.pendaftaran_baru) == (len(sah), len(sah))
+    assert dict(halaman.per_program.itertuples(index=False)) == Counter(prog for p in sah for prog in p.program)
+    assert dict(halaman.per_segmen.itertuples(index=False)) == Counter(p.segmen for p in sah)
+
+    lagi = impor(engine, "peserta", teks.encode(), "campuran.csv", konteks, hanya_yang_sah=True)
+    assert lagi.ditulis == {"baru": 0, "diperbarui": 0, "sama": len(sah)}

@@ -5,7 +5,6 @@ from datetime import date, timedelta
 import pandas as pd
 import pytest
 
-from benchmarks.naif import RingkasanNaif
 from data_access import ringkasan
 from data_access.db import baca
 from domain.periode import Periode, periode_dari_kunci
@@ -23,9 +22,9 @@ SARINGAN = [
 ]
 
 
-@pytest.fixture(scope="module")
-def naif(engine_demo):
-    return RingkasanNaif(engine_demo)
+@pytest.fixture
+def naif(naif_demo):
+    return naif_demo
 
 
 def _s(kode, periode, program, segmen):

@@ -53,9 +53,11 @@ def test_keys_nobody_reads_are_dropped_and_the_thread_ends():
 
 def test_a_failing_refresh_keeps_the_last_value_and_a_failing_first_read_raises():
     gagal = threading.Event()
+    gagal_dicoba: list[str] = []
 
     def hitung(kunci):
         if gagal.is_set():
+            gagal_dicoba.append(kunci)
             raise RuntimeError("database sibuk")
         return "angka"
 
@@ -63,7 +65,7 @@ def test_a_failing_refresh_keeps_the_last_value_and_a_failing_first_read_raises(
     try:
         assert latar.ambil("x") == "angka"
         gagal.set()
-        time.sleep(0.1)
+        _tunggu(lambda: gagal_dicoba.count("x") >= 2)  # the thread has refreshed, and failed, twice
         assert latar.ambil("x") == "angka"
         with pytest.raises(RuntimeError):
             latar.ambil("baru")

@@ -1,0 +1,58 @@
+"""The README's set-up-and-run command, exactly as written there, starts the app: server up, first
+page rendered in Chromium with the demo data it created, stopped again."""
+
+import os
+import re
+import signal
+import subprocess
+import time
+import urllib.request
+
+import pytest
+
+from benchmarks.server import FORMAT_LOG, port_bebas
+from data_access.config import AKAR_PROYEK
+from tests.browser.conftest import SIAP_MS, masalah_log, tunggu_siap
+
+pytestmark = pytest.mark.browser
+
+
+def perintah_jalankan() -> str:
+    """The one command in the README's Run section's code block."""
+    bagian = (AKAR_PROYEK / "README.md").read_text(encoding="utf-8").split("\n## Run\n", 1)[1].split("\n## ", 1)[0]
+    blok = re.findall(r"```\n(.*?)\n```", bagian, flags=re.S)
+    assert len(blok) == 1 and "\n" not in blok[0].strip(), blok
+    return blok[0].strip()
+
+
+def test_the_readme_run_command_starts_the_app(peramban, tmp_path):
+    perintah = perintah_jalankan()
+    assert perintah.endswith("streamlit run app.py")
+    port = port_bebas()
+    # Only where it listens and where its data go differ from a user's first start.
+    env = {**os.environ, "STREAMLIT_SERVER_PORT": str(port), "STREAMLIT_SERVER_ADDRESS": "127.0.0.1",
+           "STREAMLIT_LOGGER_MESSAGE_FORMAT": FORMAT_LOG, "DESA_SADAR_DATA_DIR": str(tmp_path / "data")}
+    env.pop("DATABASE_URL", None)
+    log = tmp_path / "readme.log"
+    with open(log, "w") as keluaran:
+        proses = subprocess.Popen(["bash", "-c", perintah], cwd=AKAR_PROYEK, env=env, stdout=keluaran,
+                                  stderr=subprocess.STDOUT, start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        batas = time.monotonic() + SIAP_MS / 1000
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            assert proses.poll() is None, log.read_text()
+            assert time.monotonic() < batas, log.read_text()
+            time.sleep(0.2)
+        tunggu_siap(peramban, url)
+        assert (tmp_path / "data" / "desa_sadar.duckdb").is_file()  # the embedded default, filled on first start
+        assert not masalah_log(log), log.read_text()
+    finally:
+        os.killpg(proses.pid, signal.SIGTERM)
+        proses.wait(timeout=30)
