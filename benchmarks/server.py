@@ -25,6 +25,22 @@ def port_bebas() -> int:
         return s.getsockname()[1]
 
 
+def tunggu_sehat(url: str, proses: subprocess.Popen, log: Path,
+                 batas_detik: float = BATAS_TUNGGU_SERVER_DETIK) -> None:
+    """Poll the server's health endpoint until it answers; fail at once if the process ends."""
+    batas = time.monotonic() + batas_detik
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            pass
+        if proses.poll() is not None or time.monotonic() > batas:
+            raise RuntimeError(f"Server Streamlit tidak siap; lihat {log}")
+        time.sleep(0.2)
+
+
 @contextmanager
 def server_streamlit(folder_data: Path, log: Path, skrip: Path = AKAR_PROYEK / "app.py",
                      env_tambahan: dict[str, str] | None = None) -> Iterator[str]:
@@ -46,18 +62,8 @@ def proses_streamlit(folder_data: Path, log: Path, skrip: Path = AKAR_PROYEK / "
              "--server.address", "127.0.0.1", "--server.headless", "true", "--logger.messageFormat", FORMAT_LOG],
             cwd=AKAR_PROYEK, env=env, stdout=keluaran, stderr=subprocess.STDOUT)
         url = f"http://127.0.0.1:{port}"
-        batas = time.monotonic() + BATAS_TUNGGU_SERVER_DETIK
         try:
-            while True:
-                try:
-                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                        if r.status == 200:
-                            break
-                except OSError:
-                    pass
-                if proses.poll() is not None or time.monotonic() > batas:
-                    raise RuntimeError(f"Server Streamlit tidak siap; lihat {log}")
-                time.sleep(0.2)
+            tunggu_sehat(url, proses, log)
             yield url, proses
         finally:
             proses.terminate()

@@ -51,6 +51,14 @@ def tunggu_selesai(page) -> None:
     page.wait_for_function(_SELESAI, timeout=TUNGGU_MS)
 
 
+def buka(page, url: str, judul: str, tinggi: int = 2600) -> None:
+    """Open a page tall enough to hold it whole and wait until its run has finished."""
+    page.set_viewport_size({"width": 1600, "height": tinggi})
+    page.goto(url)
+    page.get_by_role("heading", name=judul).wait_for(timeout=TUNGGU_MS)
+    tunggu_selesai(page)
+
+
 # A level the log format of benchmarks.server writes, a Python warning, or a traceback.
 _MASALAH_LOG = re.compile(r" (WARNING|ERROR|CRITICAL) |\w+Warning: |Traceback \(most recent call last\)")
 # Every server log a test may have written to: path -> how far it had been read.

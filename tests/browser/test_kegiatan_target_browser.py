@@ -2,24 +2,16 @@
 
 import pytest
 
-from tests.browser.conftest import FOLDER_GAMBAR, MERAH, TUNGGU_MS, piksel_warna, tunggu_selesai
+from tests.browser.conftest import FOLDER_GAMBAR, MERAH, TUNGGU_MS, buka, piksel_warna, tunggu_selesai
 
 pytestmark = pytest.mark.browser
 FESTIVAL = "lihat=Festival+Nasi+Goreng+Wonopringgo+2019+%2820%2F08%2F2019%29"
 
 
-def _buka(page, url: str, judul: str) -> None:
-    """Open a page tall enough to hold it whole and wait until its run has finished."""
-    page.set_viewport_size({"width": 1600, "height": 2600})
-    page.goto(url)
-    page.get_by_role("heading", name=judul).wait_for(timeout=TUNGGU_MS)
-    tunggu_selesai(page)
-
-
 def test_an_event_shows_its_results_breakdowns_and_timeline(halaman, server_app):
     page = halaman
     # The event selector is bound to the URL: a link names the festival by its label.
-    _buka(page, f"{server_app}/kegiatan?periode=Tahun+2019&{FESTIVAL}", "Festival Nasi Goreng Wonopringgo 2019")
+    buka(page, f"{server_app}/kegiatan?periode=Tahun+2019&{FESTIVAL}", "Festival Nasi Goreng Wonopringgo 2019")
     grafik = page.locator("[data-testid=stVegaLiteChart]")
     grafik.nth(4).wait_for(timeout=TUNGGU_MS)  # charts arrive one by one: wait for the fifth
     assert grafik.count() == 5  # four breakdowns and the timeline
@@ -41,7 +33,7 @@ def test_comparing_events_side_by_side(halaman, server_app):
     page = halaman
     banding = ("&banding=Festival+Nasi+Goreng+Wonopringgo+2019+%2820%2F08%2F2019%29"
                "&banding=Peluncuran+Desa+Sadar+2019%2C+Pendopo+Kabupaten+Kajen+%2803%2F09%2F2019%29")
-    _buka(page, f"{server_app}/kegiatan?periode=Tahun+2019{banding}", "Bandingkan kegiatan")
+    buka(page, f"{server_app}/kegiatan?periode=Tahun+2019{banding}", "Bandingkan kegiatan")
     page.get_by_text("Peluncuran Desa Sadar 2019, Pendopo Kabupaten Kajen").last.wait_for(timeout=TUNGGU_MS)
     grafik = page.locator("[data-testid=stVegaLiteChart]")
     grafik.nth(5).wait_for(timeout=TUNGGU_MS)
@@ -54,7 +46,7 @@ def test_comparing_events_side_by_side(halaman, server_app):
 
 def test_targets_show_bullets_with_what_is_behind_first(halaman, server_app):
     page = halaman
-    _buka(page, f"{server_app}/target", "Tertinggal dari target")
+    buka(page, f"{server_app}/target", "Tertinggal dari target")
     grafik = page.locator("[data-testid=stVegaLiteChart]")
     grafik.nth(2).wait_for(timeout=TUNGGU_MS)
     assert grafik.count() == 3  # regency, kecamatan, villages

@@ -5,12 +5,10 @@ import os
 import re
 import signal
 import subprocess
-import time
-import urllib.request
 
 import pytest
 
-from benchmarks.server import FORMAT_LOG, port_bebas
+from benchmarks.server import FORMAT_LOG, port_bebas, tunggu_sehat
 from data_access.config import AKAR_PROYEK
 from tests.browser.conftest import SIAP_MS, masalah_log, tunggu_siap
 
@@ -39,17 +37,7 @@ def test_the_readme_run_command_starts_the_app(peramban, tmp_path):
                                   stderr=subprocess.STDOUT, start_new_session=True)
     url = f"http://127.0.0.1:{port}"
     try:
-        batas = time.monotonic() + SIAP_MS / 1000
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            assert proses.poll() is None, log.read_text()
-            assert time.monotonic() < batas, log.read_text()
-            time.sleep(0.2)
+        tunggu_sehat(url, proses, log, SIAP_MS / 1000)  # the command installs first: the set-up budget
         tunggu_siap(peramban, url)
         assert (tmp_path / "data" / "desa_sadar.duckdb").is_file()  # the embedded default, filled on first start
         assert not masalah_log(log), log.read_text()

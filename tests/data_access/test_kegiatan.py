@@ -76,7 +76,10 @@ def test_breakdowns_and_the_timeline_around_the_festival(engine_demo):
     assert program["JKK"] == program["JKM"] == 100 and 0 < program["JHT"] < 100
     assert "JP" not in program  # BPU may not hold JP
     assert r.segmen["jumlah"].sum() == r.pekerjaan["jumlah"].sum() == r.sumber_dana["jumlah"].sum() == 100
-    assert r.pekerjaan.iloc[0].tolist() == ["Pedagang nasi goreng", 61]  # ~60 vendors enrolled collectively
+    pekerjaan = baca(engine_demo, "SELECT pekerjaan FROM peserta WHERE kegiatan_id = :id", id=fid)["pekerjaan"]
+    pedagang = int((pekerjaan == "Pedagang nasi goreng").sum())
+    assert r.pekerjaan.iloc[0].tolist() == ["Pedagang nasi goreng", pedagang]
+    assert 50 <= pedagang <= 70  # about 60 vendors enrolled collectively, whatever day the demo is built
     garis = linimasa_kegiatan(engine_demo, [fid])
     assert garis["hari_ke"].tolist() == list(range(-7, 8))
     assert garis.loc[garis["hari_ke"] == 0, "dari_kegiatan"].iloc[0] == 100
