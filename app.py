@@ -36,17 +36,20 @@ except PengaturanTidakSah as e:
     st.stop()
 
 peran = cache.peran_sesi()
-# Small counts are shown only to leadership and admins who signed in; the no-accounts demo mode opens
-# every page but keeps the public views as the public will see them.
-tanpa_suppresi = tanpa_suppresi_peran(peran) and cache.sudah_masuk()
+# The one place that decides the viewer's threshold: small counts are shown only to leadership and
+# admins who signed in; the no-accounts demo mode opens every page but keeps the public views as the
+# public will see them. The projector screen is public whoever opens it.
+ambang_publik = app.pengaturan.k_suppresi
+ambang = 1 if tanpa_suppresi_peran(peran) and cache.sudah_masuk() else ambang_publik
+pengguna = "tanpa akun"  # who the import log names; replaced below once someone has signed in
 with st.sidebar:
     # Who is using this session: pages a role may not open are not registered at all below.
     if pesan := st.session_state.pop("pesan_masuk", None):
         st.info(pesan)
     masuk = st.session_state.get("sesi_akun")
     if masuk or (cache.login_oidc_diatur() and st.user.is_logged_in):
-        st.caption(t("masuk_sebagai", bahasa, nama=fmt.aman_markdown(masuk["nama"] if masuk else st.user.get("email", "")),
-                     peran=LABEL_PERAN[peran]))
+        pengguna = masuk["nama"] if masuk else st.user.get("email", "")
+        st.caption(t("masuk_sebagai", bahasa, nama=fmt.aman_markdown(pengguna), peran=LABEL_PERAN[peran]))
         if st.button(t("keluar", bahasa)):
             if masuk:
                 cache.keluar()
@@ -91,8 +94,8 @@ halaman = st.navigation([p for kunci, p in SEMUA_HALAMAN.items() if boleh_buka(p
 hari_ini = app.pengaturan.hari_ini()
 if halaman.url_path in ("layar", "daftar", "data"):
     # The live screen, the registration form and the import page use no dashboard filters.
-    st.session_state["konteks"] = {"bahasa": bahasa, "peran": peran, "tanpa_suppresi": tanpa_suppresi,
-                                   "hari_ini": hari_ini}
+    st.session_state["konteks"] = {"bahasa": bahasa, "peran": peran, "ambang": ambang, "ambang_publik": ambang_publik,
+                                   "pengguna": pengguna, "hari_ini": hari_ini}
     halaman.run()
     st.stop()
 
@@ -129,7 +132,7 @@ st.sidebar.caption(t("tautan", bahasa))
 st.session_state["konteks"] = {
     "bahasa": bahasa,
     "peran": peran,
-    "tanpa_suppresi": tanpa_suppresi,
+    "ambang": ambang,
     "hari_ini": hari_ini,
     "kode_wilayah": kode_desa or kode_kec or app.batas.kode_kab,
     "nama_wilayah": nama.get(kode_desa) or nama.get(kode_kec) or app.batas.nama_kab,

@@ -13,6 +13,7 @@
 | readiness: officials enrolled | DESA_SADAR_AMBANG_PERANGKAT (or `ambang_perangkat`) | 100 (% of perangkat desa) |
 | live screen refresh | DESA_SADAR_LAYAR_DETIK (or `layar_detik`) | 5 seconds |
 | today | DESA_SADAR_HARI_INI (or `hari_ini`), as YYYY-MM-DD | the real date, read anew on every use |
+| small-count threshold | DESA_SADAR_K (or `k_suppresi`) | 5: public views show 1 to 4 as "<5" |
 
 No national coverage threshold for designation exists (domain brief §1): each branch sets its own.
 
@@ -27,6 +28,8 @@ import tomllib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+
+from domain.suppresi import K_BAWAAN
 
 AKAR_PROYEK = Path(__file__).resolve().parent.parent
 
@@ -57,6 +60,7 @@ class Pengaturan:
     ambang_perangkat: float = 100.0
     layar_detik: float = 5.0
     tanggal_tetap: date | None = None  # DESA_SADAR_HARI_INI; None: the real date
+    k_suppresi: int = K_BAWAAN  # public views show counts from 1 to k-1 as "<k"
 
     def hari_ini(self) -> date:
         """The app's "today": the pinned date if one is set, else the real date at this call."""
@@ -81,6 +85,15 @@ def _angka(env: dict, rahasia: dict, nama_env: str, nama_rahasia: str, bawaan: f
         raise PengaturanTidakSah(f"Pengaturan {nama_env} (atau {nama_rahasia} di secrets.toml) harus angka antara "
                                  f"{terkecil:g} dan {terbesar:g}; tertulis {mentah!r}.")
     return nilai
+
+
+def _bulat(env: dict, rahasia: dict, nama_env: str, nama_rahasia: str, bawaan: int, terkecil: int,
+           terbesar: int) -> int:
+    nilai = _angka(env, rahasia, nama_env, nama_rahasia, bawaan, terkecil, terbesar)
+    if not float(nilai).is_integer():
+        raise PengaturanTidakSah(f"Pengaturan {nama_env} (atau {nama_rahasia} di secrets.toml) harus bilangan bulat; "
+                                 f"tertulis {nilai:g}.")
+    return int(nilai)
 
 
 def _tanggal(env: dict, rahasia: dict, nama_env: str, nama_rahasia: str) -> date | None:
@@ -122,4 +135,6 @@ def muat_pengaturan(env: dict[str, str] | None = None) -> Pengaturan:
         ambang_perangkat=_angka(env, rahasia, "DESA_SADAR_AMBANG_PERANGKAT", "ambang_perangkat", 100.0, 0, 100),
         layar_detik=_angka(env, rahasia, "DESA_SADAR_LAYAR_DETIK", "layar_detik", 5.0, 0.05, 300),
         tanggal_tetap=_tanggal(env, rahasia, "DESA_SADAR_HARI_INI", "hari_ini"),
+        # Below 2 nothing would be hidden: refused rather than quietly publishing small counts.
+        k_suppresi=_bulat(env, rahasia, "DESA_SADAR_K", "k_suppresi", K_BAWAAN, 2, 100),
     )

@@ -23,11 +23,6 @@ def cakupan_bpu(bpu_aktif_jkk_jkm: int, pekerja_informal: float | None) -> float
     return rasio_persen(bpu_aktif_jkk_jkm, pekerja_informal)
 
 
-def ucj(peserta_aktif: int, penduduk_bekerja: float | None) -> float | None:
-    """Universal Coverage Jamsostek: active participants ÷ employed population × 100."""
-    return rasio_persen(peserta_aktif, penduduk_bekerja)
-
-
 def capaian_target(realisasi: float, target: float | None) -> float | None:
     """Progress to target in percent; None when no target was set for this slice."""
     return rasio_persen(realisasi, target)

@@ -6,21 +6,11 @@ suppressed with it, since percentage × denominator would give the count back.
 
 from __future__ import annotations
 
-import os
-
 import pandas as pd
 
 from domain.format import angka
 
-K_BAWAAN = 5
-
-
-def k_suppresi() -> int:
-    """The threshold k from DESA_SADAR_K (default 5); never below 2, where suppression would be void."""
-    try:
-        return max(2, int(os.environ.get("DESA_SADAR_K", K_BAWAAN)))
-    except ValueError:
-        return K_BAWAAN
+K_BAWAAN = 5  # the default threshold; a branch sets its own as DESA_SADAR_K (data_access.config)
 
 
 def sembunyikan(nilai: int | None, k: int) -> int | None:

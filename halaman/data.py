@@ -32,8 +32,7 @@ if berkas is None:
 komponen.sembunyikan_unduhan_bawaan()  # cells here are whatever the upload held
 
 isi = berkas.getvalue()
-# Until roles exist (issue 5), the log records the session, not a person.
-pengguna = "aplikasi"
+pengguna = k["pengguna"]  # who signed in; the import log names them
 batang = st.progress(0.0, text=t("memeriksa", bahasa))
 hasil, contoh = cache.periksa_impor(jenis, isi, berkas.name, pengguna, hari_ini,
                                     kemajuan=lambda p: batang.progress(p, text=t("memeriksa", bahasa)))

@@ -6,9 +6,9 @@ import streamlit as st
 
 from data_access import cache
 from domain import format as fmt
-from domain.suppresi import k_suppresi, kecil, label_tersembunyi, tampil_hitungan
+from domain.suppresi import kecil, label_tersembunyi, tampil_hitungan
 
-ambang = k_suppresi()
+ambang = st.session_state["konteks"]["ambang_publik"]  # a projector is public, whoever opened it
 
 # Read from the back of a village hall: no chrome, large type, high contrast.
 st.html("""<style>

@@ -11,7 +11,7 @@ from data_access.peta import nilai_ukuran
 from domain import format as fmt
 from domain import grafik
 from domain.desa_sadar import label_status
-from domain.suppresi import k_suppresi, kecil, label_tersembunyi, nilai_publik, tampil_hitungan
+from domain.suppresi import kecil, label_tersembunyi, nilai_publik, tampil_hitungan
 from domain.teks import t
 from halaman import komponen
 from geo import peta as gp
@@ -21,7 +21,7 @@ bahasa, hari_ini = k["bahasa"], k["hari_ini"]
 app = cache.aplikasi()
 batas = app.batas
 # The map is public: small counts hidden, except for leadership and admins.
-ambang = 1 if k.get("tanpa_suppresi") else k_suppresi()
+ambang = k["ambang"]  # decided for this viewer by the router: 1 shows every count
 kode_desa_semua = set(batas.desa["kode"])
 
 

@@ -7,7 +7,6 @@ import streamlit as st
 from data_access import cache
 from data_access.peta import nilai_ukuran
 from domain import format as fmt
-from domain.suppresi import k_suppresi
 from domain.teks import t
 from geo import peta as gp
 from geo.provinsi import PANJANG_INDUK, TINGKAT, kode_fokus, nama_provinsi, warna_dan_teks
@@ -17,7 +16,7 @@ k = st.session_state["konteks"]
 bahasa, hari_ini = k["bahasa"], k["hari_ini"]
 app = cache.aplikasi()
 kode_prov = app.batas.kode_kab[:2]
-ambang = 1 if k.get("tanpa_suppresi") else k_suppresi()
+ambang = k["ambang"]  # decided for this viewer by the router: 1 shows every count
 TURUN = {"kabupaten": "kecamatan", "kecamatan": "desa"}
 
 

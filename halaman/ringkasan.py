@@ -6,15 +6,14 @@ from data_access import cache
 from domain import format as fmt
 from domain import grafik, kpi
 from domain.periode import label_periode
-from domain.suppresi import k_suppresi, samarkan, tampil_hitungan
+from domain.suppresi import samarkan, tampil_hitungan
 from domain.suppresi import kecil as kecil_di
 from domain.teks import t
 from halaman import komponen
 
 k = st.session_state["konteks"]
 bahasa, hari_ini = k["bahasa"], k["hari_ini"]
-# The public sees small counts as "<k"; leadership and admins see them as they are.
-ambang = 1 if k.get("tanpa_suppresi") else k_suppresi()
+ambang = k["ambang"]  # decided for this viewer by the router: 1 shows every count
 
 
 def hitungan(n: int | None) -> str:

@@ -21,6 +21,8 @@ from domain.periode import periode_dari_kunci
 from tests.conftest import HARI_INI_UJI, database_baru
 
 APP = str(AKAR_PROYEK / "app.py")
+# What app.py gives every page: a page run on its own in AppTest gets the same, as a public viewer.
+KONTEKS_DASAR = {"bahasa": "id", "hari_ini": HARI_INI_UJI, "ambang": 5, "ambang_publik": 5, "pengguna": "uji"}
 HALAMAN = ["halaman/ringkasan.py", "halaman/peta.py", "halaman/kegiatan.py", "halaman/desa_sadar.py", "halaman/target.py"]
 ANGKA_ID = re.compile(r"^\d{1,3}(\.\d{3})*$")
 
@@ -70,7 +72,7 @@ def test_every_page_is_listed_and_runs_on_its_own():
         for bahasa in ("id", "en"):
             at = AppTest.from_file(str(AKAR_PROYEK / halaman), default_timeout=180)
             at.session_state["konteks"] = {
-                "bahasa": bahasa, "hari_ini": HARI_INI_UJI, "kode_wilayah": "33.26.10",
+                **KONTEKS_DASAR, "bahasa": bahasa, "kode_wilayah": "33.26.10",
                 "nama_wilayah": "Sragi", "periode": "2025", "program": None, "segmen": "BPU",
             }
             at.run()
@@ -142,7 +144,7 @@ def test_missing_boundaries_give_a_clear_message_not_a_traceback(monkeypatch, tm
 
 def _halaman_peta(**konteks) -> AppTest:
     at = AppTest.from_file(str(AKAR_PROYEK / "halaman/peta.py"), default_timeout=180)
-    at.session_state["konteks"] = {"bahasa": "id", "hari_ini": HARI_INI_UJI, "kode_wilayah": "33.26",
+    at.session_state["konteks"] = {**KONTEKS_DASAR, "kode_wilayah": "33.26",
                                    "nama_wilayah": "Kabupaten Pekalongan", "periode": "2019", "program": None,
                                    "segmen": None, **konteks}
     return at
@@ -169,7 +171,7 @@ def test_map_search_resolves_what_staff_type():
 
 def _halaman(nama: str, **query) -> AppTest:
     at = AppTest.from_file(str(AKAR_PROYEK / "halaman" / nama), default_timeout=180)
-    at.session_state["konteks"] = {"bahasa": "id", "hari_ini": HARI_INI_UJI}
+    at.session_state["konteks"] = dict(KONTEKS_DASAR)
     for kunci, nilai in query.items():
         at.query_params[kunci] = nilai
     at.run()
@@ -209,7 +211,7 @@ def test_live_screen_needs_an_event_in_its_link():
 
 def _halaman_dasbor(nama: str, query: dict | None = None, **konteks) -> AppTest:
     at = AppTest.from_file(str(AKAR_PROYEK / "halaman" / nama), default_timeout=180)
-    at.session_state["konteks"] = {"bahasa": "id", "hari_ini": HARI_INI_UJI, "kode_wilayah": "33.26",
+    at.session_state["konteks"] = {**KONTEKS_DASAR, "kode_wilayah": "33.26",
                                    "nama_wilayah": "Kabupaten Pekalongan", "periode": "2019", "program": None,
                                    "segmen": None, **konteks}
     for kunci, nilai in (query or {}).items():
@@ -352,6 +354,7 @@ def test_with_accounts_the_public_gets_public_pages_and_admin_gets_imports():
     assert "Masuk sebagai admin (Admin)" in [c.value for c in at.sidebar.caption]
     at.switch_page("halaman/data.py").run()
     assert at.title[0].value == "Impor data"
+    assert at.session_state["konteks"]["pengguna"] == "admin"  # the import log names who signed in
 
 
 def test_sessions_expire_and_guessing_is_locked_out():
@@ -377,7 +380,7 @@ def test_the_public_overview_hides_small_counts_leadership_sees_them():
     desa, segmen, n = kecil.iloc[0]
     konteks = {"kode_wilayah": desa, "nama_wilayah": "Desa kecil", "segmen": segmen, "periode": "12b"}
     publik = _halaman_dasbor("ringkasan.py", **konteks)
-    pimpinan = _halaman_dasbor("ringkasan.py", tanpa_suppresi=True, **konteks)
+    pimpinan = _halaman_dasbor("ringkasan.py", ambang=1, **konteks)
     nilai_publik = {m.label: m.value for m in publik.metric}
     nilai_pimpinan = {m.label: m.value for m in pimpinan.metric}
     assert nilai_pimpinan["Peserta aktif"] == str(n)

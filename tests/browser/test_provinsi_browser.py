@@ -2,13 +2,15 @@
 browser fetched once, colours that change with the measure without the geometry being sent again,
 and a click that drills from a regency to its kecamatan."""
 
+import csv
 import time
 from io import BytesIO
 
+import pandas as pd
 import pytest
 from PIL import Image
 
-from geo.peta import LATAR_PETA, PALET, WARNA_TANPA_DATA
+from geo.peta import LATAR_PETA, PALET, UKURAN, WARNA_TANPA_DATA, kelas_untuk, warna_nilai
 from tests.browser.conftest import FOLDER_GAMBAR, TUNGGU_MS, tunggu_selesai
 
 pytestmark = pytest.mark.browser
@@ -62,6 +64,17 @@ def test_province_map_draws_every_village_and_changes_only_colours(halaman, serv
     baris = open(unduhan.value.path(), encoding="utf-8-sig").read().splitlines()
     assert baris[0] == "Wilayah,Kode Kemendagri,Peserta aktif" and len(baris) == 286
     assert baris[1].split(",")[1].startswith("33.26.")
+    # Each village's fill, as Leaflet holds it, is the class colour of the number the table beside the
+    # map gives it; a hidden number ("<5") and a village the table does not list are grey.
+    tabel = {kode: teks for _, kode, teks in csv.reader(baris[1:])}
+    angka = {kode: int(teks.replace(".", "")) for kode, teks in tabel.items() if not teks.startswith("<")}
+    kelas = kelas_untuk(UKURAN["aktif"], pd.Series(list(angka.values()), dtype=float))
+    isi = dict(page.frame(url=lambda u: "peta_provinsi" in u).evaluate(
+        "() => aktif.getLayers().map(l => [l.feature.properties.kode, l.options.fillColor])"))
+    assert len(isi) == 8563
+    harapan = {kode: warna_nilai(angka[kode], kelas) if kode in angka else WARNA_TANPA_DATA for kode in isi}
+    assert isi == harapan
+    assert len(set(harapan.values())) == len(PALET) + 1  # every class in use, and grey
 
     versi = badan.get_attribute("data-versi")
     page.get_by_text("Cakupan BPU (%)", exact=True).click()

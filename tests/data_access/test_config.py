@@ -31,3 +31,15 @@ def test_a_pinned_day_is_used_everywhere_the_settings_go():
 def test_a_bad_pinned_day_is_refused_by_name(teks):
     with pytest.raises(PengaturanTidakSah, match="DESA_SADAR_HARI_INI .* TTTT-BB-HH"):
         muat_pengaturan({"DESA_SADAR_HARI_INI": teks})
+
+
+def test_the_small_count_threshold_is_a_setting_like_the_others():
+    assert muat_pengaturan({}).k_suppresi == 5
+    assert muat_pengaturan({"DESA_SADAR_K": "10"}).k_suppresi == 10
+
+
+@pytest.mark.parametrize("teks,alasan", [("1", "antara 2 dan 100"), ("lima", "antara 2 dan 100"),
+                                         ("5,5", "bilangan bulat")])
+def test_a_threshold_that_would_hide_nothing_or_is_not_a_count_is_refused(teks, alasan):
+    with pytest.raises(PengaturanTidakSah, match=f"DESA_SADAR_K .*{alasan}"):
+        muat_pengaturan({"DESA_SADAR_K": teks})

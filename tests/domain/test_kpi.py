@@ -17,7 +17,6 @@ def test_missing_denominators_and_targets_are_none_not_zero():
 def test_change_and_lapse_rate():
     assert kpi.perubahan_persen(120, 100) == 20.0
     assert kpi.tingkat_nonaktif(30, 300) == 10.0
-    assert kpi.ucj(35, 100) == 35.0
 
 
 def test_leading_and_trailing_villages_skip_those_without_a_denominator():

@@ -1,0 +1,55 @@
+"""The layers keep to their rules (README, Layout): a test names the rule a change breaks."""
+
+import ast
+from pathlib import Path
+
+from data_access.config import AKAR_PROYEK
+
+# What only data_access may touch: the database, its drivers and its connection code.
+LAPISAN_DATABASE = ("sqlalchemy", "duckdb", "duckdb_engine", "psycopg", "alembic", "data_access.db")
+
+
+def _impor(berkas: Path) -> set[str]:
+    """Every module a file imports, by its full dotted name (relative imports are not used here)."""
+    nama = set()
+    for simpul in ast.walk(ast.parse(berkas.read_text(encoding="utf-8"), filename=str(berkas))):
+        if isinstance(simpul, ast.Import):
+            nama |= {a.name for a in simpul.names}
+        elif isinstance(simpul, ast.ImportFrom) and simpul.module:
+            nama.add(simpul.module)
+            nama |= {f"{simpul.module}.{a.name}" for a in simpul.names}
+    return nama
+
+
+def _melanggar(folder: str, terlarang: tuple[str, ...]) -> dict[str, list[str]]:
+    hasil = {}
+    for berkas in sorted((AKAR_PROYEK / folder).rglob("*.py")):
+        salah = sorted(m for m in _impor(berkas) if any(m == t or m.startswith(f"{t}.") for t in terlarang))
+        if salah:
+            hasil[str(berkas.relative_to(AKAR_PROYEK))] = salah
+    return hasil
+
+
+def test_geo_and_the_domain_never_import_streamlit():
+    """They are plain functions: usable from the command line, the deck builder and tests alike."""
+    assert _melanggar("geo", ("streamlit",)) == {}
+    assert _melanggar("domain", ("streamlit",)) == {}
+
+
+def test_the_domain_reads_no_database_and_no_setting():
+    assert _melanggar("domain", (*LAPISAN_DATABASE, "data_access", "os")) == {}
+
+
+def test_pages_never_touch_the_database_themselves():
+    """Pages render what data_access (through its cache) hands them; they open no connection."""
+    assert _melanggar("halaman", LAPISAN_DATABASE) == {}
+    # The router only names the refusal it shows when the database cannot be opened.
+    assert {m for m in _impor(AKAR_PROYEK / "app.py") if m.startswith(LAPISAN_DATABASE)} == \
+        {"data_access.db", "data_access.db.DatabaseTidakSiap"}
+
+
+def test_there_is_no_pages_folder_beside_app_py():
+    """Streamlit runs every file in a pages/ folder beside the entry script as a page of its own,
+    before the router: without the sidebar, without the filters and without the role check, so a
+    page meant for staff would open for anyone. The screens live in halaman/."""
+    assert not (AKAR_PROYEK / "pages").exists()
