@@ -14,7 +14,7 @@ from data_access.ringkasan import RingkasanHalaman
 from domain import format as fmt
 from domain.desa_sadar import label_status
 from domain.kegiatan import label_jenis
-from domain.suppresi import kecil, tampil_hitungan
+from domain.suppresi import kecil, samarkan_kelompok, tampil_hitungan
 from domain.teks import t
 
 BARIS_TABEL_MAKS = 12
@@ -67,8 +67,13 @@ def isi_kpi(isi: IsiBriefing) -> list[tuple[str, str]]:
 
 
 def isi_batang(df: pd.DataFrame, kategori: str, isi: IsiBriefing) -> tuple[list[str], list[int]] | str:
-    """Bars without small counts, or the sentence that replaces a chart with nothing left to show."""
-    tampil = df[[not kecil(n, isi.ambang) for n in df["peserta_aktif"]]]
+    """Bars without small counts, or the sentence that replaces a chart with nothing left to show.
+    Segments add up to the active total on the KPI slide, so a hidden one is hidden with a complement
+    (as on Ringkasan); programmes overlap (one person holds several) and do not add up to it."""
+    if kategori == "segmen":
+        tampil = samarkan_kelompok(df, "peserta_aktif", isi.ambang).dropna(subset=["peserta_aktif"])
+    else:
+        tampil = df[[not kecil(n, isi.ambang) for n in df["peserta_aktif"]]]
     if tampil.empty:
         return t("tersembunyi", isi.bahasa, k=str(isi.ambang)) if len(df) else t("kosong", isi.bahasa)
     return [str(k) for k in tampil[kategori]], [int(n) for n in tampil["peserta_aktif"]]

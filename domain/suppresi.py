@@ -108,6 +108,18 @@ def sembunyikan_bertingkat(jumlah: list[int], kelompok: list[str], k: int) -> li
             return sembunyi
 
 
+def samarkan_kelompok(df: pd.DataFrame, kolom: str, k: int) -> pd.DataFrame:
+    """A copy of one group's rows (segments, whose active participants add up to the total shown
+    beside them) with the small counts and their complements set to missing: the total minus the
+    visible rows gives back neither a hidden count nor a small hidden sum (sembunyikan_kelompok)."""
+    hasil = df.copy()
+    if k <= 1 or hasil.empty:
+        return hasil
+    sembunyi = sembunyikan_kelompok([int(n) for n in hasil[kolom]], k)
+    hasil[kolom] = pd.to_numeric(hasil[kolom]).where(~pd.Series(sembunyi, index=hasil.index), other=pd.NA)
+    return hasil
+
+
 def samarkan(df: pd.DataFrame, kolom: list[str], k: int) -> pd.DataFrame:
     """A copy with counts 1 … k−1 in these columns set to missing: charts leave them out and tables
     show them as '<k'. k = 1 (an unsuppressed role) changes nothing."""

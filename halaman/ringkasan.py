@@ -6,7 +6,7 @@ from data_access import cache
 from domain import format as fmt
 from domain import grafik, kpi
 from domain.periode import label_periode
-from domain.suppresi import samarkan, tampil_hitungan
+from domain.suppresi import samarkan, samarkan_kelompok, tampil_hitungan
 from domain.suppresi import kecil as kecil_di
 from domain.teks import t
 from halaman import komponen
@@ -86,7 +86,8 @@ with kiri:
                                   sorot=k["program"]), width="stretch")
 with kanan:
     st.subheader(t("per_segmen", bahasa))
-    st.altair_chart(grafik.batang(samarkan(halaman.per_segmen, ["peserta_aktif"], ambang).dropna(), "segmen",
+    # Segments add up to the active total above: a hidden one is hidden with a complement.
+    st.altair_chart(grafik.batang(samarkan_kelompok(halaman.per_segmen, "peserta_aktif", ambang).dropna(), "segmen",
                                   "peserta_aktif", bahasa, label_demo,
                                   sorot=k["segmen"]), width="stretch")
 

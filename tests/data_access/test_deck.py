@@ -4,6 +4,7 @@ text extracted. Slides, Indonesian numbers, suppression, the map's colours, the 
 import io
 from pathlib import Path
 
+import pandas as pd
 import pypdfium2
 from PIL import Image
 from pptx import Presentation
@@ -18,6 +19,7 @@ from data_access.ringkasan import ringkasan_halaman, tanggal_data
 from domain import format as fmt
 from domain.periode import periode_dari_kunci
 from domain.saringan import Saringan
+from domain.suppresi import samarkan_kelompok
 from geo.peta import PALET, WARNA_STATUS, WARNA_TANPA_DATA
 from tests.conftest import HARI_INI_UJI
 
@@ -84,11 +86,12 @@ def test_the_public_deck_hides_small_counts(engine_demo, naif_demo, batas):
     assert "<5" in _teks(deck.slides[1])
     grafik = [b.chart for b in deck.slides[2].shapes if b.has_chart]
     assert all(v >= 5 for g in grafik for v in g.plots[0].series[0].values)
-    # A chart whose bars are all small counts becomes a sentence; the programme chart of a village
-    # segment with fewer than five participants always does.
+    # A chart whose bars are all hidden becomes a sentence; the programme chart of a village segment
+    # with fewer than five participants always does. Segment bars hide a complement with a small one.
     s = Saringan(desa, periode, None, segmen)
+    per_segmen = pd.DataFrame(list(naif_demo.per_segmen(s).items()), columns=["segmen", "peserta_aktif"])
     ada_grafik = [any(v >= 5 for v in naif_demo.per_program(s).values()),
-                  any(v >= 5 for v in naif_demo.per_segmen(s).values())]
+                  not samarkan_kelompok(per_segmen, "peserta_aktif", 5).dropna().empty]
     assert not ada_grafik[0] and len(grafik) == sum(ada_grafik)
     assert any("Angka di bawah 5 disembunyikan" in x for x in _teks(deck.slides[2]))
 

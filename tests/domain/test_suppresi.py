@@ -1,7 +1,9 @@
+import pandas as pd
 from hypothesis import given
 from hypothesis import strategies as st
 
-from domain.suppresi import label_tersembunyi, nilai_publik, sembunyikan, sembunyikan_kelompok, sembunyikan_tabel
+from domain.suppresi import (label_tersembunyi, nilai_publik, samarkan_kelompok, sembunyikan, sembunyikan_kelompok,
+                             sembunyikan_tabel)
 
 
 def test_counts_from_one_to_k_minus_one_are_hidden():
@@ -52,3 +54,10 @@ def test_tables_are_safe_along_rows_and_columns(tabel):
         assert all(t for n, t in zip(baris, s, strict=True) if 0 < n < k)
         if any(s) and not all(s):
             assert not _terungkap(baris, s, k)
+
+
+def test_a_group_beside_its_total_hides_a_complement_with_the_small_count():
+    segmen = pd.DataFrame({"segmen": ["BPU", "JAKON", "PMI", "PU"], "peserta_aktif": [168, 4, 13, 372]})
+    terlihat = samarkan_kelompok(segmen, "peserta_aktif", 5).dropna()
+    assert terlihat["segmen"].tolist() == ["BPU", "PU"]  # 557 − 168 − 372 = 17: two bars, not one small one
+    assert samarkan_kelompok(segmen, "peserta_aktif", 1).equals(segmen)  # leadership sees every bar
