@@ -6,8 +6,9 @@ import time
 
 import streamlit as st
 
-from data_access import cache, layar
-from domain import format as fmt
+from data_access import layar
+from layanan import cache
+from tampilan import format as fmt
 from geo.peta import svg_sorot
 
 app = cache.aplikasi()

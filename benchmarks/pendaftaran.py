@@ -27,7 +27,7 @@ from data_access.config import muat_pengaturan
 from data_access.db import buat_engine, siapkan_database, tulis
 from data_access.demo import isi_demo
 from data_access.pendaftaran import daftarkan
-from domain.format import angka
+from tampilan.format import angka
 from domain.nik import kunci_pseudonim
 from domain.pendaftaran import Pendaftaran
 

@@ -2,5 +2,5 @@
 
 Layer contract: `domain/` and `geo/` import neither Streamlit nor this package; `data_access/`
 imports `domain/` and `geo/` but never Streamlit, except `data_access/cache.py`, which wraps these
-functions in Streamlit caches for the pages; `halaman/` (the pages) call `data_access.cache`, `domain` and `geo`.
+functions in Streamlit caches for the pages; `halaman/` (the pages) call `layanan.cache`, `domain` and `geo`.
 """

@@ -25,7 +25,7 @@ from data_access.impor_batas import impor_batas
 from data_access.provinsi import desa_provinsi
 from geo.batas import titik_desa
 from geo.gazetteer import Gazetteer
-from domain.format import angka
+from tampilan.format import angka
 from domain.peran import Peran
 from geo.batas import BatasTidakValid
 

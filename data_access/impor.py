@@ -24,8 +24,8 @@ import sqlalchemy as sa
 from data_access import masa_aktif
 from data_access.berkas_tabel import BerkasDitolak, baca_tabel
 from data_access.db import muat_massal, tulis
-from data_access.ekspor import aman_untuk_spreadsheet
-from domain.format import angka
+from tampilan.format import aman_untuk_spreadsheet
+from tampilan.format import angka
 from domain.impor import SKEMA, Masalah, petakan_kolom, validasi_baris
 from domain.nik import kunci_pseudonim
 from domain.pendaftaran import iuran_bulanan

@@ -13,7 +13,6 @@ from data_access.desa_sadar import riwayat_status
 from data_access.ringkasan import RingkasanHalaman, aktif_per_desa, ringkasan_halaman, syarat_pendaftaran
 from domain import kpi
 from domain.saringan import Saringan
-from domain.suppresi import sembunyikan_bertingkat
 from geo.peta import UKURAN, kelas_untuk
 from geo.peta_statis import gambar_peta
 
@@ -86,35 +85,12 @@ def kegiatan_periode(engine: sa.Engine, s: Saringan) -> pd.DataFrame:
         ORDER BY k.tanggal_mulai""", awalan_kode=s.kode_wilayah + "%", mulai=s.periode.mulai, akhir=s.periode.selesai)
 
 
-# Which column a map measure shows, and which count it was computed from (for suppression).
-KOLOM_UKURAN = {
-    "cakupan": ("cakupan_persen", "bpu_aktif"),
-    "aktif": ("aktif", "aktif"),
-    "baru": ("baru", "baru"),
-    "target": ("capaian_target_persen", "bpu_aktif"),
-}
-
-
-def nilai_ukuran(desa: pd.DataFrame, ukuran: str, k: int, panjang_induk: int = 8) -> pd.DataFrame:
-    """The chosen measure per village (or per region of any level), safe for a public map: small
-    counts and what derives from them hidden (nilai None, tersembunyi True), with complementary hides
-    so that the parent totals shown elsewhere (the first `panjang_induk` characters of the code: the
-    kecamatan of a village) cannot give a hidden one back; the Desa Sadar status kept."""
-    kolom, pembilang = KOLOM_UKURAN[ukuran]
-    nilai = [None if pd.isna(v) else float(v) for v in desa[kolom]]
-    tersembunyi = sembunyikan_bertingkat([int(n) for n in desa[pembilang]],
-                                         [str(i)[:panjang_induk] for i in desa.index], k)
-    aman = [None if s else v for v, s in zip(nilai, tersembunyi, strict=True)]
-    return pd.DataFrame({"nilai": aman, "tersembunyi": tersembunyi, "status": desa["status"]}, index=desa.index)
-
-
-def gambar_peta_briefing(engine: sa.Engine, batas: BatasWilayah, s: Saringan, k: int) -> bytes:
-    """The coverage map of the filter's region as a PNG, for the briefing: the public map's values (the
-    whole regency's, so its suppression is exactly the interactive map's), cropped to the region; a
-    single village is shown within its kecamatan."""
+def gambar_peta_briefing(engine: sa.Engine, batas: BatasWilayah, s: Saringan, nilai: pd.DataFrame, k: int) -> bytes:
+    """The coverage map of the filter's region as a PNG, for the briefing: `nilai` is the public map's
+    coverage for the whole regency (tampilan.publik.nilai_peta), cropped to the region; a single
+    village is shown within its kecamatan."""
     ukuran = UKURAN["cakupan"]
     seregensi = Saringan(batas.kode_kab, s.periode, s.program, s.segmen)
-    nilai = nilai_ukuran(nilai_desa(engine, seregensi), ukuran.kunci, k)
     awalan = s.kode_wilayah[:8] if len(s.kode_wilayah) > 5 else s.kode_wilayah
     return gambar_peta(batas.desa_web, batas.kecamatan_web, nilai, ukuran, kelas_untuk(ukuran, nilai["nilai"]),
                        kegiatan_periode(engine, seregensi), k, awalan_kode=awalan)

@@ -21,6 +21,7 @@ import sqlalchemy as sa
 from data_access.db import baca
 from data_access.masa_aktif import BIT_PROGRAM, SEMUA_PROGRAM
 from domain import kpi
+from domain.periode import Periode
 from domain.saringan import Saringan
 
 # The trend shows at least this many months, so a quarter still shows where it came from.
@@ -259,6 +260,14 @@ def _bulan(d: date) -> date:
     return date(d.year, d.month, 1)
 
 
+def bulan_tren(periode: Periode) -> list[date]:
+    """The first days of the months the trend shows: the period's, and at least the last twelve."""
+    akhir = _bulan(periode.selesai)
+    awal = min(_bulan(periode.mulai), date(akhir.year - (1 if akhir.month < BULAN_TREN_MINIMUM else 0),
+                                          (akhir.month - BULAN_TREN_MINIMUM) % 12 + 1, 1))
+    return [b.date() for b in pd.date_range(awal, akhir, freq="MS")]
+
+
 def tren_bulanan(engine: sa.Engine, s: Saringan) -> pd.DataFrame:
     """Per month: active participants at month end, new sign-ups, and the year's target for active.
 
@@ -266,10 +275,8 @@ def tren_bulanan(engine: sa.Engine, s: Saringan) -> pd.DataFrame:
     month from the rollup and are summed up, which avoids a months × participants join and stays
     exact across re-enrolments.
     """
-    akhir = _bulan(s.periode.selesai)
-    awal = min(_bulan(s.periode.mulai), date(akhir.year - (1 if akhir.month < BULAN_TREN_MINIMUM else 0),
-                                            (akhir.month - BULAN_TREN_MINIMUM) % 12 + 1, 1))
-    bulan = pd.date_range(awal, akhir, freq="MS")
+    bulan = pd.DatetimeIndex(bulan_tren(s.periode))
+    awal, akhir = bulan[0].date(), bulan[-1].date()
     syarat_r, nilai = _syarat(s, "r")
     syarat_p, nilai_p = syarat_pendaftaran(s)
     batas_bulan = (pd.Timestamp(akhir) + pd.offsets.MonthEnd(0)).date()

@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from domain.format import BULAN_ID
 
 TAHUN_AWAL_KAMPANYE = 2019
 
@@ -84,19 +83,3 @@ def periode_sebelumnya(periode: Periode) -> Periode:
     if periode.selesai == _akhir_bulan(periode.selesai.year, periode.selesai.month):
         selesai = _akhir_bulan(selesai.year, selesai.month)
     return Periode(f"{periode.kunci}-sebelumnya", mulai, selesai)
-
-
-def label_periode(kunci: str, hari_ini: date, bahasa: str = "id") -> str:
-    """A human label: 'Tahun 2024', 'Kuartal 3 2024', '2026 s.d. hari ini'."""
-    en = bahasa == "en"
-    if kunci == "ytd":
-        return f"{hari_ini.year} to date" if en else f"{hari_ini.year} s.d. hari ini"
-    if kunci == "12b":
-        return "Last 12 months" if en else "12 bulan terakhir"
-    if re.fullmatch(r"\d{4}", kunci):
-        return f"Year {kunci}" if en else f"Tahun {kunci}"
-    if m := re.fullmatch(r"(\d{4})-K([1-4])", kunci):
-        k = int(m.group(2))
-        rentang = f"{BULAN_ID[3 * k - 2][:3]}–{BULAN_ID[3 * k][:3]}"
-        return f"Q{k} {m.group(1)}" if en else f"Kuartal {k} {m.group(1)} ({rentang})"
-    return kunci

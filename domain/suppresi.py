@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-from domain.format import angka
 
 K_BAWAAN = 5  # the default threshold; a branch sets its own as DESA_SADAR_K (data_access.config)
 
@@ -20,18 +19,9 @@ def sembunyikan(nilai: int | None, k: int) -> int | None:
     return None
 
 
-def label_tersembunyi(k: int) -> str:
-    return f"<{k}"
-
-
 def kecil(nilai: int | None, k: int) -> bool:
     """Whether a count is hidden under threshold k (k = 1, an unsuppressed role, hides nothing)."""
     return nilai is not None and sembunyikan(int(nilai), k) is None
-
-
-def tampil_hitungan(nilai: int | None, k: int) -> str:
-    """A count as shown: '1.234', or '<k' for a small count, or '–' for no data."""
-    return label_tersembunyi(k) if kecil(nilai, k) else angka(nilai)
 
 
 def nilai_publik(nilai: list[float | None], pembilang: list[int | None], k: int) -> tuple[list, list[bool]]:
@@ -128,3 +118,48 @@ def samarkan(df: pd.DataFrame, kolom: list[str], k: int) -> pd.DataFrame:
         nilai = pd.to_numeric(hasil[c], errors="coerce")
         hasil[c] = nilai.where(~nilai.between(1, k - 1), other=pd.NA) if k > 1 else nilai
     return hasil
+
+
+def sembunyikan_persamaan(jumlah: list[int], persamaan: list[tuple[int, list[int]]], k: int,
+                          biaya: list[int] | None = None) -> list[bool]:
+    """Which cells to hide so that no published equation gives one back.
+
+    `jumlah` holds every cell's count; each equation says cell `total` = the sum of cells `bagian`
+    (a kecamatan and its villages, a region and its segments, a period and its months). Primary
+    suppression hides 1 … k−1. Then, equation by equation until none changes: one hidden member
+    alone would be the total minus the rest, and hidden parts beside a visible total must not add up
+    to a small count; either way the smallest visible part (a non-zero before a zero) is hidden too,
+    or the total when no part is left; among parts, those with the lower `biaya` go first (the
+    branch keeps its headline figures when a lesser one can take their place). A cell hidden for one
+    equation is hidden in every equation and on every surface that shows it, so no combination of
+    them solves one unknown at a time.
+    """
+    biaya = biaya or [0] * len(jumlah)
+    sembunyi = [0 < n < k for n in jumlah]
+    if k <= 1:
+        return sembunyi
+    anggota_dari: dict[int, list[int]] = {}
+    for nomor, (total, bagian) in enumerate(persamaan):
+        for sel in (total, *bagian):
+            anggota_dari.setdefault(sel, []).append(nomor)
+    antrean = list(range(len(persamaan)))
+    dalam_antrean = [True] * len(persamaan)
+    while antrean:
+        nomor = antrean.pop()
+        dalam_antrean[nomor] = False
+        total, bagian = persamaan[nomor]
+        while True:
+            hitung = sembunyi[total] + sum(sembunyi[i] for i in bagian)
+            jumlah_tersembunyi = sum(jumlah[i] for i in bagian if sembunyi[i])
+            if hitung != 1 and (sembunyi[total] or not 0 < jumlah_tersembunyi < k):
+                break
+            terbuka = sorted((jumlah[i] == 0, biaya[i], jumlah[i], i) for i in bagian if not sembunyi[i])
+            pilihan = terbuka[0][-1] if terbuka else total
+            if sembunyi[pilihan]:
+                break  # everything already hidden: nothing left to give away
+            sembunyi[pilihan] = True
+            for lain in anggota_dari[pilihan]:
+                if lain != nomor and not dalam_antrean[lain]:
+                    dalam_antrean[lain] = True
+                    antrean.append(lain)
+    return sembunyi

@@ -15,8 +15,8 @@ import mapclassify
 import numpy as np
 import pandas as pd
 
-from domain.format import aman_html, angka, persen
-from domain.suppresi import label_tersembunyi
+from tampilan.format import aman_html, angka, persen
+from tampilan.format import TANDA_TERSEMBUNYI
 
 WARNA_TANPA_DATA = "#bdbdbd"  # grey, never black: "no data" must not read as "very low"
 # ColorBrewer YlGn, 5 classes: readable on a projector, colour-blind safe.
@@ -149,7 +149,7 @@ def lapisan_desa(fitur_web: list[dict], nilai: pd.DataFrame, ukuran: Ukuran, kel
         v = None if v is None or pd.isna(v) else v
         status = status if isinstance(status, str) and status else None  # NaN is truthy: never "nan"
         if sembunyi:
-            teks = label_tersembunyi(k)
+            teks = TANDA_TERSEMBUNYI
         elif v is None:
             teks = "Tidak ada data"
         else:
@@ -184,7 +184,7 @@ def lapisan_desa(fitur_web: list[dict], nilai: pd.DataFrame, ukuran: Ukuran, kel
 
 
 def label_tanpa_data(k: int) -> str:
-    return "Tidak ada data" + (f" atau di bawah {k}" if k > 1 else "")
+    return "Tidak ada data" + (f" atau disembunyikan ({TANDA_TERSEMBUNYI})" if k > 1 else "")
 
 
 def legenda_html(ukuran: Ukuran, kelas: Kelas, k: int, ada_status: bool = True) -> str:

@@ -23,7 +23,7 @@ def gambar_peta(desa_web: gpd.GeoDataFrame, kecamatan_web: gpd.GeoDataFrame, nil
                 ukuran: Ukuran, kelas: Kelas, kegiatan: pd.DataFrame, k: int, awalan_kode: str = "", lebar_inci: float = 11.0, tinggi_inci: float = 5.6,
                 dpi: int = 150) -> bytes:
     """PNG of the villages whose code starts with `awalan_kode`, coloured by `nilai` (as
-    `data_access.peta.nilai_ukuran` gives it: None when hidden or missing), with the legend beside it."""
+    `tampilan.publik.nilai_peta` gives it: None when hidden or missing), with the legend beside it."""
     desa = desa_web[desa_web["kode"].str.startswith(awalan_kode)]
     if desa.empty:
         desa = desa_web

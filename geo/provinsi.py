@@ -13,8 +13,8 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
-from domain.format import angka, persen
-from domain.suppresi import label_tersembunyi
+from tampilan.format import angka, persen
+from tampilan.format import TANDA_TERSEMBUNYI
 from geo.peta import Kelas, Ukuran, warna_nilai
 
 # ~110 m at the equator: a province map is seen whole at ~1,000 px, where one pixel is ~400 m.
@@ -93,7 +93,7 @@ def warna_dan_teks(nilai: pd.DataFrame, ukuran: Ukuran, kelas: Kelas, k: int) ->
     warna, teks = {}, {}
     for kode, v, sembunyi in zip(nilai.index, nilai["nilai"], nilai["tersembunyi"], strict=True):
         if sembunyi:
-            teks[kode] = label_tersembunyi(k)
+            teks[kode] = TANDA_TERSEMBUNYI
         elif v is not None and not pd.isna(v):
             warna[kode] = warna_nilai(v, kelas)
             teks[kode] = persen(v) if ukuran.persen else angka(v)

@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from data_access import cache
+from layanan import cache
+from layanan.sesi import konteks
 from data_access.impor import JENIS_IMPOR
-from domain.format import aman_markdown
-from domain.teks import t
+from tampilan.format import aman_markdown
+from tampilan.teks import t
 from halaman import komponen
 
 
@@ -14,9 +15,9 @@ def _markdown(ringkasan: str) -> str:
     return "  \n".join(aman_markdown(baris) for baris in ringkasan.splitlines())
 
 
-k = st.session_state["konteks"]
-bahasa = k["bahasa"]
-hari_ini = k["hari_ini"]
+k = konteks()
+bahasa = k.bahasa
+hari_ini = k.hari_ini
 st.title(t("impor_judul", bahasa))
 st.caption(t("impor_penjelasan", bahasa))
 
@@ -32,7 +33,7 @@ if berkas is None:
 komponen.sembunyikan_unduhan_bawaan()  # cells here are whatever the upload held
 
 isi = berkas.getvalue()
-pengguna = k["pengguna"]  # who signed in; the import log names them
+pengguna = k.pengguna  # who signed in; the import log names them
 batang = st.progress(0.0, text=t("memeriksa", bahasa))
 hasil, contoh = cache.periksa_impor(jenis, isi, berkas.name, pengguna, hari_ini,
                                     kemajuan=lambda p: batang.progress(p, text=t("memeriksa", bahasa)))

@@ -5,19 +5,20 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from data_access import cache
+from layanan import cache
+from layanan.sesi import konteks
 from data_access.desa_sadar import CatatanDitolak
-from domain import format as fmt
+from tampilan import format as fmt
 from domain.desa_sadar import URUTAN_STATUS, DataKesiapan, label_status, periksa_kesiapan, siap
-from domain.teks import t
+from tampilan.teks import t
 from halaman import komponen
 
-k = st.session_state["konteks"]
-bahasa, hari_ini = k["bahasa"], k["hari_ini"]
+k = konteks()
+bahasa, hari_ini = k.bahasa, k.hari_ini
 demo = cache.info_dataset().get("sumber") == "demo"
 ambang = cache.ambang_kesiapan()
 
-st.title(f"{t('desa_sadar_menu', bahasa)} · {fmt.aman_markdown(k['nama_wilayah'])}")
+st.title(f"{t('desa_sadar_menu', bahasa)} · {fmt.aman_markdown(k.nama_wilayah)}")
 st.caption(t("status_per", bahasa, tanggal=fmt.tanggal(hari_ini, bahasa))
            + (f" · **{t('label_demo', bahasa)}**" if demo else ""))
 
@@ -31,7 +32,7 @@ with st.container(border=True):
 if pesan := st.session_state.pop("pesan_desa_sadar", None):
     st.success(pesan, icon=":material/check_circle:")
 semua = st.toggle(t("tampilkan_semua_desa", bahasa), key="semua_desa")
-desa = cache.status_desa(k["kode_wilayah"], hari_ini, semua)
+desa = cache.status_desa(k.s.kode_wilayah, hari_ini, semua)
 
 
 def _kesiapan(baris) -> list:
@@ -83,7 +84,7 @@ if demo:
     st.caption(t("label_demo", bahasa))
 
 nama = dict(zip(desa["kode"], desa["nama"] + " (" + desa["kecamatan"] + ")", strict=True))
-awal = list(nama).index(k["kode_wilayah"]) if k["kode_wilayah"] in nama else 0
+awal = list(nama).index(k.s.kode_wilayah) if k.s.kode_wilayah in nama else 0
 kode = st.selectbox(t("lihat_desa", bahasa), list(nama), index=awal, format_func=nama.get)
 baris = desa[desa["kode"] == kode].iloc[0]
 st.header(fmt.aman_markdown(str(baris["nama"])))

@@ -5,34 +5,38 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from data_access import cache
+from layanan import cache
+from layanan.sesi import konteks
 from data_access.kegiatan import KegiatanDitolak
-from domain import format as fmt
-from domain import grafik
+from tampilan import format as fmt
+from tampilan import grafik
 from domain.kegiatan import BULAN_RETENSI, JENIS_KEGIATAN, IsianKegiatan, label_jenis
-from domain.periode import label_periode
+from tampilan.format import label_periode
 from domain.program import SUMBER_DANA
-from domain.teks import t
+from tampilan.teks import t
 from halaman import komponen
 
-k = st.session_state["konteks"]
-bahasa, hari_ini = k["bahasa"], k["hari_ini"]
+k = konteks()
+bahasa, hari_ini = k.bahasa, k.hari_ini
 demo = cache.info_dataset().get("sumber") == "demo"
 label_demo = t("label_demo", bahasa) if demo else None
 
-st.title(f"{t('kegiatan_menu', bahasa)} · {fmt.aman_markdown(k['nama_wilayah'])}")
-st.caption(f"{label_periode(k['periode'], hari_ini, bahasa)} · {t('kegiatan_tanpa_saringan', bahasa)}"
+st.title(f"{t('kegiatan_menu', bahasa)} · {fmt.aman_markdown(k.nama_wilayah)}")
+st.caption(f"{label_periode(k.s.periode.kunci, hari_ini, bahasa)} · {t('kegiatan_tanpa_saringan', bahasa)}"
            + (f" · **{label_demo}**" if demo else ""))
 
 if pesan := st.session_state.pop("pesan_kegiatan", None):
     st.success(pesan, icon=":material/check_circle:")
 jenis = st.pills(t("jenis_kegiatan", bahasa), list(JENIS_KEGIATAN), selection_mode="multi", key="jenis",
                  bind="query-params", format_func=lambda j: label_jenis(j, bahasa))
-hasil = cache.hasil_kegiatan(k["kode_wilayah"], k["periode"], hari_ini, tuple(sorted(jenis)))
+hasil = cache.hasil_kegiatan(k.s, hari_ini, tuple(sorted(jenis)), k.ambang)
+tersembunyi = fmt.label_tersembunyi(k.ambang)  # event counts are hidden only when small: "<k" is true
 
 
 def _retensi(baris: pd.Series, b: int, singkat: bool = False) -> str:
     aktif = baris[f"aktif_{b}_bulan"]
+    if baris[f"aktif_{b}_bulan_tersembunyi"]:
+        return tersembunyi
     if pd.isna(aktif):
         return t("belum", bahasa) if singkat else t("belum_bulan", bahasa, b=str(b))
     return f"{fmt.angka(aktif)} ({fmt.persen(baris[f'retensi_{b}_bulan_persen'])})"
@@ -41,9 +45,21 @@ def _retensi(baris: pd.Series, b: int, singkat: bool = False) -> str:
 def _biaya_per_aktif(baris: pd.Series, singkat: bool = False) -> str:
     if pd.isna(baris["biaya"]):
         return "–" if singkat else t("biaya_tidak_diketahui", bahasa)
+    if baris[f"aktif_{BULAN_RETENSI[-1]}_bulan_tersembunyi"]:
+        return tersembunyi
     if pd.isna(baris[f"aktif_{BULAN_RETENSI[-1]}_bulan"]):
         return t("belum", bahasa) if singkat else t("belum_bulan", bahasa, b=str(BULAN_RETENSI[-1]))
     return fmt.rupiah(baris["biaya_per_aktif"])
+
+
+def _hadir(baris: pd.Series) -> str:
+    if baris["jumlah_hadir_tersembunyi"]:
+        return tersembunyi
+    return fmt.angka(None if pd.isna(baris["jumlah_hadir"]) else int(baris["jumlah_hadir"]))
+
+
+def _pendaftar(n) -> str:
+    return tersembunyi if pd.isna(n) else fmt.angka(int(n))
 
 
 def _label_kegiatan(baris: pd.Series) -> str:
@@ -58,8 +74,8 @@ def _tabel(df: pd.DataFrame) -> dict[str, list]:
         t("kolom_desa", bahasa): df["nama_desa"].tolist(),
         t("kecamatan", bahasa): df["nama_kec"].tolist(),
         t("kolom_tanggal", bahasa): [fmt.tanggal(pd.Timestamp(d).date(), bahasa) for d in df["tanggal_mulai"]],
-        t("kolom_hadir", bahasa): [fmt.angka(None if pd.isna(h) else int(h)) for h in df["jumlah_hadir"]],
-        t("kolom_pendaftar", bahasa): [fmt.angka(n) for n in df["pendaftar"]],
+        t("kolom_hadir", bahasa): [_hadir(r) for _, r in df.iterrows()],
+        t("kolom_pendaftar", bahasa): [_pendaftar(n) for n in df["pendaftar"]],
         t("kolom_konversi", bahasa): [fmt.persen(v) for v in df["konversi_persen"]],
         **{t("kolom_aktif_bulan", bahasa, b=str(b)): [_retensi(r, b) for _, r in df.iterrows()] for b in BULAN_RETENSI},
         t("kolom_biaya", bahasa): [fmt.rupiah(None if pd.isna(c) else int(c)) for c in df["biaya"]],
@@ -125,8 +141,8 @@ else:
     st.caption(f"{label_jenis(ev['jenis'], bahasa)} · {fmt.aman_markdown(ev['nama_desa'])}, Kec. "
                f"{fmt.aman_markdown(ev['nama_kec'])} · {fmt.tanggal(pd.Timestamp(ev['tanggal_mulai']).date(), bahasa)}")
     kolom = st.columns(6)
-    kolom[0].metric(t("kolom_hadir", bahasa), fmt.angka(None if pd.isna(ev["jumlah_hadir"]) else int(ev["jumlah_hadir"])))
-    kolom[1].metric(t("kolom_pendaftar", bahasa), fmt.angka(int(ev["pendaftar"])))
+    kolom[0].metric(t("kolom_hadir", bahasa), _hadir(ev))
+    kolom[1].metric(t("kolom_pendaftar", bahasa), _pendaftar(ev["pendaftar"]))
     kolom[2].metric(t("kolom_konversi", bahasa), fmt.persen(ev["konversi_persen"]), help=t("konversi_bantuan", bahasa))
     for kol, b in zip(kolom[3:5], BULAN_RETENSI, strict=True):
         kol.metric(t("kolom_aktif_bulan", bahasa, b=str(b)), _retensi(ev, b, singkat=True),
@@ -134,10 +150,10 @@ else:
     kolom[5].metric(t("kolom_biaya_per_aktif", bahasa), _biaya_per_aktif(ev, singkat=True),
                     help=t("biaya_bantuan", bahasa) + " " + t("biaya_tidak_diketahui", bahasa).capitalize() + ": –.")
 
-    rincian = cache.rincian_kegiatan(int(dipilih))
+    rincian = cache.rincian_kegiatan(int(dipilih), k.ambang)
     kiri, kanan = st.columns([3, 1])
     with kiri:
-        if int(ev["pendaftar"]) == 0:
+        if not pd.isna(ev["pendaftar"]) and int(ev["pendaftar"]) == 0:
             st.info(t("pendaftar_nol", bahasa))
         else:
             atas, bawah = st.columns(2), st.columns(2)

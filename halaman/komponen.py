@@ -8,8 +8,8 @@ from typing import Any
 import streamlit as st
 import streamlit.components.v1 as components
 
-from data_access.ekspor import ke_csv, ke_xlsx
-from domain.teks import t
+from laporan.ekspor import ke_csv, ke_xlsx
+from tampilan.teks import t
 
 
 def sembunyikan_unduhan_bawaan() -> None:

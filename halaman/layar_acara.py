@@ -4,11 +4,11 @@ from datetime import datetime
 
 import streamlit as st
 
-from data_access import cache
-from domain import format as fmt
-from domain.suppresi import kecil, label_tersembunyi, tampil_hitungan
+from layanan import cache
+from layanan.sesi import konteks
+from tampilan import format as fmt
 
-ambang = st.session_state["konteks"]["ambang_publik"]  # a projector is public, whoever opened it
+ambang = konteks().ambang_publik  # a projector is public, whoever opened it
 
 # Read from the back of a village hall: no chrome, large type, high contrast.
 st.html("""<style>
@@ -33,32 +33,34 @@ if not teks_id.isdigit():
 kegiatan_id = int(teks_id)
 
 
-def _angka(n: int) -> str:
-    return tampil_hitungan(n, ambang)
+def _angka(n: int | None) -> str:
+    # One event's counts of one day sit in no table with a total: hidden only when small, so "<5" is true.
+    return fmt.label_tersembunyi(ambang) if n is None else fmt.angka(n)
 
 
 @st.fragment(run_every=cache.aplikasi().pengaturan.layar_detik)
 def layar() -> None:
     hari_ini = cache.aplikasi().pengaturan.hari_ini()  # read at every refresh: the screen runs past midnight
-    a = cache.angka_layar(kegiatan_id, hari_ini)
+    a = cache.angka_layar(kegiatan_id, hari_ini, ambang)
     if a is None:
         st.error(f"Kegiatan nomor {kegiatan_id} tidak ditemukan.")
         return
     e = fmt.aman_html
     program = "".join(
-        f'<div class="kotak"><div class="kecil">{_angka(a.per_program.get(p, 0))}</div><div class="label">{p}</div></div>'
-        for p in ("JKK", "JKM", "JHT"))
-    cakupan = fmt.persen(a.cakupan_desa, 2) if not kecil(a.bpu_aktif_desa, ambang) \
-        else label_tersembunyi(ambang)
-    ticker = "".join(f"<li>{e(baris.desa)} — {e(baris.program)}</li>" for baris in a.terbaru.itertuples()) \
-        if a.daftar_hari_ini >= ambang else f"<li>Daftar terbaru tampil setelah {ambang} pendaftar.</li>"
+        f'<div class="kotak"><div class="kecil">{_angka(n)}</div><div class="label">{p}</div></div>'
+        for p, n in a.per_program.items())
+    cakupan = fmt.TANDA_TERSEMBUNYI if a.cakupan_tersembunyi else fmt.persen(a.cakupan_desa, 2)
+    # Villages only, never programmes: the few sign-ups of a day listed with their programmes would
+    # give a hidden programme count back.
+    ticker = "".join(f"<li>Desa {e(desa)}</li>" for desa in a.ticker) \
+        or f"<li>Daftar terbaru tampil setelah {ambang} pendaftar.</li>"
     kiri, kanan = st.columns([3, 2])
     kiri.html(f"""<div class="layar">
       <h1>{e(a.nama_kegiatan)}</h1><div class="desa">Desa {e(a.nama_desa)} · {fmt.tanggal(hari_ini)}</div>
       <div class="kotak"><div class="angka" data-uji="daftar-hari-ini">{_angka(a.daftar_hari_ini)}</div>
         <div class="label">pendaftar hari ini di acara ini</div></div>
       <div>{program}</div>
-      <div class="kotak"><div class="kecil">{_angka(a.aktif_desa)}</div><div class="label">peserta aktif di desa</div></div>
+      <div class="kotak"><div class="kecil">{fmt.hitungan(a.aktif_desa, ambang)}</div><div class="label">peserta aktif di desa</div></div>
       <div class="kotak"><div class="kecil">{cakupan}</div><div class="label">cakupan BPU desa</div></div>
     </div>""")
     kanan.html(f"""<div class="layar"><div class="label"><b>Pendaftar terbaru</b></div><ul>{ticker}</ul>

@@ -2,17 +2,18 @@
 
 import streamlit as st
 
-from data_access import cache
+from layanan import cache
+from layanan.sesi import konteks
 from data_access.pendaftaran import PendaftaranDitolak
-from domain import format as fmt
+from tampilan import format as fmt
 from domain.pendaftaran import Pendaftaran
 from domain.program import (PEKERJAAN_BPU_UMUM, PROGRAM_BOLEH, PROGRAM_WAJIB, SUMBER_DANA, SUMBER_DANA_BPU, Program,
                             Segmen)
-from domain.teks import t
+from tampilan.teks import t
 
-k = st.session_state["konteks"]
-bahasa = k["bahasa"]
-hari_ini = k["hari_ini"]
+k = konteks()
+bahasa = k.bahasa
+hari_ini = k.hari_ini
 st.title(t("pendaftaran", bahasa))
 
 kegiatan = cache.daftar_kegiatan()

@@ -6,22 +6,20 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from data_access import cache
-from data_access.peta import nilai_ukuran
-from domain import format as fmt
-from domain import grafik
 from domain.desa_sadar import label_status
-from domain.suppresi import kecil, label_tersembunyi, nilai_publik, tampil_hitungan
-from domain.teks import t
+from domain.saringan import Saringan
+from layanan import cache
+from layanan.sesi import konteks
+from tampilan import format as fmt
+from tampilan import grafik
+from tampilan.teks import t
 from halaman import komponen
 from geo import peta as gp
 
-k = st.session_state["konteks"]
-bahasa, hari_ini = k["bahasa"], k["hari_ini"]
+k = konteks()
+s, bahasa, ambang = k.s, k.bahasa, k.ambang
 app = cache.aplikasi()
 batas = app.batas
-# The map is public: small counts hidden, except for leadership and admins.
-ambang = k["ambang"]  # decided for this viewer by the router: 1 shows every count
 kode_desa_semua = set(batas.desa["kode"])
 
 
@@ -49,7 +47,7 @@ def _saat_cari() -> None:
         _pilih_desa(hasil.kode)
 
 
-st.title(f"{t('peta', bahasa)} · {fmt.aman_markdown(k['nama_wilayah'])}")
+st.title(f"{t('peta', bahasa)} · {fmt.aman_markdown(k.nama_wilayah)}")
 info = cache.info_dataset()
 demo = info.get("sumber") == "demo"
 kiri, kanan = st.columns([3, 2])
@@ -66,10 +64,11 @@ if catatan:
     st.caption(" · ".join(catatan))
 
 ukuran = gp.UKURAN[ukuran_kunci or "cakupan"]
-desa = cache.nilai_desa(batas.kode_kab, k["periode"], hari_ini, k["program"], k["segmen"])
-nilai = nilai_ukuran(desa, ukuran.kunci, ambang)
+# The whole regency is drawn whatever region the filter names; the region only frames the view.
+seregensi = Saringan(batas.kode_kab, s.periode, s.program, s.segmen)
+desa, nilai = cache.nilai_desa(seregensi, ukuran.kunci, ambang)
 kelas = gp.kelas_untuk(ukuran, nilai["nilai"])
-kegiatan = cache.kegiatan_periode(batas.kode_kab, k["periode"], hari_ini)
+kegiatan = cache.kegiatan_periode(seregensi)
 
 peta = gp.peta_dasar(batas.kabupaten_web, batas.kecamatan_web, cache.aset_peta(),
                      app.pengaturan.tile_url, app.pengaturan.tile_atribusi)
@@ -78,11 +77,11 @@ lapisan = gp.lapisan_desa(batas.fitur_web, nilai, ukuran, kelas, kegiatan, amban
 # changes, so a measure or period change leaves the view the user zoomed to.
 pusat, zoom = None, None
 wilayah_lalu = st.session_state.get("peta_wilayah", batas.kode_kab)  # the base map frames the regency
-if wilayah_lalu != k["kode_wilayah"]:
-    lapisan_kotak = batas.desa_web if len(k["kode_wilayah"]) == 13 else batas.kecamatan_web
-    kotak = gp.kotak_wilayah(lapisan_kotak, k["kode_wilayah"]) or gp.kotak_wilayah(batas.kabupaten_web, batas.kode_kab)
+if wilayah_lalu != s.kode_wilayah:
+    lapisan_kotak = batas.desa_web if len(s.kode_wilayah) == 13 else batas.kecamatan_web
+    kotak = gp.kotak_wilayah(lapisan_kotak, s.kode_wilayah) or gp.kotak_wilayah(batas.kabupaten_web, batas.kode_kab)
     pusat, zoom = gp.pusat_dan_zoom(kotak)
-st.session_state["peta_wilayah"] = k["kode_wilayah"]
+st.session_state["peta_wilayah"] = s.kode_wilayah
 
 kolom_peta, kolom_panel = st.columns([3, 2])
 with kolom_peta:
@@ -91,25 +90,20 @@ with kolom_peta:
 with kolom_panel:
     st.html(gp.legenda_html(ukuran, kelas, ambang))
     st.divider()
-    if len(k["kode_wilayah"]) != 13:
+    if len(s.kode_wilayah) != 13:
         st.info(t("pilih_desa_di_peta", bahasa), icon=":material/touch_app:")
         st.stop()
-    cerita = cache.cerita_desa(k["kode_wilayah"], k["periode"], hari_ini, k["program"], k["segmen"])
+    cerita, publik, kegiatan_desa = cache.cerita_desa(s, ambang)
     st.subheader(f"{fmt.aman_markdown(cerita.nama)} · Kec. {fmt.aman_markdown(cerita.nama_kec)}")
-    angka = cerita.ringkasan.angka
-    def tampil(n: int | None) -> str:
-        return tampil_hitungan(n, ambang)
-
-    bpu_kecil = kecil(angka.bpu_aktif_jkk_jkm, ambang)
+    angka = publik.angka
     a, b, c = st.columns(3)
-    a.metric(t("peserta_aktif", bahasa), tampil(angka.peserta_aktif))
-    b.metric(t("cakupan_bpu", bahasa), label_tersembunyi(ambang) if bpu_kecil else fmt.persen(angka.cakupan_bpu, 2))
+    a.metric(t("peserta_aktif", bahasa), fmt.hitungan(angka.peserta_aktif, ambang))
+    b.metric(t("cakupan_bpu", bahasa),
+             fmt.TANDA_TERSEMBUNYI if angka.cakupan_tersembunyi else fmt.persen(angka.cakupan_bpu, 2))
     capaian = desa.loc[cerita.kode, "capaian_target_persen"]
-    c.metric(t("capaian_target", bahasa) + " BPU",
-             label_tersembunyi(ambang) if bpu_kecil else fmt.persen(None if pd.isna(capaian) else capaian))
-    per_program = cerita.ringkasan.per_program
-    aman, _ = nilai_publik(per_program["peserta_aktif"].tolist(), per_program["peserta_aktif"].tolist(), ambang)
-    per_program = per_program.assign(peserta_aktif=aman).dropna()
+    c.metric(t("capaian_target", bahasa) + " BPU", fmt.TANDA_TERSEMBUNYI if angka.cakupan_tersembunyi
+             else fmt.persen(None if pd.isna(capaian) else capaian))
+    per_program = publik.per_program
     if not per_program.empty:
         st.altair_chart(grafik.batang(per_program, "program", "peserta_aktif", bahasa,
                                       t("label_demo", bahasa) if demo else None), width="stretch")
@@ -121,12 +115,15 @@ with kolom_panel:
                         t("kolom_status", bahasa): [label_status(x, bahasa) for x in cerita.status["status"]],
                         t("kolom_catatan", bahasa): cerita.status["catatan"]}, f"status_{cerita.kode}", bahasa)
     st.markdown(f"**{t('kegiatan_di_desa', bahasa)}**")
-    if cerita.kegiatan.empty:
+    if kegiatan_desa.empty:
         st.caption(t("belum_ada_kegiatan", bahasa))
     else:
-        komponen.tabel({t("kolom_kegiatan", bahasa): cerita.kegiatan["nama"],
-                        t("kolom_tanggal", bahasa): [fmt.tanggal(d, bahasa) for d in cerita.kegiatan["tanggal_mulai"]],
-                        t("kolom_hadir", bahasa): cerita.kegiatan["jumlah_hadir"].map(fmt.angka),
-                        t("kolom_pendaftar", bahasa): cerita.kegiatan["pendaftar"].map(tampil)},
+        komponen.tabel({t("kolom_kegiatan", bahasa): kegiatan_desa["nama"],
+                        t("kolom_tanggal", bahasa): [fmt.tanggal(d, bahasa) for d in kegiatan_desa["tanggal_mulai"]],
+                        t("kolom_hadir", bahasa): [fmt.label_tersembunyi(ambang) if h else fmt.angka(n) for n, h in
+                                                   zip(kegiatan_desa["jumlah_hadir"],
+                                                       kegiatan_desa["jumlah_hadir_tersembunyi"], strict=True)],
+                        t("kolom_pendaftar", bahasa): [fmt.label_tersembunyi(ambang) if pd.isna(n) else fmt.angka(n)
+                                                       for n in kegiatan_desa["pendaftar"]]},
                        f"kegiatan_{cerita.kode}", bahasa, catatan=t("label_demo", bahasa) if demo else None)
     st.markdown(f"[{t('tautan_desa', bahasa)}](peta?{urlencode(st.query_params.to_dict())})")

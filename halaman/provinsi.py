@@ -4,19 +4,19 @@ import hashlib
 
 import streamlit as st
 
-from data_access import cache
-from data_access.peta import nilai_ukuran
-from domain import format as fmt
-from domain.teks import t
+from layanan import cache
+from domain.saringan import Saringan
+from layanan.sesi import konteks
+from tampilan import format as fmt
+from tampilan.teks import t
 from geo import peta as gp
-from geo.provinsi import PANJANG_INDUK, TINGKAT, kode_fokus, nama_provinsi, warna_dan_teks
+from geo.provinsi import TINGKAT, kode_fokus, nama_provinsi, warna_dan_teks
 from halaman import komponen
 
-k = st.session_state["konteks"]
-bahasa, hari_ini = k["bahasa"], k["hari_ini"]
+k = konteks()
+s, bahasa, ambang = k.s, k.bahasa, k.ambang
 app = cache.aplikasi()
 kode_prov = app.batas.kode_kab[:2]
-ambang = k["ambang"]  # decided for this viewer by the router: 1 shows every count
 TURUN = {"kabupaten": "kecamatan", "kecamatan": "desa"}
 
 
@@ -62,12 +62,12 @@ st.caption(" · ".join(([f"**{t('label_demo', bahasa)}**"] if info.get("sumber")
 tingkat = tingkat or "kabupaten"
 ukuran = gp.UKURAN[ukuran_kunci or "aktif"]
 url = cache.peta_provinsi(kode_prov)[tingkat]
-per_wilayah = cache.nilai_provinsi(kode_prov, tingkat, k["periode"], hari_ini, k["program"], k["segmen"])
-nilai = nilai_ukuran(per_wilayah, ukuran.kunci, ambang, panjang_induk=PANJANG_INDUK[tingkat])
+per_wilayah, nilai = cache.nilai_provinsi(Saringan(kode_prov, s.periode, s.program, s.segmen), tingkat, ukuran.kunci,
+                                          ambang)
 kelas = gp.kelas_untuk(ukuran, nilai["nilai"])
 warna, teks = warna_dan_teks(nilai, ukuran, kelas, ambang)
 aset = cache.aset_peta()
-versi = hashlib.sha1(repr((url, ukuran.kunci, k["periode"], k["program"], k["segmen"], fokus, ambang)).encode()).hexdigest()[:10]
+versi = hashlib.sha1(repr((url, ukuran.kunci, s.periode, s.program, s.segmen, fokus, ambang)).encode()).hexdigest()[:10]
 
 kolom_peta, kolom_legenda = st.columns([4, 1])
 with kolom_peta:

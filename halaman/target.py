@@ -3,18 +3,19 @@
 import pandas as pd
 import streamlit as st
 
-from data_access import cache
-from domain import format as fmt
-from domain import grafik
-from domain.teks import t
+from layanan import cache
+from layanan.sesi import konteks
+from tampilan import format as fmt
+from tampilan import grafik
+from tampilan.teks import t
 from halaman import komponen
 
-k = st.session_state["konteks"]
-bahasa, hari_ini = k["bahasa"], k["hari_ini"]
+k = konteks()
+bahasa, hari_ini = k.bahasa, k.hari_ini
 demo = cache.info_dataset().get("sumber") == "demo"
 label_demo = t("label_demo", bahasa) if demo else None
 
-st.title(f"{t('target_menu', bahasa)} · {fmt.aman_markdown(k['nama_wilayah'])}")
+st.title(f"{t('target_menu', bahasa)} · {fmt.aman_markdown(k.nama_wilayah)}")
 daftar_tahun = cache.tahun_target()
 if not daftar_tahun:
     st.info(t("tanpa_target_tahun", bahasa), icon=":material/search_off:")
@@ -24,11 +25,11 @@ tahun = st.selectbox(t("tahun", bahasa), daftar_tahun, key="tahun", bind="query-
 st.caption(f"{t('data_per', bahasa)} {fmt.tanggal(min(hari_ini, pd.Timestamp(tahun, 12, 31).date()), bahasa)} · "
            f"{t('target_saringan', bahasa)}" + (f" · **{label_demo}**" if demo else ""))
 
-capaian = cache.capaian_target(k["kode_wilayah"], tahun, hari_ini)
-if k["segmen"]:
-    capaian = capaian[capaian["segmen"] == k["segmen"]]
-if k["program"]:
-    capaian = capaian[capaian["program"] == k["program"]]
+capaian = cache.capaian_target(k.s.kode_wilayah, tahun, hari_ini)
+if k.s.segmen:
+    capaian = capaian[capaian["segmen"] == k.s.segmen]
+if k.s.program:
+    capaian = capaian[capaian["program"] == k.s.program]
 if capaian.empty:
     st.info(t("tanpa_target_tahun", bahasa), icon=":material/search_off:")
     st.stop()

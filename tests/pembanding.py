@@ -10,11 +10,12 @@ import pandas as pd
 
 from benchmarks.naif import RingkasanNaif
 from data_access.db import baca
-from domain import format as fmt
+from tampilan import format as fmt
 from domain import kpi
 from domain.periode import Periode, periode_dari_kunci
 from domain.saringan import Saringan
-from domain.suppresi import K_BAWAAN, tampil_hitungan
+from domain.suppresi import K_BAWAAN
+from tampilan.format import tampil_hitungan
 from tests.conftest import HARI_INI_UJI
 
 

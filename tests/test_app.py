@@ -6,6 +6,7 @@ time the app itself creates the demo database on first start, as of the suite's 
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from contextlib import contextmanager
 from datetime import date
 
@@ -18,11 +19,26 @@ from benchmarks.naif import RingkasanNaif
 from data_access.config import AKAR_PROYEK, muat_pengaturan
 from data_access.db import baca, buat_engine
 from domain.periode import periode_dari_kunci
+from domain.peran import Peran
+from domain.saringan import Saringan
+from tampilan.konteks import KonteksHalaman
 from tests.conftest import HARI_INI_UJI, database_baru
 
 APP = str(AKAR_PROYEK / "app.py")
-# What app.py gives every page: a page run on its own in AppTest gets the same, as a public viewer.
-KONTEKS_DASAR = {"bahasa": "id", "hari_ini": HARI_INI_UJI, "ambang": 5, "ambang_publik": 5, "pengguna": "uji"}
+
+
+def konteks_uji(kode_wilayah: str | None = None, periode: str = "2019", program: str | None = None,
+                segmen: str | None = None, nama_wilayah: str = "Kabupaten Pekalongan", hari_ini=HARI_INI_UJI,
+                **ubah) -> KonteksHalaman:
+    """What app.py gives every page, as a public viewer: a page run on its own in AppTest gets the same.
+    Without a region the page gets no dashboard filter, as the live screen, the form and imports do."""
+    dasar = KonteksHalaman(bahasa="id", peran=Peran.ADMIN, ambang=5, ambang_publik=5, pengguna="uji",
+                           hari_ini=hari_ini, kode_kab="33.26")
+    if kode_wilayah is not None:
+        dasar = replace(dasar, saringan=Saringan(kode_wilayah, periode_dari_kunci(periode, hari_ini), program, segmen),
+                        nama_wilayah=nama_wilayah)
+    return replace(dasar, **ubah)
+
 HALAMAN = ["halaman/ringkasan.py", "halaman/peta.py", "halaman/kegiatan.py", "halaman/desa_sadar.py", "halaman/target.py"]
 ANGKA_ID = re.compile(r"^\d{1,3}(\.\d{3})*$")
 
@@ -71,10 +87,8 @@ def test_every_page_is_listed_and_runs_on_its_own():
         assert f'"{halaman}"' in app_py
         for bahasa in ("id", "en"):
             at = AppTest.from_file(str(AKAR_PROYEK / halaman), default_timeout=180)
-            at.session_state["konteks"] = {
-                **KONTEKS_DASAR, "bahasa": bahasa, "kode_wilayah": "33.26.10",
-                "nama_wilayah": "Sragi", "periode": "2025", "program": None, "segmen": "BPU",
-            }
+            at.session_state["konteks"] = konteks_uji("33.26.10", "2025", segmen="BPU", nama_wilayah="Sragi",
+                                                      bahasa=bahasa)
             at.run()
             assert not at.exception, (halaman, bahasa, [e.value for e in at.exception])
             assert at.title and "Sragi" in at.title[0].value
@@ -144,9 +158,7 @@ def test_missing_boundaries_give_a_clear_message_not_a_traceback(monkeypatch, tm
 
 def _halaman_peta(**konteks) -> AppTest:
     at = AppTest.from_file(str(AKAR_PROYEK / "halaman/peta.py"), default_timeout=180)
-    at.session_state["konteks"] = {**KONTEKS_DASAR, "kode_wilayah": "33.26",
-                                   "nama_wilayah": "Kabupaten Pekalongan", "periode": "2019", "program": None,
-                                   "segmen": None, **konteks}
+    at.session_state["konteks"] = konteks_uji(**{"kode_wilayah": "33.26", **konteks})
     return at
 
 
@@ -171,7 +183,7 @@ def test_map_search_resolves_what_staff_type():
 
 def _halaman(nama: str, **query) -> AppTest:
     at = AppTest.from_file(str(AKAR_PROYEK / "halaman" / nama), default_timeout=180)
-    at.session_state["konteks"] = dict(KONTEKS_DASAR)
+    at.session_state["konteks"] = konteks_uji()
     for kunci, nilai in query.items():
         at.query_params[kunci] = nilai
     at.run()
@@ -211,9 +223,7 @@ def test_live_screen_needs_an_event_in_its_link():
 
 def _halaman_dasbor(nama: str, query: dict | None = None, **konteks) -> AppTest:
     at = AppTest.from_file(str(AKAR_PROYEK / "halaman" / nama), default_timeout=180)
-    at.session_state["konteks"] = {**KONTEKS_DASAR, "kode_wilayah": "33.26",
-                                   "nama_wilayah": "Kabupaten Pekalongan", "periode": "2019", "program": None,
-                                   "segmen": None, **konteks}
+    at.session_state["konteks"] = konteks_uji(**{"kode_wilayah": "33.26", **konteks})
     for kunci, nilai in (query or {}).items():
         at.query_params[kunci] = nilai
     at.run()
@@ -354,7 +364,7 @@ def test_with_accounts_the_public_gets_public_pages_and_admin_gets_imports():
     assert "Masuk sebagai admin (Admin)" in [c.value for c in at.sidebar.caption]
     at.switch_page("halaman/data.py").run()
     assert at.title[0].value == "Impor data"
-    assert at.session_state["konteks"]["pengguna"] == "admin"  # the import log names who signed in
+    assert at.session_state["konteks"].pengguna == "admin"  # the import log names who signed in
 
 
 def test_sessions_expire_and_guessing_is_locked_out():
@@ -384,5 +394,5 @@ def test_the_public_overview_hides_small_counts_leadership_sees_them():
     nilai_publik = {m.label: m.value for m in publik.metric}
     nilai_pimpinan = {m.label: m.value for m in pimpinan.metric}
     assert nilai_pimpinan["Peserta aktif"] == str(n)
-    assert nilai_publik["Peserta aktif"] == "<5"
-    assert any("Angka di bawah 5 disembunyikan" in c.value for c in publik.caption)
+    assert nilai_publik["Peserta aktif"] == "•"
+    assert any("Angka di bawah 5" in c.value for c in publik.caption)

@@ -37,7 +37,24 @@ def test_geo_and_the_domain_never_import_streamlit():
 
 
 def test_the_domain_reads_no_database_and_no_setting():
-    assert _melanggar("domain", (*LAPISAN_DATABASE, "data_access", "os")) == {}
+    assert _melanggar("domain", (*LAPISAN_DATABASE, "data_access", "os", "tampilan", "layanan", "laporan")) == {}
+
+
+def test_presentation_and_reports_never_import_streamlit_nor_open_the_database():
+    """tampilan/ decides what a viewer may see from results handed to it; laporan/ renders files.
+    Neither may reach the database on its own nor depend on a Streamlit session."""
+    assert _melanggar("tampilan", ("streamlit", *LAPISAN_DATABASE)) == {}
+    assert _melanggar("laporan", ("streamlit", "duckdb", "psycopg", "alembic", "data_access.db")) == {}
+    assert _melanggar("data_access", ("streamlit", "layanan", "laporan")) == {}
+
+
+def test_pages_get_their_figures_only_through_the_presentation_step():
+    """A page that calls a data_access query itself would show numbers the presentation step never
+    saw: the pages read layanan.cache, whose every figure has passed through tampilan.publik."""
+    kueri = ("data_access.ringkasan", "data_access.peta", "data_access.publik", "data_access.provinsi",
+             "data_access.layar", "data_access.kegiatan.hasil_kegiatan", "data_access.kegiatan.rincian_kegiatan",
+             "domain.suppresi", "domain.publik")
+    assert _melanggar("halaman", kueri) == {}
 
 
 def test_pages_never_touch_the_database_themselves():
@@ -46,6 +63,7 @@ def test_pages_never_touch_the_database_themselves():
     # The router only names the refusal it shows when the database cannot be opened.
     assert {m for m in _impor(AKAR_PROYEK / "app.py") if m.startswith(LAPISAN_DATABASE)} == \
         {"data_access.db", "data_access.db.DatabaseTidakSiap"}
+    assert _melanggar("layanan", ("sqlalchemy.orm", "duckdb", "psycopg", "alembic")) == {}
 
 
 def test_there_is_no_pages_folder_beside_app_py():

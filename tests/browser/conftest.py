@@ -36,8 +36,8 @@ _SELESAI = ("!document.querySelector('[data-testid=\"stStatusWidgetRunningIcon\"
             "[data-testid=\"stStatusWidgetRunningManIcon\"], [data-stale=\"true\"]')")
 
 
-HIJAU = (0x0B, 0x6E, 0x4F)  # domain.grafik.WARNA_UTAMA
-MERAH = (0xC0, 0x39, 0x2B)  # domain.grafik.WARNA_TARGET
+HIJAU = (0x0B, 0x6E, 0x4F)  # tampilan.grafik.WARNA_UTAMA
+MERAH = (0xC0, 0x39, 0x2B)  # tampilan.grafik.WARNA_TARGET
 
 
 def piksel_warna(png: bytes, warna: tuple[int, int, int] = HIJAU) -> int:

@@ -33,7 +33,7 @@ def test_map_paints_every_village_offline(halaman, server_app):
     assert len(isian) >= 285
     assert all(w and w.lower() not in ("none", "#000", "#000000", "black") for w in isian)
     assert len(set(isian)) >= 3, "a choropleth with fewer than three colours says nothing"
-    assert halaman.get_by_text("Tidak ada data atau di bawah 5").is_visible()
+    assert halaman.get_by_text("Tidak ada data atau disembunyikan (•)").is_visible()
     FOLDER_GAMBAR.mkdir(exist_ok=True)
     halaman.screenshot(path=str(FOLDER_GAMBAR / "peta.png"))
     assert halaman.diblokir == [], halaman.diblokir

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from data_access.batas import sinkronkan_wilayah
 from data_access.db import baca, tulis
-from data_access.ekspor import aman_untuk_spreadsheet
+from tampilan.format import aman_untuk_spreadsheet
 from data_access.impor import KonteksImpor, impor
 from data_access.ringkasan import ringkasan_halaman
 from domain.nik import kunci_pseudonim

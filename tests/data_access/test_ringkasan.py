@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from data_access import ringkasan
-from data_access.briefing import IsiBriefing, isi_batang
+from laporan.briefing import IsiBriefing, isi_batang
 from data_access.db import baca
 from domain.periode import Periode, periode_dari_kunci
 from domain.saringan import Saringan

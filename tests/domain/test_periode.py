@@ -2,7 +2,8 @@ from datetime import date
 
 import pytest
 
-from domain.periode import label_periode, periode_dari_kunci, periode_sebelumnya, pilihan_periode
+from domain.periode import periode_dari_kunci, periode_sebelumnya, pilihan_periode
+from tampilan.format import label_periode
 
 HARI_INI = date(2026, 11, 24)
 

@@ -2,8 +2,9 @@ import pandas as pd
 from hypothesis import given
 from hypothesis import strategies as st
 
-from domain.suppresi import (label_tersembunyi, nilai_publik, samarkan_kelompok, sembunyikan, sembunyikan_kelompok,
+from domain.suppresi import (nilai_publik, samarkan_kelompok, sembunyikan, sembunyikan_kelompok,
                              sembunyikan_tabel)
+from tampilan.format import label_tersembunyi
 
 
 def test_counts_from_one_to_k_minus_one_are_hidden():

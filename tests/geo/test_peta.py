@@ -73,14 +73,14 @@ def test_village_layer_has_every_village_with_its_properties(batas):
     assert len(penanda) == 1
 
 
-def test_suppressed_villages_are_grey_and_say_below_k(batas):
+def test_suppressed_villages_are_grey_and_marked_hidden(batas):
     kode = batas.desa_web["kode"].iloc[3]
     nilai = _nilai(batas, sembunyi={kode})
     kelas = gp.kelas_untuk(gp.UKURAN["aktif"], nilai["nilai"])
     fitur = {f["properties"]["kode"]: f["properties"] for f in
              _fitur(gp.lapisan_desa(batas.fitur_web, nilai, gp.UKURAN["aktif"], kelas, _kegiatan(), 5))}
     assert fitur[kode]["warna"] == gp.WARNA_TANPA_DATA
-    assert "&lt;5" in fitur[kode]["label"]
+    assert gp.TANDA_TERSEMBUNYI in fitur[kode]["label"]
 
 
 def test_text_from_files_is_escaped_in_tooltips_markers_and_legend(batas):

@@ -40,7 +40,7 @@ def test_only_regions_with_something_to_say_are_sent():
                          index=["33.26", "33.27", "33.28"])
     kelas = kelas_untuk(UKURAN["aktif"], nilai["nilai"])
     warna, teks = warna_dan_teks(nilai, UKURAN["aktif"], kelas, 5)
-    assert set(warna) == {"33.26"} and teks == {"33.26": "12", "33.27": "<5"}
+    assert set(warna) == {"33.26"} and teks == {"33.26": "12", "33.27": "•"}
 
 
 def test_a_focus_from_a_link_is_a_region_code_or_nothing():

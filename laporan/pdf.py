@@ -16,10 +16,10 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 from PIL import Image
 
-from data_access.briefing import IsiBriefing, isi_batang, isi_judul, isi_kpi, isi_tabel, isi_tren, judul_halaman, kaki
-from domain import format as fmt
-from domain.grafik import WARNA_TARGET, WARNA_UTAMA
-from domain.teks import t
+from laporan.briefing import IsiBriefing, isi_batang, isi_judul, isi_kpi, isi_tabel, isi_tren, judul_halaman, kaki
+from tampilan import format as fmt
+from tampilan.grafik import WARNA_TARGET, WARNA_UTAMA
+from tampilan.teks import t
 
 UKURAN_HALAMAN = (13.333, 7.5)  # inches, the deck's 16:9
 ABU = "#555555"

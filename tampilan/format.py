@@ -7,11 +7,15 @@ changes only month names, so a deck switched to English still matches the source
 from __future__ import annotations
 
 import html
+from typing import Any
 import re
 from datetime import date
 
+import pandas as pd
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal
+
+from domain.suppresi import kecil
 
 BULAN_ID = {
     1: "Januari", 2: "Februari", 3: "Maret", 4: "April", 5: "Mei", 6: "Juni",
@@ -107,3 +111,50 @@ def aman_markdown(teks: str) -> str:
 def aman_html(teks) -> str:
     """Text from files or forms made inert inside HTML (tags, quotes and ampersands escaped)."""
     return html.escape(str(teks), quote=True)
+
+
+def label_periode(kunci: str, hari_ini: date, bahasa: str = "id") -> str:
+    """A human label: 'Tahun 2024', 'Kuartal 3 2024', '2026 s.d. hari ini'."""
+    en = bahasa == "en"
+    if kunci == "ytd":
+        return f"{hari_ini.year} to date" if en else f"{hari_ini.year} s.d. hari ini"
+    if kunci == "12b":
+        return "Last 12 months" if en else "12 bulan terakhir"
+    if re.fullmatch(r"\d{4}", kunci):
+        return f"Year {kunci}" if en else f"Tahun {kunci}"
+    if m := re.fullmatch(r"(\d{4})-K([1-4])", kunci):
+        k = int(m.group(2))
+        rentang = f"{BULAN_ID[3 * k - 2][:3]}–{BULAN_ID[3 * k][:3]}"
+        return f"Q{k} {m.group(1)}" if en else f"Kuartal {k} {m.group(1)} ({rentang})"
+    return kunci
+
+
+def label_tersembunyi(k: int) -> str:
+    return f"<{k}"
+
+
+def tampil_hitungan(nilai: int | None, k: int) -> str:
+    """A count as shown: '1.234', or '<k' for a small count, or '–' for no data."""
+    return label_tersembunyi(k) if kecil(nilai, k) else angka(nilai)
+
+
+# A count the presentation step hid (tampilan.publik): a small one or one that would give a small
+# one back. One neutral mark for both, since "<5" beside a hidden 13 would be untrue and telling
+# which is which would narrow them down.
+TANDA_TERSEMBUNYI = "•"
+
+
+def hitungan(nilai: int | None, k: int) -> str:
+    """A count from the presentation step: '1.234', or the hidden mark where it is missing."""
+    if nilai is None or pd.isna(nilai):
+        return TANDA_TERSEMBUNYI if k > 1 else angka(None)
+    return angka(int(nilai))
+
+
+def aman_untuk_spreadsheet(df: pd.DataFrame) -> pd.DataFrame:
+    """Cells starting with = + - @ (or a tab or CR) are prefixed with ' so a spreadsheet shows them as
+    text instead of running them as formulas (CSV injection)."""
+    def aman(v: Any) -> Any:
+        return "'" + v if isinstance(v, str) and v[:1] in ("=", "+", "-", "@", "\t", "\r") else v
+
+    return df.apply(lambda kolom: kolom.map(aman)) if not df.empty else df

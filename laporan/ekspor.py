@@ -12,14 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-
-def aman_untuk_spreadsheet(df: pd.DataFrame) -> pd.DataFrame:
-    """Cells starting with = + - @ (or a tab or CR) are prefixed with ' so a spreadsheet shows them as
-    text instead of running them as formulas (CSV injection)."""
-    def aman(v: Any) -> Any:
-        return "'" + v if isinstance(v, str) and v[:1] in ("=", "+", "-", "@", "\t", "\r") else v
-
-    return df.apply(lambda kolom: kolom.map(aman)) if not df.empty else df
+from tampilan.format import aman_untuk_spreadsheet
 
 
 def sebagai_tabel(data: Any) -> pd.DataFrame:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from domain.format import VEGA_LOKAL_ANGKA, VEGA_LOKAL_WAKTU
-from domain.teks import TEKS, t
+from tampilan.format import VEGA_LOKAL_ANGKA, VEGA_LOKAL_WAKTU
+from tampilan.teks import TEKS, t
 
 WARNA_UTAMA = "#0b6e4f"  # BPJS-like green, readable on a projector
 WARNA_TARGET = "#c0392b"

@@ -1,6 +1,6 @@
 from datetime import date
 
-from domain import format as fmt
+from tampilan import format as fmt
 
 
 def test_numbers_group_with_dots():

@@ -1,4 +1,4 @@
-"""Streamlit caches around data_access, for the pages (the only module here that imports Streamlit).
+"""Streamlit caches around data_access and the presentation step, for the pages.
 
 Resources (settings, engine, boundaries) live once per process; query results are cached by their
 plain arguments for a short time, so a filter change that repeats a view costs nothing and new
@@ -7,7 +7,6 @@ registrations still appear within a minute.
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 from datetime import date
 
@@ -16,10 +15,10 @@ import sqlalchemy as sa
 import streamlit as st
 
 from data_access import desa_sadar, impor, kegiatan, layar, pendaftaran, peta, provinsi, ringkasan, target
-from data_access.akun import Akun, PembatasPercobaan, muat_akun, periksa_masuk
 from data_access.aset import siapkan_aset_peta
 from data_access.batas import BatasWilayah, batas_aplikasi
-from data_access.briefing import IsiBriefing
+from laporan.briefing import IsiBriefing
+from laporan.susun import susun_briefing
 from data_access.impor_batas import impor_batas
 from data_access.config import Pengaturan, muat_pengaturan
 from data_access.db import buat_engine, siapkan_database
@@ -27,10 +26,14 @@ from data_access.demo import isi_demo, sumber_data
 from domain.desa_sadar import AmbangKesiapan
 from domain.kegiatan import IsianKegiatan
 from domain.pendaftaran import Pendaftaran
-from domain.peran import Peran, peran_tanpa_akun, wajib
-from domain.periode import periode_dari_kunci
+from domain.peran import wajib
+from domain.periode import Periode, periode_dari_kunci
+from domain.publik import PolaPublik
+from data_access import publik
+from tampilan import publik as tp
+from layanan import sesi
 from domain.saringan import Saringan
-from domain.teks import t
+from tampilan.teks import t
 from data_access.segar_latar import SegarLatar
 from geo.batas import titik_desa
 from geo.gazetteer import Gazetteer
@@ -58,14 +61,25 @@ def aplikasi() -> Aplikasi:
     return Aplikasi(pengaturan, engine, batas)
 
 
-def _saringan(kode: str, kunci_periode: str, hari_ini: date, program: str | None, segmen: str | None) -> Saringan:
-    return Saringan(kode, periode_dari_kunci(kunci_periode, hari_ini), program or None, segmen or None)
+@st.cache_resource(ttl=UMUR_CACHE_DETIK, show_spinner=False, max_entries=32)
+def _pola(periode: Periode, ambang: int) -> PolaPublik:
+    """The public suppression pattern of one period, shared by every session; worked out as pages ask."""
+    app = aplikasi()
+    return publik.pola_publik(app.engine, app.batas.kode_kab, periode, ambang)
+
+
+def pola(s: Saringan, ambang: int) -> PolaPublik:
+    return _pola(s.periode, ambang)
 
 
 @st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)
-def ringkasan_halaman(kode: str, periode: str, hari_ini: date, program: str | None,
-                      segmen: str | None) -> ringkasan.RingkasanHalaman:
-    return ringkasan.ringkasan_halaman(aplikasi().engine, _saringan(kode, periode, hari_ini, program, segmen))
+def ringkasan_data(s: Saringan) -> ringkasan.RingkasanHalaman:
+    return ringkasan.ringkasan_halaman(aplikasi().engine, s)
+
+
+def ringkasan_halaman(s: Saringan, ambang: int) -> tp.RingkasanPublik:
+    """The overview of one filter as this viewer may see it."""
+    return tp.ringkasan_publik(ringkasan_data(s), s, pola(s, ambang))
 
 
 @st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)
@@ -94,9 +108,15 @@ def peta_provinsi(kode_prov: str) -> dict[str, str]:
 
 
 @st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)
-def nilai_provinsi(kode_prov: str, tingkat: str, periode: str, hari_ini: date, program: str | None,
-                   segmen: str | None) -> pd.DataFrame:
-    return provinsi.nilai_provinsi(aplikasi().engine, _saringan(kode_prov, periode, hari_ini, program, segmen), tingkat)
+def _nilai_provinsi(s: Saringan, tingkat: str) -> pd.DataFrame:
+    return provinsi.nilai_provinsi(aplikasi().engine, s, tingkat)
+
+
+def nilai_provinsi(s: Saringan, tingkat: str, ukuran: str, ambang: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Every region of the level in the province `s.kode_wilayah`: its counts, and the measure as
+    this viewer may see it (tampilan.publik.nilai_peta)."""
+    per_wilayah = _nilai_provinsi(s, tingkat)
+    return per_wilayah, tp.nilai_peta(per_wilayah, ukuran, s, pola(s, ambang))
 
 
 @st.cache_resource
@@ -105,19 +125,33 @@ def gazetteer() -> Gazetteer:
 
 
 @st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)
-def nilai_desa(kode: str, periode: str, hari_ini: date, program: str | None, segmen: str | None) -> pd.DataFrame:
-    return peta.nilai_desa(aplikasi().engine, _saringan(kode, periode, hari_ini, program, segmen))
+def _nilai_desa(s: Saringan) -> pd.DataFrame:
+    return peta.nilai_desa(aplikasi().engine, s)
+
+
+def nilai_desa(s: Saringan, ukuran: str, ambang: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Every village of the filter's region: its counts, and the map's measure as this viewer may see it."""
+    desa = _nilai_desa(s)
+    return desa, tp.nilai_peta(desa, ukuran, s, pola(s, ambang))
 
 
 @st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)
-def cerita_desa(kode: str, periode: str, hari_ini: date, program: str | None,
-                segmen: str | None) -> peta.CeritaDesa | None:
-    return peta.cerita_desa(aplikasi().engine, kode, _saringan(kode, periode, hari_ini, program, segmen))
+def _cerita_desa(s: Saringan) -> peta.CeritaDesa | None:
+    return peta.cerita_desa(aplikasi().engine, s.kode_wilayah, s)
+
+
+def cerita_desa(s: Saringan, ambang: int) -> tuple[peta.CeritaDesa, tp.RingkasanPublik, pd.DataFrame] | None:
+    """The village's story, its figures and its events as this viewer may see them; None if unknown."""
+    cerita = _cerita_desa(s)
+    if cerita is None:
+        return None
+    return (cerita, tp.ringkasan_publik(cerita.ringkasan, s, pola(s, ambang)),
+            tp.kegiatan_desa_publik(cerita.kegiatan, ambang))
 
 
 @st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)
-def kegiatan_periode(kode: str, periode: str, hari_ini: date) -> pd.DataFrame:
-    return peta.kegiatan_periode(aplikasi().engine, _saringan(kode, periode, hari_ini, None, None))
+def kegiatan_periode(s: Saringan) -> pd.DataFrame:
+    return peta.kegiatan_periode(aplikasi().engine, Saringan(s.kode_wilayah, s.periode))
 
 
 # The live screen polls every few seconds. Its numbers are kept fresh by one background thread at
@@ -130,8 +164,13 @@ def _angka_layar_latar() -> SegarLatar:
     return SegarLatar(lambda kunci: layar.angka_layar(app.engine, *kunci), app.pengaturan.layar_detik)
 
 
-def angka_layar(kegiatan_id: int, hari_ini: date) -> layar.AngkaLayar | None:
-    return _angka_layar_latar().ambil((kegiatan_id, hari_ini))
+def angka_layar(kegiatan_id: int, hari_ini: date, ambang: int) -> tp.LayarPublik | None:
+    """The projector's numbers as the public may see them; the pattern is that of the year to date,
+    whose last day is today."""
+    a = _angka_layar_latar().ambil((kegiatan_id, hari_ini))
+    if a is None:
+        return None
+    return tp.layar_publik(a, hari_ini, _pola(periode_dari_kunci("ytd", hari_ini), ambang))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -152,22 +191,34 @@ def kunci_nik() -> bytes:
 
 def daftarkan(isian: Pendaftaran, hari_ini: date) -> int:
     """Save a registration (not cached), then let the live screen see it at its next refresh."""
-    wajib(peran_sesi(), "daftarkan")
+    wajib(sesi.peran_sesi(), "daftarkan")
     pid = pendaftaran.daftarkan(aplikasi().engine, isian, kunci_nik(), hari_ini)
     if isian.kegiatan_id is not None:
         _angka_layar_latar().segarkan((isian.kegiatan_id, hari_ini))
-    hasil_kegiatan.clear()
+    _hasil_kegiatan.clear()
     return pid
 
 
 @st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)
-def hasil_kegiatan(kode: str, periode: str, hari_ini: date, jenis: tuple[str, ...]) -> pd.DataFrame:
-    return kegiatan.hasil_kegiatan(aplikasi().engine, _saringan(kode, periode, hari_ini, None, None), hari_ini, jenis)
+def _hasil_kegiatan(s: Saringan, hari_ini: date, jenis: tuple[str, ...]) -> pd.DataFrame:
+    return kegiatan.hasil_kegiatan(aplikasi().engine, s, hari_ini, jenis)
+
+
+def hasil_kegiatan(s: Saringan, hari_ini: date, jenis: tuple[str, ...], ambang: int) -> pd.DataFrame:
+    """Events of the region and period as this viewer may see them (tampilan.publik.kegiatan_publik)."""
+    return tp.kegiatan_publik(_hasil_kegiatan(Saringan(s.kode_wilayah, s.periode), hari_ini, jenis), ambang)
 
 
 @st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)
-def rincian_kegiatan(kegiatan_id: int) -> kegiatan.RincianKegiatan:
+def _rincian_kegiatan(kegiatan_id: int) -> kegiatan.RincianKegiatan:
     return kegiatan.rincian_kegiatan(aplikasi().engine, kegiatan_id)
+
+
+def rincian_kegiatan(kegiatan_id: int, ambang: int) -> kegiatan.RincianKegiatan:
+    r = _rincian_kegiatan(kegiatan_id)
+    return kegiatan.RincianKegiatan(tp.rincian_publik(r.program, ambang, menjumlah=False),
+                                    tp.rincian_publik(r.segmen, ambang), tp.rincian_publik(r.pekerjaan, ambang),
+                                    tp.rincian_publik(r.sumber_dana, ambang))
 
 
 @st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)
@@ -177,12 +228,12 @@ def linimasa_kegiatan(ids: tuple[int, ...]) -> pd.DataFrame:
 
 def simpan_kegiatan(isian: IsianKegiatan, hari_ini: date, kegiatan_id: int | None = None) -> int:
     """Save an event (not cached), then drop the cached views that show events."""
-    wajib(peran_sesi(), "ubah_kegiatan")
+    wajib(sesi.peran_sesi(), "ubah_kegiatan")
     app = aplikasi()
     nomor = kegiatan.simpan_kegiatan(app.engine, isian, titik_desa(app.batas.desa, isian.kode_desa), hari_ini,
                                      kegiatan_id)
-    for fungsi in (hasil_kegiatan, linimasa_kegiatan, daftar_kegiatan, kegiatan_periode,
-                   cerita_desa):
+    for fungsi in (_hasil_kegiatan, _rincian_kegiatan, linimasa_kegiatan, daftar_kegiatan, kegiatan_periode,
+                   _cerita_desa):
         fungsi.clear()
     return nomor
 
@@ -205,18 +256,18 @@ def riwayat_desa(kode_desa: str) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def _setelah_catatan_desa() -> None:
-    for fungsi in (status_desa, riwayat_desa, cerita_desa, nilai_desa):
+    for fungsi in (status_desa, riwayat_desa, _cerita_desa, _nilai_desa):
         fungsi.clear()
 
 
 def catat_status(kode_desa: str, status: str, tanggal: date, catatan: str, hari_ini: date) -> None:
-    wajib(peran_sesi(), "ubah_desa_sadar")
+    wajib(sesi.peran_sesi(), "ubah_desa_sadar")
     desa_sadar.catat_status(aplikasi().engine, kode_desa, status, tanggal, catatan, hari_ini)
     _setelah_catatan_desa()
 
 
 def catat_mou(kode_desa: str, tanggal: date, nomor: str, catatan: str, hari_ini: date) -> None:
-    wajib(peran_sesi(), "ubah_desa_sadar")
+    wajib(sesi.peran_sesi(), "ubah_desa_sadar")
     desa_sadar.catat_mou(aplikasi().engine, kode_desa, tanggal, nomor, catatan, hari_ini)
     _setelah_catatan_desa()
 
@@ -241,7 +292,7 @@ def konteks_impor(pengguna: str, hari_ini: date) -> impor.KonteksImpor:
 def periksa_impor(jenis: str, isi: bytes, nama_berkas: str, pengguna: str, hari_ini: date,
                   kemajuan=None) -> tuple[impor.HasilImpor, pd.DataFrame]:
     """Check an upload without writing (not cached: files may hold personal data)."""
-    wajib(peran_sesi(), "impor")
+    wajib(sesi.peran_sesi(), "impor")
     if jenis == "batas":
         app = aplikasi()
         return impor_batas(app.engine, isi, nama_berkas, app.pengaturan.folder_data,
@@ -254,7 +305,7 @@ def periksa_impor(jenis: str, isi: bytes, nama_berkas: str, pengguna: str, hari_
 def jalankan_impor(jenis: str, isi: bytes, nama_berkas: str, pengguna: str, hari_ini: date, hanya_yang_sah: bool,
                    kemajuan=None) -> impor.HasilImpor:
     """Import, then drop every cached view: any of them may show what was imported."""
-    wajib(peran_sesi(), "impor")
+    wajib(sesi.peran_sesi(), "impor")
     app = aplikasi()
     if jenis == "batas":
         hasil = impor_batas(app.engine, isi, nama_berkas, app.pengaturan.folder_data,
@@ -269,91 +320,26 @@ def jalankan_impor(jenis: str, isi: bytes, nama_berkas: str, pengguna: str, hari
     return hasil
 
 
-# --- who is using this session ------------------------------------------------------------------
-
-SESI_DETIK = 8 * 3600  # a working day; then the session asks for the password again
-
-
-def _rahasia() -> dict:
-    try:
-        return st.secrets.to_dict()
-    except Exception:  # no secrets.toml at all: Streamlit raises its own error type
-        return {}
-
-
-@st.cache_resource
-def pembatas_masuk() -> PembatasPercobaan:
-    return PembatasPercobaan()
-
-
-def akun_terdaftar() -> dict[str, Akun]:
-    return muat_akun(_rahasia())
-
-
-def login_oidc_diatur() -> bool:
-    return "auth" in _rahasia()
-
-
-def peran_sesi() -> Peran:
-    """This session's role: an OIDC user mapped by e-mail, a local account, or none (public); with
-    no accounts configured at all, the demo-data rule of domain.peran applies."""
-    masuk = st.session_state.get("sesi_akun")
-    if masuk and time.time() - masuk["waktu"] > SESI_DETIK:
-        st.session_state.pop("sesi_akun", None)
-        st.session_state["pesan_masuk"] = "Sesi berakhir; silakan masuk lagi."
-        masuk = None
-    if masuk:
-        return Peran(masuk["peran"])
-    if login_oidc_diatur() and st.user.is_logged_in:
-        peta_email = {str(k).lower(): v for k, v in (_rahasia().get("peran_email") or {}).items()}
-        return Peran(peta_email.get(str(st.user.get("email", "")).lower(), Peran.PUBLIK))
-    if not akun_terdaftar() and not login_oidc_diatur():
-        return peran_tanpa_akun(info_dataset().get("sumber") == "demo")
-    return Peran.PUBLIK
-
-
-def sudah_masuk() -> bool:
-    """Signed in with an account (local or OIDC), as opposed to the no-accounts demo mode."""
-    return bool(st.session_state.get("sesi_akun")) or (login_oidc_diatur() and st.user.is_logged_in)
-
-
-def masuk(nama: str, sandi: str) -> Akun:
-    """Check a local login (rate-limited) and start the session; ValueError with the reason."""
-    akun = periksa_masuk(akun_terdaftar(), pembatas_masuk(), nama, sandi)
-    st.session_state["sesi_akun"] = {"nama": akun.nama, "peran": akun.peran.value, "waktu": time.time()}
-    return akun
-
-
-def keluar() -> None:
-    st.session_state.pop("sesi_akun", None)
-
-
 @st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False, max_entries=8)
-def isi_briefing(kode: str, periode: str, hari_ini: date, program: str | None, segmen: str | None,
-                 nama_wilayah: str, label_periode: str, bahasa: str, ambang: int) -> IsiBriefing:
-    """What the briefing says for the overview's filter; built when a download is clicked, shared by
-    the PPTX and the PDF."""
+def isi_briefing(s: Saringan, hari_ini: date, nama_wilayah: str, label_periode: str, bahasa: str,
+                 ambang: int) -> IsiBriefing:
+    """What the briefing says for the overview's filter, as this viewer may see it; built when a
+    download is clicked, shared by the PPTX and the PDF."""
     app = aplikasi()
     demo = info_dataset().get("sumber") == "demo"
-    return IsiBriefing(
-        nama_wilayah=nama_wilayah, label_periode=label_periode, tanggal_data=tanggal_data(), bahasa=bahasa,
-        ambang=ambang, label_demo=t("label_demo", bahasa) if demo else None,
-        halaman=ringkasan_halaman(kode, periode, hari_ini, program, segmen),
-        kegiatan=hasil_kegiatan(kode, periode, hari_ini, ()),
-        desa_sadar=status_desa(kode, hari_ini, False),
-        peta=peta.gambar_peta_briefing(app.engine, app.batas, _saringan(kode, periode, hari_ini, program, segmen),
-                                       ambang))
+    return susun_briefing(app.engine, app.batas, s, hari_ini, nama_wilayah, label_periode, bahasa, ambang,
+                          t("label_demo", bahasa) if demo else None, pola(s, ambang))
 
 
 def deck_briefing(*argumen) -> bytes:
     """The briefing deck (PPTX); arguments as `isi_briefing`."""
-    from data_access.deck import buat_deck  # python-pptx loads only when a deck is asked for
+    from laporan.deck import buat_deck  # python-pptx loads only when a deck is asked for
 
     return buat_deck(isi_briefing(*argumen))
 
 
 def pdf_briefing(*argumen) -> bytes:
     """The briefing as a PDF; arguments as `isi_briefing`."""
-    from data_access.briefing_pdf import buat_pdf  # matplotlib loads only when a PDF is asked for
+    from laporan.pdf import buat_pdf  # matplotlib loads only when a PDF is asked for
 
     return buat_pdf(isi_briefing(*argumen))

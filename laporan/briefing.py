@@ -1,6 +1,6 @@
 """What the briefing says, decided once for the deck (PPTX) and the PDF: slide titles, KPI tiles,
-chart series, table rows and the footer, with the role's small-count suppression applied and demo data
-labelled. No rendering here.
+chart series, table rows and the footer, from figures the presentation step (tampilan.publik) has
+already made safe for the viewer, with demo data labelled. No rendering here.
 """
 
 from __future__ import annotations
@@ -10,12 +10,11 @@ from datetime import date
 
 import pandas as pd
 
-from data_access.ringkasan import RingkasanHalaman
-from domain import format as fmt
+from tampilan import format as fmt
 from domain.desa_sadar import label_status
 from domain.kegiatan import label_jenis
-from domain.suppresi import kecil, samarkan_kelompok, tampil_hitungan
-from domain.teks import t
+from tampilan.publik import RingkasanPublik
+from tampilan.teks import t
 
 BARIS_TABEL_MAKS = 12
 
@@ -28,8 +27,8 @@ class IsiBriefing:
     bahasa: str
     ambang: int  # 1 = unsuppressed (leadership); k otherwise
     label_demo: str | None
-    halaman: RingkasanHalaman
-    kegiatan: pd.DataFrame  # data_access.kegiatan.hasil_kegiatan rows
+    halaman: RingkasanPublik
+    kegiatan: pd.DataFrame  # tampilan.publik.kegiatan_publik rows
     desa_sadar: pd.DataFrame  # data_access.desa_sadar.status_desa rows
     peta: bytes | None = None  # PNG of the coverage map (geo.peta_statis), suppression already applied
 
@@ -55,35 +54,28 @@ def isi_judul(isi: IsiBriefing) -> list[str]:
 
 
 def isi_kpi(isi: IsiBriefing) -> list[tuple[str, str]]:
-    b, a = isi.bahasa, isi.halaman.angka
-    bpu_kecil = kecil(a.bpu_aktif_jkk_jkm, isi.ambang)
+    b, a, k = isi.bahasa, isi.halaman.angka, isi.ambang
     return [
-        (t("peserta_aktif", b), tampil_hitungan(a.peserta_aktif, isi.ambang)),
-        (t("pendaftaran_baru", b), tampil_hitungan(a.pendaftaran_baru, isi.ambang)),
-        (t("cakupan_bpu", b), "–" if bpu_kecil else fmt.persen(a.cakupan_bpu, 2)),
+        (t("peserta_aktif", b), fmt.hitungan(a.peserta_aktif, k)),
+        (t("pendaftaran_baru", b), fmt.hitungan(a.pendaftaran_baru, k)),
+        (t("cakupan_bpu", b), fmt.TANDA_TERSEMBUNYI if a.cakupan_tersembunyi else fmt.persen(a.cakupan_bpu, 2)),
         (t("capaian_target", b), fmt.persen(a.capaian_target)),
-        (t("peserta_nonaktif", b), tampil_hitungan(a.nonaktif, isi.ambang)),
+        (t("peserta_nonaktif", b), fmt.hitungan(a.nonaktif, k)),
     ]
 
 
 def isi_batang(df: pd.DataFrame, kategori: str, isi: IsiBriefing) -> tuple[list[str], list[int]] | str:
-    """Bars without small counts, or the sentence that replaces a chart with nothing left to show.
-    Segments add up to the active total on the KPI slide, so a hidden one is hidden with a complement
-    (as on Ringkasan); programmes overlap (one person holds several) and do not add up to it."""
-    if kategori == "segmen":
-        tampil = samarkan_kelompok(df, "peserta_aktif", isi.ambang).dropna(subset=["peserta_aktif"])
-    else:
-        tampil = df[[not kecil(n, isi.ambang) for n in df["peserta_aktif"]]]
-    if tampil.empty:
-        return t("tersembunyi", isi.bahasa, k=str(isi.ambang)) if len(df) else t("kosong", isi.bahasa)
-    return [str(k) for k in tampil[kategori]], [int(n) for n in tampil["peserta_aktif"]]
+    """Bars the viewer may see, or the sentence that replaces a chart with nothing left to show."""
+    if df.empty:
+        return t("tersembunyi", isi.bahasa, k=str(isi.ambang)) if isi.ambang > 1 else t("kosong", isi.bahasa)
+    return [str(k) for k in df[kategori]], [int(n) for n in df["peserta_aktif"]]
 
 
 def isi_tren(isi: IsiBriefing) -> tuple[list[str], list[int | None], list[int | None] | None]:
-    """Month labels, active participants (None where small) and the target (None when no month has one)."""
+    """Month labels, active participants (None where hidden) and the target (None when no month has one)."""
     bulan = isi.halaman.tren
     label = [fmt.bulan_tahun(pd.Timestamp(x).date(), isi.bahasa) for x in bulan["bulan"]]
-    aktif = [None if kecil(n, isi.ambang) else int(n) for n in bulan["peserta_aktif"]]
+    aktif = [None if pd.isna(n) else int(n) for n in bulan["peserta_aktif"]]
     target = ([None if pd.isna(x) else int(x) for x in bulan["target_aktif"]]
               if bulan["target_aktif"].notna().any() else None)
     return label, aktif, target
@@ -95,7 +87,9 @@ def isi_kegiatan(isi: IsiBriefing) -> tuple[list[str], list[list[str]]]:
     judul = [t("kolom_kegiatan", b), t("kolom_jenis", b), t("kolom_desa", b), t("kolom_tanggal", b),
              t("kolom_hadir", b), t("kolom_pendaftar", b), t("kolom_konversi", b)]
     baris = [[str(r.nama)[:60], label_jenis(r.jenis, b), str(r.nama_desa), fmt.tanggal(pd.Timestamp(r.tanggal_mulai).date(), b),
-              fmt.angka(None if pd.isna(r.jumlah_hadir) else int(r.jumlah_hadir)), tampil_hitungan(int(r.pendaftar), isi.ambang),
+              fmt.label_tersembunyi(isi.ambang) if r.jumlah_hadir_tersembunyi
+              else fmt.angka(None if pd.isna(r.jumlah_hadir) else int(r.jumlah_hadir)),
+              fmt.label_tersembunyi(isi.ambang) if pd.isna(r.pendaftar) else fmt.angka(int(r.pendaftar)),
               fmt.persen(None if pd.isna(r.konversi_persen) else r.konversi_persen)]
              for r in isi.kegiatan.head(BARIS_TABEL_MAKS).itertuples()]
     return judul, baris

@@ -5,7 +5,7 @@ import io
 import openpyxl
 import pandas as pd
 
-from data_access.ekspor import ke_csv, ke_xlsx
+from laporan.ekspor import ke_csv, ke_xlsx
 
 TABEL = {"Desa": ["Wonopringgo", "=HYPERLINK(\"http://x\",\"klik\")", "@SUM(A1:A9)"],
          "BPU aktif": ["1.234", "<5", "-3"], "Cakupan": ["12,50%", "–", None]}

@@ -77,7 +77,10 @@ TEKS: dict[str, tuple[str, str]] = {
     "kegiatan_di_desa": ("Kegiatan di desa ini", "Events in this village"),
     "belum_ada_kegiatan": ("Belum ada kegiatan tercatat di desa ini.", "No events recorded in this village."),
     "tautan_desa": ("Tautan ke tampilan desa ini", "Link to this village's view"),
-    "tersembunyi": ("Angka di bawah {k} disembunyikan untuk melindungi privasi.", "Counts below {k} are hidden to protect privacy."),
+    "tersembunyi": ("Angka di bawah {k}, dan angka yang bisa membukanya lewat pengurangan, disembunyikan (•) untuk "
+                    "melindungi privasi.",
+                    "Counts below {k}, and counts that would give one back by subtraction, are hidden (•) to protect "
+                    "privacy."),
     "kolom_tanggal": ("Tanggal", "Date"),
     "kolom_status": ("Status", "Status"),
     "kolom_catatan": ("Catatan", "Note"),

@@ -6,7 +6,7 @@ Charts are native PowerPoint charts, so they stay editable; the map is a picture
 (`geo.peta_statis`). Numbers are in Indonesian format, the role's small-count suppression applies (a
 hidden count is "<k" in text and left out of charts), and demo data is labelled on every slide.
 
-What each slide says is decided once, in `data_access.briefing`; the PDF (`data_access.briefing_pdf`)
+What each slide says is decided once, in `laporan.briefing`; the PDF (`laporan.pdf`)
 draws the same content.
 """
 
@@ -21,9 +21,9 @@ from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.util import Emu, Pt
 
-from data_access.briefing import IsiBriefing, isi_batang, isi_judul, isi_kpi, isi_tabel, isi_tren, judul_halaman, kaki
-from domain.grafik import WARNA_TARGET, WARNA_UTAMA
-from domain.teks import t
+from laporan.briefing import IsiBriefing, isi_batang, isi_judul, isi_kpi, isi_tabel, isi_tren, judul_halaman, kaki
+from tampilan.grafik import WARNA_TARGET, WARNA_UTAMA
+from tampilan.teks import t
 
 LEBAR, TINGGI = Emu(12_192_000), Emu(6_858_000)  # 16:9
 HIJAU, MERAH, ABU = RGBColor.from_string(WARNA_UTAMA[1:]), RGBColor.from_string(WARNA_TARGET[1:]), \

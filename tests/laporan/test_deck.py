@@ -4,22 +4,21 @@ text extracted. Slides, Indonesian numbers, suppression, the map's colours, the 
 import io
 from pathlib import Path
 
-import pandas as pd
 import pypdfium2
 from PIL import Image
 from pptx import Presentation
 
-from data_access.briefing import IsiBriefing
-from data_access.briefing_pdf import buat_pdf
-from data_access.deck import buat_deck
-from data_access.desa_sadar import status_desa
-from data_access.kegiatan import hasil_kegiatan
-from data_access.peta import gambar_peta_briefing
-from data_access.ringkasan import ringkasan_halaman, tanggal_data
-from domain import format as fmt
+from laporan.briefing import IsiBriefing
+from laporan.pdf import buat_pdf
+from laporan.deck import buat_deck
+from data_access.peta import gambar_peta_briefing, nilai_desa
+from data_access.publik import pola_publik
+from data_access.ringkasan import tanggal_data
+from laporan.susun import susun_briefing
+from tampilan.publik import nilai_peta
+from tampilan import format as fmt
 from domain.periode import periode_dari_kunci
 from domain.saringan import Saringan
-from domain.suppresi import samarkan_kelompok
 from geo.peta import PALET, WARNA_STATUS, WARNA_TANPA_DATA
 from tests.conftest import HARI_INI_UJI
 
@@ -28,10 +27,8 @@ FOLDER_GAMBAR = Path(__file__).resolve().parents[1] / "browser" / "screenshots"
 
 def _isi(engine, batas, kode: str, ambang: int, segmen: str | None = None) -> IsiBriefing:
     s = Saringan(kode, periode_dari_kunci("2025", HARI_INI_UJI), None, segmen)
-    return IsiBriefing("Kabupaten Pekalongan" if kode == "33.26" else kode, "Tahun 2025", tanggal_data(engine), "id",
-                       ambang, "Data contoh (sintetis)", ringkasan_halaman(engine, s),
-                       hasil_kegiatan(engine, s, HARI_INI_UJI), status_desa(engine, kode, HARI_INI_UJI),
-                       gambar_peta_briefing(engine, batas, s, ambang))
+    return susun_briefing(engine, batas, s, HARI_INI_UJI, "Kabupaten Pekalongan" if kode == "33.26" else kode,
+                          "Tahun 2025", "id", ambang, "Data contoh (sintetis)")
 
 
 def _deck(engine, batas, kode: str, ambang: int, segmen: str | None = None):
@@ -82,25 +79,27 @@ def test_the_public_deck_hides_small_counts(engine_demo, naif_demo, batas):
     assert not kecil.empty, "the demo data must hold a village segment with 1 to 4 active participants"
     desa, segmen, n = kecil.iloc[0]
     deck, halaman = _deck(engine_demo, batas, desa, ambang=5, segmen=segmen)
-    assert halaman.angka.peserta_aktif == n
-    assert "<5" in _teks(deck.slides[1])
+    assert 0 < n < 5 and halaman.angka.peserta_aktif is None  # the small count itself never reaches the deck
+    assert fmt.TANDA_TERSEMBUNYI in _teks(deck.slides[1])
     grafik = [b.chart for b in deck.slides[2].shapes if b.has_chart]
     assert all(v >= 5 for g in grafik for v in g.plots[0].series[0].values)
     # A chart whose bars are all hidden becomes a sentence; the programme chart of a village segment
-    # with fewer than five participants always does. Segment bars hide a complement with a small one.
-    s = Saringan(desa, periode, None, segmen)
-    per_segmen = pd.DataFrame(list(naif_demo.per_segmen(s).items()), columns=["segmen", "peserta_aktif"])
-    ada_grafik = [any(v >= 5 for v in naif_demo.per_program(s).values()),
-                  not samarkan_kelompok(per_segmen, "peserta_aktif", 5).dropna().empty]
+    # with fewer than five participants always does.
+    ada_grafik = [not halaman.per_program.empty, not halaman.per_segmen.empty]
     assert not ada_grafik[0] and len(grafik) == sum(ada_grafik)
-    assert any("Angka di bawah 5 disembunyikan" in x for x in _teks(deck.slides[2]))
+    assert any("Angka di bawah 5" in x for x in _teks(deck.slides[2]))
 
 
 def test_the_map_uses_the_interactive_maps_colours_and_hides_what_it_hides(engine_demo, batas):
     """Leadership sees every village coloured; the public map greys out the small counts instead."""
     s = Saringan("33.26", periode_dari_kunci("2025", HARI_INI_UJI), None, None)
-    terbuka = Image.open(io.BytesIO(gambar_peta_briefing(engine_demo, batas, s, 1)))
-    publik = Image.open(io.BytesIO(gambar_peta_briefing(engine_demo, batas, s, 50)))
+    desa = nilai_desa(engine_demo, s)
+
+    def gambar(k: int) -> Image.Image:
+        nilai = nilai_peta(desa, "cakupan", s, pola_publik(engine_demo, "33.26", s.periode, k))
+        return Image.open(io.BytesIO(gambar_peta_briefing(engine_demo, batas, s, nilai, k)))
+
+    terbuka, publik = gambar(1), gambar(50)
     FOLDER_GAMBAR.mkdir(exist_ok=True)
     publik.save(FOLDER_GAMBAR / "briefing_peta_publik.png")
     warna_dipakai = [w for w in PALET if _piksel(terbuka, w) > 500]
@@ -124,7 +123,7 @@ def test_the_pdf_has_the_decks_pages_rendered_and_labelled(engine_demo, batas):
         assert "Data contoh (sintetis) · Kabupaten Pekalongan · Tahun 2025" in halaman
     a = isi.halaman.angka
     assert fmt.angka(a.peserta_aktif) in teks[1] and "." in fmt.angka(a.peserta_aktif)
-    assert "Angka di bawah 5 disembunyikan" in teks[1]
+    assert "Angka di bawah 5" in teks[1]
     for program, n in zip(isi.halaman.per_program["program"], isi.halaman.per_program["peserta_aktif"], strict=True):
         assert program in teks[2] and fmt.angka(n) in teks[2]
     assert sum(_piksel(gambar[4], w) for w in PALET) > 50_000  # the map page shows a coloured map

@@ -1,0 +1,108 @@
+"""Village counts behind every public number of one period, for the suppression pattern
+(domain.publik): the same definitions as the overview, the map and the trend, counted per
+programme, segment and village so that every region's figure is their sum.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import sqlalchemy as sa
+
+from data_access.db import baca
+from data_access.masa_aktif import BIT_PROGRAM, SEMUA_PROGRAM
+from data_access.ringkasan import bulan_tren, hitungan_aktif
+from domain.periode import Periode, periode_sebelumnya
+from domain.publik import PolaPublik, waktu_hari, waktu_rentang
+from domain.saringan import Saringan
+
+KOLOM = ["ukuran", "program", "waktu", "kode_desa", "segmen", "n"]
+
+
+def _akhir_bulan(bulan: date) -> date:
+    return (pd.Timestamp(bulan) + pd.offsets.MonthEnd(0)).date()
+
+
+def rentang_baru(periode: Periode) -> list[tuple[date, date]]:
+    """The date ranges whose new sign-ups are shown: the period, the one it is compared with, and each
+    month of the trend (its last month cut at the period's end, as the trend counts it)."""
+    lalu = periode_sebelumnya(periode)
+    bulan = [(b, min(_akhir_bulan(b), periode.selesai)) for b in bulan_tren(periode)]
+    return list(dict.fromkeys([(periode.mulai, periode.selesai), (lalu.mulai, lalu.selesai), *bulan]))
+
+
+def hitungan_sel(engine: sa.Engine, awalan: str, periode: Periode) -> pd.DataFrame:
+    """Every village's counts (columns ukuran, program, waktu, kode_desa, segmen, n) under the region
+    code `awalan`, for the period: active at its end, before its start and at each trend month's end;
+    new sign-ups in each shown range; lapses in the period. Zero counts are left out."""
+    s = Saringan(awalan, periode)
+    bagian = [_aktif_hari(engine, s), _aktif_bulan(engine, awalan, periode), _baru(engine, awalan, periode),
+              _nonaktif(engine, s)]
+    hasil = pd.concat([b for b in bagian if not b.empty], ignore_index=True) if any(
+        not b.empty for b in bagian) else pd.DataFrame(columns=KOLOM)
+    hasil = hasil[hasil["n"] != 0]
+    # A trend month's end can be the period's own day: one cell, counted once.
+    return hasil.drop_duplicates(["ukuran", "program", "waktu", "kode_desa", "segmen"]).reset_index(drop=True)
+
+
+def _aktif_hari(engine: sa.Engine, s: Saringan) -> pd.DataFrame:
+    aktif = hitungan_aktif(engine, s)
+    return pd.concat([
+        aktif.assign(ukuran="aktif", waktu=waktu_hari(hari), n=aktif[kolom])[KOLOM]
+        for hari, kolom in ((s.periode.selesai, "aktif_akhir"), (s.hari_sebelum_mulai, "aktif_awal"))])
+
+
+def _aktif_bulan(engine: sa.Engine, awalan: str, periode: Periode) -> pd.DataFrame:
+    """Active at each trend month's end, as the trend counts it: islands begun minus ended by then."""
+    bulan = bulan_tren(periode)
+    kolom = ", ".join(f"sum(CASE WHEN bulan <= :b{i} THEN mulai - berakhir ELSE 0 END) AS b{i}"
+                      for i in range(len(bulan)))
+    df = baca(engine, f"""
+        SELECT program, segmen, kode_desa, {kolom} FROM rekap_masa_aktif
+        WHERE kode_desa LIKE :awalan AND bulan <= :batas GROUP BY 1, 2, 3""",
+        awalan=awalan + "%", batas=bulan[-1], **{f"b{i}": b for i, b in enumerate(bulan)})
+    panjang = df.melt(id_vars=["program", "segmen", "kode_desa"], var_name="b", value_name="n")
+    waktu = {f"b{i}": waktu_hari(_akhir_bulan(b)) for i, b in enumerate(bulan)}
+    return panjang.assign(ukuran="aktif", waktu=panjang["b"].map(waktu), n=panjang["n"].astype(int))[KOLOM]
+
+
+def _baru(engine: sa.Engine, awalan: str, periode: Periode) -> pd.DataFrame:
+    """New sign-ups per range, for any programme and for each programme held (the filter's rule)."""
+    rentang = rentang_baru(periode)
+    kolom = ", ".join(f"count(*) FILTER (WHERE tanggal_daftar BETWEEN :m{i} AND :s{i}) AS r{i}"
+                      for i in range(len(rentang)))
+    nilai = {**{f"m{i}": a for i, (a, _) in enumerate(rentang)}, **{f"s{i}": b for i, (_, b) in enumerate(rentang)}}
+    df = baca(engine, f"""
+        SELECT program_dimiliki AS bit, segmen, kode_desa, {kolom} FROM peserta
+        WHERE kode_desa LIKE :awalan AND tanggal_daftar BETWEEN :paling_awal AND :paling_akhir GROUP BY 1, 2, 3""",
+        awalan=awalan + "%", paling_awal=min(a for a, _ in rentang), paling_akhir=max(b for _, b in rentang), **nilai)
+    waktu = {f"r{i}": waktu_rentang(a, b) for i, (a, b) in enumerate(rentang)}
+    per_program = [df.assign(program=SEMUA_PROGRAM)] + [
+        df[(df["bit"].astype(int) & bit) != 0].assign(program=p) for p, bit in BIT_PROGRAM.items()]
+    semua = pd.concat(per_program, ignore_index=True).drop(columns="bit")
+    panjang = semua.melt(id_vars=["program", "segmen", "kode_desa"], var_name="r", value_name="n")
+    panjang = panjang.groupby(["program", "segmen", "kode_desa", "r"], as_index=False)["n"].sum()
+    return panjang.assign(ukuran="baru", waktu=panjang["r"].map(waktu), n=panjang["n"].astype(int))[KOLOM]
+
+
+def _nonaktif(engine: sa.Engine, s: Saringan) -> pd.DataFrame:
+    """Lapses in the period, per programme: a period ended within it and none active at its end."""
+    df = baca(engine, sa.text("""
+        SELECT b.program, b.segmen, b.kode_desa, count(DISTINCT b.peserta_id) AS n FROM masa_aktif b
+        WHERE b.kode_desa LIKE :awalan AND b.tanggal_berakhir BETWEEN :mulai AND :akhir
+          AND NOT EXISTS (SELECT 1 FROM masa_aktif m WHERE m.peserta_id = b.peserta_id AND m.program = b.program
+                          AND m.tanggal_mulai <= :akhir AND m.tanggal_berakhir > :akhir)
+        GROUP BY 1, 2, 3"""), awalan=s.kode_wilayah + "%", mulai=s.periode.mulai, akhir=s.periode.selesai)
+    return df.assign(ukuran="nonaktif", waktu=waktu_rentang(s.periode.mulai, s.periode.selesai),
+                     n=df["n"].astype(int))[KOLOM]
+
+
+
+
+def pola_publik(engine: sa.Engine, kode_kab: str, periode: Periode, k: int) -> PolaPublik:
+    """The period's suppression pattern over every village of the regency's province in the database
+    (the province map shows them beside the regency's); k = 1 hides nothing and reads nothing."""
+    if k <= 1:
+        return PolaPublik(pd.DataFrame(columns=KOLOM), 1)
+    return PolaPublik(hitungan_sel(engine, kode_kab[:2], periode), k)

@@ -1,0 +1,151 @@
+"""Which counts the public may see: one suppression pattern that every public surface reads.
+
+A count is a cell: a measure (active on a day, new sign-ups or lapses in a date range), a programme
+('SEMUA' for any), a time, a region (province, regency, kecamatan or village) and a segment ('*'
+for all). The public surfaces show many cells side by side: a region's total beside its segments,
+a regency beside its kecamatan and villages, a period beside its months. Suppression decided per
+table leaks across them (a bar hidden on one page is the headline figure on another filter), so
+the pattern is decided once over every equation that links the cells, and each surface asks it.
+
+Measures and programmes share no equation, so the pattern is worked out per measure, programme
+and (for a day count) day, when first asked.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import pandas as pd
+
+from domain.suppresi import sembunyikan_persamaan
+
+SEMUA_SEGMEN = "*"
+SEMUA_PROGRAM = "SEMUA"
+SEGMEN_UTAMA = "BPU"
+# How a region's code shortens to its parent's: village → kecamatan → regency → province.
+PANJANG_INDUK = {13: 8, 8: 5, 5: 2}
+
+
+def induk(kode: str) -> str | None:
+    panjang = PANJANG_INDUK.get(len(kode))
+    return kode[:panjang] if panjang else None
+
+
+def waktu_hari(hari: date) -> str:
+    return hari.isoformat()
+
+
+def waktu_rentang(mulai: date, selesai: date) -> str:
+    return f"{mulai.isoformat()}..{selesai.isoformat()}"
+
+
+def _rentang(waktu: str) -> tuple[date, date]:
+    mulai, selesai = waktu.split("..")
+    return date.fromisoformat(mulai), date.fromisoformat(selesai)
+
+
+def persamaan_waktu(semua: list[str]) -> list[tuple[str, list[str]]]:
+    """The ranges that are exactly the sum of shorter ones among them (a period and its months)."""
+    rentang = {w: _rentang(w) for w in semua}
+    hasil = []
+    for w, (mulai, selesai) in rentang.items():
+        bagian = sorted((r for v, r in rentang.items() if v != w and mulai <= r[0] and r[1] <= selesai
+                         and (r[1] - r[0]) < (selesai - mulai)))
+        # Keep a chain that starts at `mulai` and runs day after day to `selesai`.
+        rantai, hari = [], mulai
+        for a, b in bagian:
+            if a == hari:
+                rantai.append((a, b))
+                hari = b + timedelta(days=1)
+        if rantai and hari == selesai + timedelta(days=1) and len(rantai) > 1:
+            hasil.append((w, [waktu_rentang(a, b) for a, b in rantai]))
+    return hasil
+
+
+def _pola_subsistem(hitungan: pd.DataFrame, k: int) -> frozenset[tuple[str, str, str]]:
+    """Hidden cells (waktu, kode, segmen) of one measure and programme, from village counts
+    (columns waktu, kode_desa, segmen, n)."""
+    nilai: dict[tuple[str, str, str], int] = defaultdict(int)
+    anak: dict[str, set[str]] = defaultdict(set)
+    segmen_ada: set[str] = set()
+    for w, kode, seg, n in hitungan[["waktu", "kode_desa", "segmen", "n"]].itertuples(index=False):
+        segmen_ada.add(seg)
+        r = kode
+        while r is not None:
+            nilai[(w, r, seg)] += int(n)
+            nilai[(w, r, SEMUA_SEGMEN)] += int(n)
+            atas = induk(r)
+            if atas is not None:
+                anak[atas].add(r)
+            r = atas
+    sel = list(nilai)
+    nomor = {s: i for i, s in enumerate(sel)}
+
+    def indeks(kunci: tuple[str, str, str]) -> int:
+        if kunci not in nomor:  # a zero cell that only an equation names
+            nomor[kunci] = len(sel)
+            sel.append(kunci)
+        return nomor[kunci]
+
+    waktu = sorted({s[0] for s in sel})
+    wilayah = sorted({s[1] for s in sel})
+    segmen = sorted(segmen_ada)
+    persamaan: list[tuple[int, list[int]]] = []
+    for w in waktu:
+        for r in wilayah:
+            if segmen:
+                persamaan.append((indeks((w, r, SEMUA_SEGMEN)), [indeks((w, r, s)) for s in segmen]))
+            if anak.get(r):
+                for s in [SEMUA_SEGMEN, *segmen]:
+                    persamaan.append((indeks((w, r, s)), [indeks((w, c, s)) for c in sorted(anak[r])]))
+    for total, bagian in persamaan_waktu([w for w in waktu if ".." in w]):
+        for r in wilayah:
+            for s in [SEMUA_SEGMEN, *segmen]:
+                persamaan.append((indeks((total, r, s)), [indeks((b, r, s)) for b in bagian]))
+    jumlah = [nilai.get(s, 0) for s in sel]
+    # BPU counts carry the campaign's measure (coverage of informal workers): hidden last.
+    biaya = [1 if s[2] == SEGMEN_UTAMA else 0 for s in sel]
+    sembunyi = sembunyikan_persamaan(jumlah, persamaan, k, biaya)
+    return frozenset(s for s, h in zip(sel, sembunyi, strict=True) if h)
+
+
+@dataclass
+class PolaPublik:
+    """What a viewer with threshold k may see of the counts in `hitungan` (columns ukuran, program,
+    waktu, kode_desa, segmen, n: village cells of every measure). k = 1 hides nothing."""
+
+    hitungan: pd.DataFrame
+    k: int
+    _subsistem: dict[tuple[str, str, str], frozenset] = field(default_factory=dict, repr=False)
+    _kelompok: dict | None = field(default=None, repr=False)
+
+    def _kunci(self, ukuran: str, program: str, w: str) -> tuple[str, str, str]:
+        # Day counts are independent day by day; ranges of one measure are linked by their months.
+        return (ukuran, program, w if ukuran == "aktif" else "")
+
+    def tersembunyi(self, ukuran: str, program: str | None, w: str, kode: str, segmen: str | None) -> bool:
+        if self.k <= 1:
+            return False
+        kunci = self._kunci(ukuran, program or SEMUA_PROGRAM, w)
+        if kunci not in self._subsistem:
+            if self._kelompok is None:
+                self._kelompok = {}
+                for (u, p), df in self.hitungan.groupby(["ukuran", "program"], sort=False):
+                    self._kelompok[(u, p)] = df
+            df = self._kelompok.get(kunci[:2], self.hitungan.iloc[0:0])
+            if ukuran == "aktif":
+                df = df[df["waktu"] == w]
+            self._subsistem[kunci] = _pola_subsistem(df, self.k)
+        return (w, kode, segmen or SEMUA_SEGMEN) in self._subsistem[kunci]
+
+    def nilai(self, n: int | None, ukuran: str, program: str | None, w: str, kode: str,
+              segmen: str | None) -> int | None:
+        """The count as this viewer may see it: itself, or None when hidden (a small count is hidden
+        even when the pattern was built before it became small)."""
+        if n is None or pd.isna(n):
+            return None
+        if self.k > 1 and (0 < int(n) < self.k or self.tersembunyi(ukuran, program, w, kode, segmen)):
+            return None
+        return int(n)

@@ -1,0 +1,114 @@
+"""The sidebar every page shares: the language switch, signing in and out, and the dashboard filters.
+It builds the page context (tampilan.konteks.KonteksHalaman) once per run; pages only read it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import streamlit as st
+
+from domain.periode import periode_dari_kunci, pilihan_periode
+from domain.peran import LABEL as LABEL_PERAN
+from domain.peran import Peran
+from domain.peran import tanpa_suppresi as tanpa_suppresi_peran
+from domain.program import Program, Segmen
+from domain.saringan import Saringan
+from layanan import cache, sesi
+from tampilan import format as fmt
+from tampilan.format import label_periode
+from tampilan.konteks import KonteksHalaman
+from tampilan.teks import t
+
+
+def pilih_bahasa() -> str:
+    return st.sidebar.radio(
+        "Bahasa / Language", ["id", "en"], key="bahasa", bind="query-params", horizontal=True,
+        format_func=lambda b: {"id": "Indonesia", "en": "English"}[b],
+    )
+
+
+def _masuk(bahasa: str, peran: Peran) -> str:
+    """The sign-in box; returns who the import log names."""
+    pengguna = "tanpa akun"
+    with st.sidebar:
+        if pesan := st.session_state.pop("pesan_masuk", None):
+            st.info(pesan)
+        masuk = st.session_state.get("sesi_akun")
+        if masuk or (sesi.login_oidc_diatur() and st.user.is_logged_in):
+            pengguna = masuk["nama"] if masuk else st.user.get("email", "")
+            st.caption(t("masuk_sebagai", bahasa, nama=fmt.aman_markdown(pengguna), peran=LABEL_PERAN[peran]))
+            if st.button(t("keluar", bahasa)):
+                if masuk:
+                    sesi.keluar()
+                    st.rerun()
+                st.logout()
+        elif sesi.akun_terdaftar() or sesi.login_oidc_diatur():
+            with st.expander(t("masuk_petugas", bahasa)):
+                if sesi.login_oidc_diatur() and st.button(t("masuk_oidc", bahasa)):
+                    st.login()
+                if sesi.akun_terdaftar():
+                    with st.form("form_masuk"):
+                        nama_akun = st.text_input(t("nama_akun", bahasa))
+                        sandi = st.text_input(t("sandi", bahasa), type="password")
+                        if st.form_submit_button(t("masuk", bahasa)):
+                            try:
+                                sesi.masuk(nama_akun, sandi)
+                            except ValueError as e:
+                                st.error(str(e))
+                            else:
+                                st.rerun()
+        else:
+            st.caption(t("tanpa_akun_demo" if peran == Peran.ADMIN else "tanpa_akun_nyata", bahasa))
+    return pengguna
+
+
+def konteks_dasar(bahasa: str) -> KonteksHalaman:
+    """Who is looking and with what threshold; the sign-in box drawn. Small counts are shown only to
+    leadership and admins who signed in: the no-accounts demo mode opens every page but keeps the
+    public views as the public will see them, and the projector screen is public whoever opens it."""
+    app = cache.aplikasi()
+    peran = sesi.peran_sesi()
+    ambang_publik = app.pengaturan.k_suppresi
+    ambang = 1 if tanpa_suppresi_peran(peran) and sesi.sudah_masuk() else ambang_publik
+    pengguna = _masuk(bahasa, peran)
+    return KonteksHalaman(bahasa=bahasa, peran=peran, ambang=ambang, ambang_publik=ambang_publik, pengguna=pengguna,
+                          hari_ini=app.pengaturan.hari_ini(), kode_kab=app.batas.kode_kab)
+
+
+def saringan(k: KonteksHalaman) -> KonteksHalaman:
+    """The dashboard filters, bound to the URL so a shared link reopens the same view."""
+    app = cache.aplikasi()
+    bahasa, hari_ini = k.bahasa, k.hari_ini
+    wilayah = cache.daftar_wilayah(app.batas.kode_kab)
+    kecamatan = wilayah[wilayah["tingkat"] == "kecamatan"]
+    nama = dict(zip(wilayah["kode"], wilayah["nama"], strict=True))
+
+    st.sidebar.header(t("saringan", bahasa))
+    periode = st.sidebar.selectbox(
+        t("periode", bahasa), pilihan_periode(hari_ini), key="periode", bind="query-params",
+        # Bound widgets write the label into the URL: keep it the same in both languages so a shared
+        # link reopens the same period whoever opens it.
+        format_func=lambda kunci: label_periode(kunci, hari_ini),
+    )
+    kode_kec = st.sidebar.selectbox(
+        t("kecamatan", bahasa), ["", *kecamatan["kode"]], key="kec", bind="query-params",
+        format_func=lambda kode: nama.get(kode, t("semua_kecamatan", bahasa)),
+    )
+    desa = (wilayah[(wilayah["tingkat"] == "desa") & (wilayah["kode_induk"] == kode_kec)] if kode_kec
+            else wilayah.iloc[0:0])
+    kode_desa = st.sidebar.selectbox(
+        t("desa", bahasa), ["", *desa["kode"]], key="desa", bind="query-params", disabled=not kode_kec,
+        format_func=lambda kode: nama.get(kode, t("semua_desa", bahasa)),
+    )
+    program = st.sidebar.selectbox(
+        t("program", bahasa), ["", *[p.value for p in Program]], key="program", bind="query-params",
+        format_func=lambda p: p or t("semua_program", bahasa),
+    )
+    segmen = st.sidebar.selectbox(
+        t("segmen", bahasa), ["", *[s.value for s in Segmen]], key="segmen", bind="query-params",
+        format_func=lambda s: s or t("semua_segmen", bahasa),
+    )
+    st.sidebar.caption(t("tautan", bahasa))
+    s = Saringan(kode_desa or kode_kec or app.batas.kode_kab, periode_dari_kunci(periode, hari_ini),
+                 program or None, segmen or None)
+    return replace(k, saringan=s, nama_wilayah=nama.get(kode_desa) or nama.get(kode_kec) or app.batas.nama_kab)

@@ -1,0 +1,224 @@
+"""The one place that turns query results into what a viewer may see.
+
+Every number a page, a download, a slide or the projector shows passes through here with the
+viewer's suppression pattern (domain.publik.PolaPublik; k = 1 for leadership hides nothing). A hidden
+count comes out as missing (pd.NA or None) and a figure computed from it goes with it; pages only
+format and draw what they get. Event figures (attendance, sign-ups at one event, their breakdowns)
+belong to no region table and are made safe here too, group by group.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from data_access.layar import AngkaLayar
+from data_access.ringkasan import RingkasanHalaman
+from domain.kegiatan import BULAN_RETENSI
+from domain.periode import periode_sebelumnya
+from domain.publik import PolaPublik, waktu_hari, waktu_rentang
+from domain.saringan import Saringan
+from domain.suppresi import sembunyikan, sembunyikan_kelompok
+
+
+def _ada(n) -> bool:
+    return n is not None and not pd.isna(n)
+
+
+@dataclass(frozen=True)
+class AngkaPublik:
+    """The overview's tiles; None is hidden for a count, and a derived figure is None when hidden or
+    unknown (`*_tersembunyi` tells which)."""
+
+    peserta_aktif: int | None
+    perubahan_aktif: int | None
+    pendaftaran_baru: int | None
+    pendaftaran_baru_sebelumnya: int | None
+    perubahan_pendaftaran: float | None
+    cakupan_bpu: float | None
+    cakupan_tersembunyi: bool
+    pekerja_informal: int | None
+    capaian_target: float | None
+    target_aktif: int | None
+    nonaktif: int | None
+    tingkat_nonaktif: float | None
+    nonaktif_tersembunyi: bool
+    kosong: bool  # nothing active and nothing new: the page says so instead of drawing
+
+
+@dataclass(frozen=True)
+class RingkasanPublik:
+    angka: AngkaPublik
+    per_program: pd.DataFrame  # program, peserta_aktif (hidden bars left out)
+    per_segmen: pd.DataFrame  # segmen, peserta_aktif (hidden bars left out)
+    tren: pd.DataFrame  # bulan, peserta_aktif, pendaftaran_baru (pd.NA where hidden), target_aktif
+    cakupan_desa: pd.DataFrame  # kode, nama, kecamatan, bpu_aktif (pd.NA hidden), pekerja_informal, cakupan_persen
+
+
+def ringkasan_publik(h: RingkasanHalaman, s: Saringan, pola: PolaPublik) -> RingkasanPublik:
+    """The overview of region `s` as the viewer of `pola` may see it."""
+    a, r, p, seg = h.angka, s.kode_wilayah, s.program, s.segmen
+    akhir, awal = waktu_hari(s.periode.selesai), waktu_hari(s.hari_sebelum_mulai)
+    lalu = periode_sebelumnya(s.periode)
+    rentang, rentang_lalu = waktu_rentang(s.periode.mulai, s.periode.selesai), waktu_rentang(lalu.mulai, lalu.selesai)
+
+    aktif = pola.nilai(a.peserta_aktif, "aktif", p, akhir, r, seg)
+    aktif_awal = pola.nilai(a.peserta_aktif_awal, "aktif", p, awal, r, seg)
+    baru = pola.nilai(a.pendaftaran_baru, "baru", p, rentang, r, seg)
+    baru_lalu = pola.nilai(a.pendaftaran_baru_sebelumnya, "baru", p, rentang_lalu, r, seg)
+    bpu = pola.nilai(a.bpu_aktif_jkk_jkm, "aktif", "JKK", akhir, r, "BPU")
+    nonaktif = pola.nilai(a.nonaktif, "nonaktif", p, rentang, r, seg)
+    angka = AngkaPublik(
+        peserta_aktif=aktif,
+        perubahan_aktif=aktif - aktif_awal if _ada(aktif) and _ada(aktif_awal) and a.peserta_aktif_awal else None,
+        pendaftaran_baru=baru, pendaftaran_baru_sebelumnya=baru_lalu,
+        perubahan_pendaftaran=a.perubahan_pendaftaran if _ada(baru) and _ada(baru_lalu) else None,
+        cakupan_bpu=a.cakupan_bpu if _ada(bpu) else None, cakupan_tersembunyi=not _ada(bpu),
+        pekerja_informal=a.pekerja_informal,
+        capaian_target=a.capaian_target if _ada(aktif) else None, target_aktif=a.target_aktif,
+        nonaktif=nonaktif,
+        tingkat_nonaktif=a.tingkat_nonaktif if _ada(nonaktif) and _ada(aktif_awal) else None,
+        nonaktif_tersembunyi=not (_ada(nonaktif) and _ada(aktif_awal)),
+        kosong=a.peserta_aktif == 0 and a.pendaftaran_baru == 0,
+    )
+    per_program = h.per_program.assign(peserta_aktif=[
+        pola.nilai(n, "aktif", prog, akhir, r, seg) for prog, n in zip(h.per_program["program"],
+                                                                       h.per_program["peserta_aktif"], strict=True)])
+    per_segmen = h.per_segmen.assign(peserta_aktif=[
+        pola.nilai(n, "aktif", p, akhir, r, x) for x, n in zip(h.per_segmen["segmen"],
+                                                              h.per_segmen["peserta_aktif"], strict=True)])
+    tren = h.tren.copy()
+    bulan = [pd.Timestamp(b).date() for b in tren["bulan"]]
+    # Floats with NaN, not nullable integers: the charts leave a NaN month out.
+    tren["peserta_aktif"] = pd.Series([
+        pola.nilai(n, "aktif", p, waktu_hari(_akhir_bulan(b)), r, seg)
+        for b, n in zip(bulan, tren["peserta_aktif"], strict=True)], index=tren.index, dtype="float64")
+    tren["pendaftaran_baru"] = pd.Series([
+        pola.nilai(n, "baru", p, waktu_rentang(b, min(_akhir_bulan(b), s.periode.selesai)), r, seg)
+        for b, n in zip(bulan, tren["pendaftaran_baru"], strict=True)], index=tren.index, dtype="float64")
+    desa = h.cakupan_desa.copy()
+    desa["bpu_aktif"] = pd.array([pola.nilai(n, "aktif", "JKK", akhir, kode, "BPU")
+                                  for kode, n in zip(desa["kode"], desa["bpu_aktif"], strict=True)], dtype="Int64")
+    desa["cakupan_persen"] = desa["cakupan_persen"].where(desa["bpu_aktif"].notna().to_numpy(), None)
+    return RingkasanPublik(angka, _tanpa_kosong(per_program), _tanpa_kosong(per_segmen), tren, desa)
+
+
+def _tanpa_kosong(df: pd.DataFrame) -> pd.DataFrame:
+    return df[df["peserta_aktif"].notna()].assign(peserta_aktif=lambda d: d["peserta_aktif"].astype(int))
+
+
+def _akhir_bulan(bulan: date) -> date:
+    return (pd.Timestamp(bulan) + pd.offsets.MonthEnd(0)).date()
+
+
+# Which column a map measure shows, and the cell it is computed from (measure, programme from the
+# filter or fixed, segment from the filter or fixed).
+UKURAN_PETA = {
+    "cakupan": ("cakupan_persen", "bpu_aktif", ("aktif", "JKK", "BPU")),
+    "aktif": ("aktif", "aktif", ("aktif", None, None)),
+    "baru": ("baru", "baru", ("baru", None, None)),
+    "target": ("capaian_target_persen", "bpu_aktif", ("aktif", "JKK", "BPU")),
+}
+
+
+def nilai_peta(per_wilayah: pd.DataFrame, ukuran: str, s: Saringan, pola: PolaPublik) -> pd.DataFrame:
+    """The chosen measure per region (index: code, any level) for a map and its table: nilai (None
+    when hidden or unknown), tersembunyi, and the Desa Sadar status where known."""
+    kolom, pembilang, (jenis, program, segmen) = UKURAN_PETA[ukuran]
+    w = waktu_hari(s.periode.selesai) if jenis == "aktif" else waktu_rentang(s.periode.mulai, s.periode.selesai)
+    program, segmen = program or s.program, segmen or s.segmen
+    terlihat = [pola.nilai(n, jenis, program, w, str(kode), segmen) is not None
+                for kode, n in zip(per_wilayah.index, per_wilayah[pembilang], strict=True)]
+    nilai = [None if not t or pd.isna(v) else float(v)
+             for v, t in zip(per_wilayah[kolom], terlihat, strict=True)]
+    status = per_wilayah["status"] if "status" in per_wilayah else None
+    return pd.DataFrame({"nilai": nilai, "tersembunyi": [not t for t in terlihat], "status": status},
+                        index=per_wilayah.index)
+
+
+@dataclass(frozen=True)
+class LayarPublik:
+    """The projector screen: counts None where hidden; the ticker names no programme (a list of the
+    few sign-ups of a day would give a hidden programme count back)."""
+
+    nama_kegiatan: str
+    kode_desa: str
+    nama_desa: str
+    daftar_hari_ini: int | None
+    per_program: dict[str, int | None]
+    aktif_desa: int | None
+    cakupan_desa: float | None
+    cakupan_tersembunyi: bool
+    ticker: list[str]  # village names of the latest sign-ups, newest first; empty while few
+
+
+def layar_publik(a: AngkaLayar, hari_ini: date, pola: PolaPublik) -> LayarPublik:
+    k = pola.k
+    hari = waktu_hari(hari_ini)
+    bpu = pola.nilai(a.bpu_aktif_desa, "aktif", "JKK", hari, a.kode_desa, "BPU")
+    return LayarPublik(
+        nama_kegiatan=a.nama_kegiatan, kode_desa=a.kode_desa, nama_desa=a.nama_desa,
+        daftar_hari_ini=sembunyikan(a.daftar_hari_ini, k),
+        per_program={p: sembunyikan(a.per_program.get(p, 0), k) for p in ("JKK", "JKM", "JHT")},
+        aktif_desa=pola.nilai(a.aktif_desa, "aktif", None, hari, a.kode_desa, None),
+        cakupan_desa=a.cakupan_desa if _ada(bpu) else None, cakupan_tersembunyi=not _ada(bpu),
+        ticker=[str(d) for d in a.terbaru["desa"]] if a.daftar_hari_ini >= k else [],
+    )
+
+
+def kegiatan_publik(df: pd.DataFrame, k: int) -> pd.DataFrame:
+    """Event rows (data_access.kegiatan.hasil_kegiatan) with small counts hidden (pd.NA) and every
+    ratio that would give one back hidden with it: conversion with attendance or sign-ups, retention
+    with its count or its base, cost per active participant with that count."""
+    hasil = df.copy()
+    hasil["jumlah_hadir_tersembunyi"] = False
+    for b in BULAN_RETENSI:
+        hasil[f"aktif_{b}_bulan_tersembunyi"] = False
+    if k <= 1 or hasil.empty:
+        return hasil
+
+    def saring(kolom: str) -> pd.Series:
+        return pd.array([None if pd.isna(n) or sembunyikan(int(n), k) is None else int(n)
+                         for n in hasil[kolom]], dtype="Int64")
+
+    hasil["jumlah_hadir"] = saring("jumlah_hadir")
+    hasil["jumlah_hadir_tersembunyi"] = (df["jumlah_hadir"].notna() & hasil["jumlah_hadir"].isna()).to_numpy()
+    hasil["pendaftar"] = saring("pendaftar")
+    hasil["konversi_persen"] = hasil["konversi_persen"].where(hasil["pendaftar"].notna().to_numpy()
+                                                              & ~hasil["jumlah_hadir_tersembunyi"], None)
+    for b in BULAN_RETENSI:
+        # A share of a small base would give its count back as surely as the count itself.
+        aktif, matang = f"aktif_{b}_bulan", f"matang_{b}_bulan"
+        kecil = [pd.notna(n) and (0 < int(n) < k or 0 < int(m) < k) for n, m in zip(df[aktif], df[matang], strict=True)]
+        hasil[f"{aktif}_tersembunyi"] = kecil
+        hasil[aktif] = hasil[aktif].mask(kecil, pd.NA)
+        hasil[f"retensi_{b}_bulan_persen"] = hasil[f"retensi_{b}_bulan_persen"].mask(kecil, None)
+    akhir = f"aktif_{BULAN_RETENSI[-1]}_bulan"
+    hasil["biaya_per_aktif"] = hasil["biaya_per_aktif"].mask(hasil[f"{akhir}_tersembunyi"], None)
+    return hasil
+
+
+def rincian_publik(df: pd.DataFrame, k: int, menjumlah: bool = True) -> pd.DataFrame:
+    """One breakdown of an event's sign-ups (kategori, jumlah) without what could be read: small
+    counts, and when the categories add up to the sign-ups shown (segment, occupation, funding) their
+    complements too. Programmes overlap and are hidden one by one."""
+    if k <= 1 or df.empty:
+        return df
+    jumlah = [int(n) for n in df["jumlah"]]
+    sembunyi = sembunyikan_kelompok(jumlah, k) if menjumlah else [sembunyikan(n, k) is None for n in jumlah]
+    return df[[not s for s in sembunyi]].reset_index(drop=True)
+
+
+def kegiatan_desa_publik(df: pd.DataFrame, k: int) -> pd.DataFrame:
+    """A village's events (nama, jenis, tanggal_mulai, jumlah_hadir, pendaftar) for the map's panel."""
+    hasil = df.copy()
+    hasil["jumlah_hadir_tersembunyi"] = False
+    if k <= 1 or df.empty:
+        return hasil
+    hasil["jumlah_hadir_tersembunyi"] = [pd.notna(n) and 0 < int(n) < k for n in df["jumlah_hadir"]]
+    for kolom in ("jumlah_hadir", "pendaftar"):
+        hasil[kolom] = pd.array([None if pd.isna(n) or sembunyikan(int(n), k) is None else int(n)
+                                 for n in df[kolom]], dtype="Int64")
+    return hasil
