@@ -85,7 +85,8 @@ def kegiatan_periode(engine: sa.Engine, s: Saringan) -> pd.DataFrame:
         ORDER BY k.tanggal_mulai""", awalan_kode=s.kode_wilayah + "%", mulai=s.periode.mulai, akhir=s.periode.selesai)
 
 
-def gambar_peta_briefing(engine: sa.Engine, batas: BatasWilayah, s: Saringan, nilai: pd.DataFrame, k: int) -> bytes:
+def gambar_peta_briefing(engine: sa.Engine, batas: BatasWilayah, s: Saringan, nilai: pd.DataFrame, k: int,
+                         bahasa: str = "id") -> bytes:
     """The coverage map of the filter's region as a PNG, for the briefing: `nilai` is the public map's
     coverage for the whole regency (tampilan.publik.nilai_peta), cropped to the region; a single
     village is shown within its kecamatan."""
@@ -93,4 +94,4 @@ def gambar_peta_briefing(engine: sa.Engine, batas: BatasWilayah, s: Saringan, ni
     seregensi = Saringan(batas.kode_kab, s.periode, s.program, s.segmen)
     awalan = s.kode_wilayah[:8] if len(s.kode_wilayah) > 5 else s.kode_wilayah
     return gambar_peta(batas.desa_web, batas.kecamatan_web, nilai, ukuran, kelas_untuk(ukuran, nilai["nilai"]),
-                       kegiatan_periode(engine, seregensi), k, awalan_kode=awalan)
+                       kegiatan_periode(engine, seregensi), k, awalan_kode=awalan, bahasa=bahasa)

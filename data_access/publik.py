@@ -14,21 +14,17 @@ from data_access.db import baca
 from data_access.masa_aktif import BIT_PROGRAM, SEMUA_PROGRAM
 from data_access.ringkasan import bulan_tren, hitungan_aktif
 from domain.periode import Periode, periode_sebelumnya
-from domain.publik import PolaPublik, waktu_hari, waktu_rentang
+from domain.publik import PolaPublik, akhir_bulan, rentang_bulan, waktu_hari, waktu_rentang
 from domain.saringan import Saringan
 
 KOLOM = ["ukuran", "program", "waktu", "kode_desa", "segmen", "n"]
-
-
-def _akhir_bulan(bulan: date) -> date:
-    return (pd.Timestamp(bulan) + pd.offsets.MonthEnd(0)).date()
 
 
 def rentang_baru(periode: Periode) -> list[tuple[date, date]]:
     """The date ranges whose new sign-ups are shown: the period, the one it is compared with, and each
     month of the trend (its last month cut at the period's end, as the trend counts it)."""
     lalu = periode_sebelumnya(periode)
-    bulan = [(b, min(_akhir_bulan(b), periode.selesai)) for b in bulan_tren(periode)]
+    bulan = [rentang_bulan(b, periode.selesai) for b in bulan_tren(periode)]
     return list(dict.fromkeys([(periode.mulai, periode.selesai), (lalu.mulai, lalu.selesai), *bulan]))
 
 
@@ -63,7 +59,7 @@ def _aktif_bulan(engine: sa.Engine, awalan: str, periode: Periode) -> pd.DataFra
         WHERE kode_desa LIKE :awalan AND bulan <= :batas GROUP BY 1, 2, 3""",
         awalan=awalan + "%", batas=bulan[-1], **{f"b{i}": b for i, b in enumerate(bulan)})
     panjang = df.melt(id_vars=["program", "segmen", "kode_desa"], var_name="b", value_name="n")
-    waktu = {f"b{i}": waktu_hari(_akhir_bulan(b)) for i, b in enumerate(bulan)}
+    waktu = {f"b{i}": waktu_hari(akhir_bulan(b)) for i, b in enumerate(bulan)}
     return panjang.assign(ukuran="aktif", waktu=panjang["b"].map(waktu), n=panjang["n"].astype(int))[KOLOM]
 
 

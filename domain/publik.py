@@ -13,6 +13,7 @@ and (for a day count) day, when first asked.
 
 from __future__ import annotations
 
+from calendar import monthrange
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -39,6 +40,15 @@ def waktu_hari(hari: date) -> str:
 
 def waktu_rentang(mulai: date, selesai: date) -> str:
     return f"{mulai.isoformat()}..{selesai.isoformat()}"
+
+
+def akhir_bulan(bulan: date) -> date:
+    return date(bulan.year, bulan.month, monthrange(bulan.year, bulan.month)[1])
+
+
+def rentang_bulan(bulan: date, selesai: date) -> tuple[date, date]:
+    """A trend month's days as its new sign-ups are counted: to its end, or the period's if sooner."""
+    return bulan, min(akhir_bulan(bulan), selesai)
 
 
 def _rentang(waktu: str) -> tuple[date, date]:

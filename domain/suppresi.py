@@ -6,7 +6,6 @@ suppressed with it, since percentage × denominator would give the count back.
 
 from __future__ import annotations
 
-import pandas as pd
 
 
 K_BAWAAN = 5  # the default threshold; a branch sets its own as DESA_SADAR_K (data_access.config)
@@ -22,20 +21,6 @@ def sembunyikan(nilai: int | None, k: int) -> int | None:
 def kecil(nilai: int | None, k: int) -> bool:
     """Whether a count is hidden under threshold k (k = 1, an unsuppressed role, hides nothing)."""
     return nilai is not None and sembunyikan(int(nilai), k) is None
-
-
-def nilai_publik(nilai: list[float | None], pembilang: list[int | None], k: int) -> tuple[list, list[bool]]:
-    """Values safe to show publicly, and which were suppressed.
-
-    A value is hidden when its numerator (the count it was computed from, or the count itself) is a
-    small count; the value's own None (no data) is kept as None but not flagged as suppressed.
-    """
-    aman, tersembunyi = [], []
-    for v, n in zip(nilai, pembilang, strict=True):
-        sembunyi = n is not None and sembunyikan(int(n), k) is None
-        aman.append(None if sembunyi else v)
-        tersembunyi.append(sembunyi)
-    return aman, tersembunyi
 
 
 def sembunyikan_kelompok(jumlah: list[int], k: int, tersembunyi: list[bool] | None = None) -> list[bool]:
@@ -64,60 +49,6 @@ def sembunyikan_kelompok(jumlah: list[int], k: int, tersembunyi: list[bool] | No
             break
         sembunyi[calon[0][2]] = True
     return sembunyi
-
-
-def sembunyikan_tabel(jumlah: list[list[int]], k: int) -> list[list[bool]]:
-    """Cells to hide in a table whose row and column totals are both shown: each row and each column
-    is made safe as a group, repeated until nothing changes."""
-    sembunyi = [[False] * len(baris) for baris in jumlah]
-    while True:
-        sebelum = [list(b) for b in sembunyi]
-        sembunyi = [sembunyikan_kelompok(b, k, s) for b, s in zip(jumlah, sembunyi, strict=True)]
-        for j in range(len(jumlah[0]) if jumlah else 0):
-            kolom = sembunyikan_kelompok([b[j] for b in jumlah], k, [s[j] for s in sembunyi])
-            for i, s in enumerate(kolom):
-                sembunyi[i][j] = s
-        if sembunyi == sebelum:
-            return sembunyi
-
-
-def sembunyikan_bertingkat(jumlah: list[int], kelompok: list[str], k: int) -> list[bool]:
-    """Counts that add up to totals at two levels (villages to their kecamatan, and all of them to
-    the regency): each kecamatan and the whole are made safe, repeated until nothing changes."""
-    sembunyi = [False] * len(jumlah)
-    anggota: dict[str, list[int]] = {}
-    for i, g in enumerate(kelompok):
-        anggota.setdefault(g, []).append(i)
-    while True:
-        sebelum = list(sembunyi)
-        for indeks in [*anggota.values(), list(range(len(jumlah)))]:
-            hasil = sembunyikan_kelompok([jumlah[i] for i in indeks], k, [sembunyi[i] for i in indeks])
-            for i, s in zip(indeks, hasil, strict=True):
-                sembunyi[i] = s
-        if sembunyi == sebelum:
-            return sembunyi
-
-
-def samarkan_kelompok(df: pd.DataFrame, kolom: str, k: int) -> pd.DataFrame:
-    """A copy of one group's rows (segments, whose active participants add up to the total shown
-    beside them) with the small counts and their complements set to missing: the total minus the
-    visible rows gives back neither a hidden count nor a small hidden sum (sembunyikan_kelompok)."""
-    hasil = df.copy()
-    if k <= 1 or hasil.empty:
-        return hasil
-    sembunyi = sembunyikan_kelompok([int(n) for n in hasil[kolom]], k)
-    hasil[kolom] = pd.to_numeric(hasil[kolom]).where(~pd.Series(sembunyi, index=hasil.index), other=pd.NA)
-    return hasil
-
-
-def samarkan(df: pd.DataFrame, kolom: list[str], k: int) -> pd.DataFrame:
-    """A copy with counts 1 … k−1 in these columns set to missing: charts leave them out and tables
-    show them as '<k'. k = 1 (an unsuppressed role) changes nothing."""
-    hasil = df.copy()
-    for c in kolom:
-        nilai = pd.to_numeric(hasil[c], errors="coerce")
-        hasil[c] = nilai.where(~nilai.between(1, k - 1), other=pd.NA) if k > 1 else nilai
-    return hasil
 
 
 def sembunyikan_persamaan(jumlah: list[int], persamaan: list[tuple[int, list[int]]], k: int,

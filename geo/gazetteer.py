@@ -14,6 +14,8 @@ from enum import StrEnum
 import pandas as pd
 from rapidfuzz import fuzz, process
 
+from tampilan.teks import t
+
 _AWALAN_DESA = re.compile(r"^(?:desa|ds|kelurahan|kel|kal|dusun|dsn)\b\.?\s*")
 _AWALAN_KEC = re.compile(r"^(?:kecamatan|kec|kc)\b\.?\s*")
 # Pre-1972 spellings still appear on old stamps and in older staff's typing.
@@ -50,14 +52,18 @@ class HasilPencarian:
 
     @property
     def pesan(self) -> str:
-        """What went wrong, in Bahasa Indonesia, for import reports and forms."""
+        """What went wrong, in Bahasa Indonesia, for import reports."""
+        return self.pesan_dalam("id")
+
+    def pesan_dalam(self, bahasa: str) -> str:
+        """What went wrong, in the reader's language, for forms and the map's search."""
         if self.status is Status.AMBIGU:
-            pilihan = "; ".join(f"{k.nama} (Kec. {k.nama_kec}, {k.kode})" for k in self.kandidat)
-            return f"Nama desa '{self.teks}' ada di lebih dari satu kecamatan: {pilihan}. Sebutkan kecamatannya."
+            pilihan = "; ".join(f"{k.nama} ({t('kec_singkat', bahasa)} {k.nama_kec}, {k.kode})" for k in self.kandidat)
+            return t("cari_ambigu", bahasa, teks=self.teks, pilihan=pilihan)
         if self.status is Status.TIDAK_DITEMUKAN:
             saran = ", ".join(k.nama for k in self.kandidat[:3])
-            tambahan = f" Mungkin maksudnya: {saran}." if saran else ""
-            return f"Desa '{self.teks}' tidak ditemukan.{tambahan}"
+            return t("cari_tidak_ditemukan", bahasa, teks=self.teks) + (
+                " " + t("cari_saran", bahasa, saran=saran) if saran else "")
         return ""
 
 

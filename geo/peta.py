@@ -17,6 +17,8 @@ import pandas as pd
 
 from tampilan.format import aman_html, angka, persen
 from tampilan.format import TANDA_TERSEMBUNYI
+from tampilan.teks import TEKS, t
+from domain.desa_sadar import label_status
 
 WARNA_TANPA_DATA = "#bdbdbd"  # grey, never black: "no data" must not read as "very low"
 # ColorBrewer YlGn, 5 classes: readable on a projector, colour-blind safe.
@@ -36,8 +38,12 @@ TINGGI_PETA = 620
 @dataclass(frozen=True)
 class Ukuran:
     kunci: str
-    label: str
+    label: str  # in Bahasa Indonesia; judul() gives the viewer's language
     persen: bool
+
+    def judul(self, bahasa: str = "id") -> str:
+        kunci = f"ukuran_peta_{self.kunci}"
+        return t(kunci, bahasa) if kunci in TEKS else self.label
 
 
 UKURAN = {
@@ -132,7 +138,7 @@ def peta_dasar(kabupaten: gpd.GeoDataFrame, kecamatan: gpd.GeoDataFrame, aset: d
 
 
 def lapisan_desa(fitur_web: list[dict], nilai: pd.DataFrame, ukuran: Ukuran, kelas: Kelas,
-                 kegiatan: pd.DataFrame, k: int) -> folium.FeatureGroup:
+                 kegiatan: pd.DataFrame, k: int, bahasa: str = "id") -> folium.FeatureGroup:
     """The layer that changes with the filter: coloured villages with their Desa Sadar outlines, and
     event markers. Every text property is HTML-escaped here.
 
@@ -151,12 +157,13 @@ def lapisan_desa(fitur_web: list[dict], nilai: pd.DataFrame, ukuran: Ukuran, kel
         if sembunyi:
             teks = TANDA_TERSEMBUNYI
         elif v is None:
-            teks = "Tidak ada data"
+            teks = t("tidak_ada_data", bahasa)
         else:
             teks = persen(v) if ukuran.persen else angka(v)
-        label = f"<b>{aman_html(p['nama'])}</b><br>Kec. {aman_html(p['nama_kec'])}<br>{aman_html(ukuran.label)}: {aman_html(teks)}"
+        label = (f"<b>{aman_html(p['nama'])}</b><br>{t('kec_singkat', bahasa)} {aman_html(p['nama_kec'])}<br>"
+                 f"{aman_html(ukuran.judul(bahasa))}: {aman_html(teks)}")
         if status:
-            label += f"<br>Desa Sadar: {aman_html(status)}"
+            label += f"<br>Desa Sadar: {aman_html(label_status(status, bahasa))}"
         fitur.append({"type": "Feature", "geometry": f["geometry"], "properties": {
             "kode": p["kode"], "label": label, "warna": warna_nilai(v, kelas), "status": status}})
     grup = folium.FeatureGroup(name="Desa")
@@ -183,27 +190,27 @@ def lapisan_desa(fitur_web: list[dict], nilai: pd.DataFrame, ukuran: Ukuran, kel
     return grup
 
 
-def label_tanpa_data(k: int) -> str:
-    return "Tidak ada data" + (f" atau disembunyikan ({TANDA_TERSEMBUNYI})" if k > 1 else "")
+def label_tanpa_data(k: int, bahasa: str = "id") -> str:
+    return t("tanpa_data_atau_tersembunyi", bahasa, tanda=TANDA_TERSEMBUNYI) if k > 1 else t("tidak_ada_data", bahasa)
 
 
-def legenda_html(ukuran: Ukuran, kelas: Kelas, k: int, ada_status: bool = True) -> str:
-    """The legend beside the map, in Bahasa Indonesia; every label escaped."""
-    baris = [f"<div style='font-weight:600;margin-bottom:6px'>{aman_html(ukuran.label)}</div>"]
+def legenda_html(ukuran: Ukuran, kelas: Kelas, k: int, ada_status: bool = True, bahasa: str = "id") -> str:
+    """The legend beside the map, in the viewer's language; every label escaped."""
+    baris = [f"<div style='font-weight:600;margin-bottom:6px'>{aman_html(ukuran.judul(bahasa))}</div>"]
     for warna, label in zip(kelas.warna, kelas.label, strict=True):
         baris.append(f"<div><span style='display:inline-block;width:18px;height:14px;background:{warna};"
                      f"border:1px solid #888;margin-right:6px'></span>{aman_html(label)}</div>")
     baris.append(f"<div><span style='display:inline-block;width:18px;height:14px;background:{WARNA_TANPA_DATA};"
-                 f"border:1px solid #888;margin-right:6px'></span>{aman_html(label_tanpa_data(k))}</div>")
+                 f"border:1px solid #888;margin-right:6px'></span>{aman_html(label_tanpa_data(k, bahasa))}</div>")
     if ada_status:
-        baris.append("<div style='font-weight:600;margin:10px 0 6px'>Status Desa Sadar (garis tepi)</div>")
+        baris.append(f"<div style='font-weight:600;margin:10px 0 6px'>{aman_html(t('status_garis_tepi', bahasa))}</div>")
         for status, warna in WARNA_STATUS.items():
             garis = "dashed" if status == "kandidat" else "solid"
             baris.append(f"<div><span style='display:inline-block;width:18px;height:12px;border:3px {garis} {warna};"
-                         f"margin-right:6px'></span>{aman_html(status.capitalize())}</div>")
+                         f"margin-right:6px'></span>{aman_html(label_status(status, bahasa))}</div>")
         baris.append("<div style='margin-top:6px'><span style='display:inline-block;width:12px;height:12px;"
                      f"border-radius:6px;background:{WARNA_KEGIATAN};border:2px solid {TEPI_KEGIATAN};margin-right:6px'></span>"
-                     "Kegiatan</div>")
+                     f"{aman_html(t('kegiatan_menu', bahasa))}</div>")
     return "<div style='font-size:14px;line-height:1.7'>" + "".join(baris) + "</div>"
 
 

@@ -16,12 +16,14 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
+from domain.desa_sadar import label_status
+from tampilan.teks import t
 from geo.peta import LATAR_PETA, TEPI_KEGIATAN, WARNA_KEGIATAN, WARNA_STATUS, WARNA_TANPA_DATA, Kelas, Ukuran, label_tanpa_data, warna_nilai
 
 
 def gambar_peta(desa_web: gpd.GeoDataFrame, kecamatan_web: gpd.GeoDataFrame, nilai: pd.DataFrame,
                 ukuran: Ukuran, kelas: Kelas, kegiatan: pd.DataFrame, k: int, awalan_kode: str = "", lebar_inci: float = 11.0, tinggi_inci: float = 5.6,
-                dpi: int = 150) -> bytes:
+                dpi: int = 150, bahasa: str = "id") -> bytes:
     """PNG of the villages whose code starts with `awalan_kode`, coloured by `nilai` (as
     `tampilan.publik.nilai_peta` gives it: None when hidden or missing), with the legend beside it."""
     desa = desa_web[desa_web["kode"].str.startswith(awalan_kode)]
@@ -52,13 +54,13 @@ def gambar_peta(desa_web: gpd.GeoDataFrame, kecamatan_web: gpd.GeoDataFrame, nil
     sumbu.margins(0.02)
 
     tanda = [Patch(facecolor=w, edgecolor="#888888", label=lbl) for w, lbl in zip(kelas.warna, kelas.label, strict=True)]
-    tanda.append(Patch(facecolor=WARNA_TANPA_DATA, edgecolor="#888888", label=label_tanpa_data(k)))
+    tanda.append(Patch(facecolor=WARNA_TANPA_DATA, edgecolor="#888888", label=label_tanpa_data(k, bahasa)))
     tanda += [Patch(facecolor="white", edgecolor=w, linewidth=2, linestyle="--" if s == "kandidat" else "-",
-                    label=f"Desa Sadar: {s.capitalize()}") for s, w in WARNA_STATUS.items()]
+                    label=f"Desa Sadar: {label_status(s, bahasa)}") for s, w in WARNA_STATUS.items()]
     tanda.append(Line2D([], [], marker="o", linestyle="", markerfacecolor=WARNA_KEGIATAN,
-                        markeredgecolor=TEPI_KEGIATAN, markersize=8, label="Kegiatan"))
+                        markeredgecolor=TEPI_KEGIATAN, markersize=8, label=t("kegiatan_menu", bahasa)))
     legenda = gambar.legend(handles=tanda, loc="center left", bbox_to_anchor=(0.62, 0.5), frameon=False,
-                            title=ukuran.label, fontsize=11, title_fontsize=12, alignment="left")
+                            title=ukuran.judul(bahasa), fontsize=11, title_fontsize=12, alignment="left")
     for teks in legenda.get_texts():
         teks.set_parse_math(False)  # a "$" in a label stays a dollar sign
     keluaran = io.BytesIO()

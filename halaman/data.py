@@ -6,7 +6,7 @@ from layanan import cache
 from layanan.sesi import konteks
 from data_access.impor import JENIS_IMPOR
 from tampilan.format import aman_markdown
-from tampilan.teks import t
+from tampilan.teks import label_isian, t
 from halaman import komponen
 
 
@@ -21,7 +21,7 @@ hari_ini = k.hari_ini
 st.title(t("impor_judul", bahasa))
 st.caption(t("impor_penjelasan", bahasa))
 
-jenis = st.selectbox(t("jenis_impor", bahasa), list(JENIS_IMPOR), format_func=lambda j: JENIS_IMPOR[j],
+jenis = st.selectbox(t("jenis_impor", bahasa), list(JENIS_IMPOR), format_func=lambda j: label_isian("jenis_impor", JENIS_IMPOR[j], bahasa),
                      key="jenis_impor")
 # A new key after each import empties the uploader, so the page does not check the imported file again.
 berkas = st.file_uploader(t("berkas", bahasa), type=["csv", "tsv", "txt", "xlsx", "geojson", "json", "gpkg", "zip", "sql"],

@@ -7,13 +7,14 @@ import streamlit as st
 
 from layanan import cache
 from layanan.sesi import konteks
+from layanan.sisi import tautan_sebahasa
 from data_access.kegiatan import KegiatanDitolak
 from tampilan import format as fmt
 from tampilan import grafik
 from domain.kegiatan import BULAN_RETENSI, JENIS_KEGIATAN, IsianKegiatan, label_jenis
 from tampilan.format import label_periode
 from domain.program import SUMBER_DANA
-from tampilan.teks import t
+from tampilan.teks import label_isian, t
 from halaman import komponen
 
 k = konteks()
@@ -27,6 +28,7 @@ st.caption(f"{label_periode(k.s.periode.kunci, hari_ini, bahasa)} · {t('kegiata
 
 if pesan := st.session_state.pop("pesan_kegiatan", None):
     st.success(pesan, icon=":material/check_circle:")
+tautan_sebahasa("jenis", JENIS_KEGIATAN, label_jenis, bahasa, banyak=True)
 jenis = st.pills(t("jenis_kegiatan", bahasa), list(JENIS_KEGIATAN), selection_mode="multi", key="jenis",
                  bind="query-params", format_func=lambda j: label_jenis(j, bahasa))
 hasil = cache.hasil_kegiatan(k.s, hari_ini, tuple(sorted(jenis)), k.ambang)
@@ -109,7 +111,7 @@ def _formulir(kunci: str, awal: pd.Series | None) -> None:
         return
     hasil_desa = cache.gazetteer().cari(teks_desa, teks_kec or None) if teks_desa.strip() else None
     if hasil_desa is not None and not hasil_desa.kode:
-        st.error(hasil_desa.pesan, icon=":material/error:")
+        st.error(hasil_desa.pesan_dalam(bahasa), icon=":material/error:")
         return
     isian = IsianKegiatan(nama=nama, jenis=jenis_isian, kode_desa=hasil_desa.kode if hasil_desa else "",
                           tanggal_mulai=mulai if isinstance(mulai, date) else hari_ini,
@@ -138,7 +140,7 @@ else:
                            format_func=label.get)
     ev = hasil[hasil["id"] == dipilih].iloc[0]
     st.header(fmt.aman_markdown(ev["nama"]))
-    st.caption(f"{label_jenis(ev['jenis'], bahasa)} · {fmt.aman_markdown(ev['nama_desa'])}, Kec. "
+    st.caption(f"{label_jenis(ev['jenis'], bahasa)} · {fmt.aman_markdown(ev['nama_desa'])}, {t('kec_singkat', bahasa)} "
                f"{fmt.aman_markdown(ev['nama_kec'])} · {fmt.tanggal(pd.Timestamp(ev['tanggal_mulai']).date(), bahasa)}")
     kolom = st.columns(6)
     kolom[0].metric(t("kolom_hadir", bahasa), _hadir(ev))
@@ -161,8 +163,11 @@ else:
                     ("rincian_program", rincian.program), ("rincian_segmen", rincian.segmen),
                     ("rincian_pekerjaan", rincian.pekerjaan),
                     ("rincian_dana", rincian.sumber_dana.assign(kategori=lambda d: d["kategori"].map(
-                        lambda v: SUMBER_DANA.get(v, v))))], strict=True):
+                        lambda v: label_isian("sumber_dana", SUMBER_DANA.get(v, v), bahasa))))], strict=True):
                 tempat.markdown(f"**{t(judul, bahasa)}**")
+                if df.empty:  # every category hidden: say so rather than draw an empty frame
+                    tempat.caption(t("tersembunyi", bahasa, k=str(k.ambang)))
+                    continue
                 tempat.altair_chart(grafik.batang(df, "kategori", "jumlah", bahasa, label_demo,
                                                   judul_nilai=t("kolom_pendaftar", bahasa),
                                                   tinggi=110 + 30 * len(df)), width="stretch")

@@ -7,8 +7,10 @@ import streamlit as st
 from layanan import cache
 from layanan.sesi import konteks
 from tampilan import format as fmt
+from tampilan.teks import t
 
-ambang = konteks().ambang_publik  # a projector is public, whoever opened it
+k = konteks()
+ambang, bahasa = k.ambang_publik, k.bahasa  # a projector is public, whoever opened it
 
 # Read from the back of a village hall: no chrome, large type, high contrast.
 st.html("""<style>
@@ -28,7 +30,7 @@ st.html("""<style>
 
 teks_id = st.query_params.get("kegiatan", "")
 if not teks_id.isdigit():
-    st.error("Tautan layar acara harus menyebut kegiatannya, misalnya /layar?kegiatan=12.")
+    st.error(t("layar_tanpa_kegiatan", bahasa))
     st.stop()
 kegiatan_id = int(teks_id)
 
@@ -43,7 +45,7 @@ def layar() -> None:
     hari_ini = cache.aplikasi().pengaturan.hari_ini()  # read at every refresh: the screen runs past midnight
     a = cache.angka_layar(kegiatan_id, hari_ini, ambang)
     if a is None:
-        st.error(f"Kegiatan nomor {kegiatan_id} tidak ditemukan.")
+        st.error(t("layar_tidak_ditemukan", bahasa, n=str(kegiatan_id)))
         return
     e = fmt.aman_html
     program = "".join(
@@ -53,18 +55,18 @@ def layar() -> None:
     # Villages only, never programmes: the few sign-ups of a day listed with their programmes would
     # give a hidden programme count back.
     ticker = "".join(f"<li>Desa {e(desa)}</li>" for desa in a.ticker) \
-        or f"<li>Daftar terbaru tampil setelah {ambang} pendaftar.</li>"
+        or f"<li>{e(t('layar_tunggu', bahasa, k=str(ambang)))}</li>"
     kiri, kanan = st.columns([3, 2])
     kiri.html(f"""<div class="layar">
-      <h1>{e(a.nama_kegiatan)}</h1><div class="desa">Desa {e(a.nama_desa)} · {fmt.tanggal(hari_ini)}</div>
+      <h1>{e(a.nama_kegiatan)}</h1><div class="desa">Desa {e(a.nama_desa)} · {fmt.tanggal(hari_ini, bahasa)}</div>
       <div class="kotak"><div class="angka" data-uji="daftar-hari-ini">{_angka(a.daftar_hari_ini)}</div>
-        <div class="label">pendaftar hari ini di acara ini</div></div>
+        <div class="label">{e(t('layar_pendaftar_hari_ini', bahasa))}</div></div>
       <div>{program}</div>
-      <div class="kotak"><div class="kecil">{fmt.hitungan(a.aktif_desa, ambang)}</div><div class="label">peserta aktif di desa</div></div>
-      <div class="kotak"><div class="kecil">{cakupan}</div><div class="label">cakupan BPU desa</div></div>
+      <div class="kotak"><div class="kecil">{fmt.hitungan(a.aktif_desa, ambang)}</div><div class="label">{e(t('layar_aktif_desa', bahasa))}</div></div>
+      <div class="kotak"><div class="kecil">{cakupan}</div><div class="label">{e(t('layar_cakupan_desa', bahasa))}</div></div>
     </div>""")
-    kanan.html(f"""<div class="layar"><div class="label"><b>Pendaftar terbaru</b></div><ul>{ticker}</ul>
-      <div style="font-size:1rem;color:#555;margin-top:.5rem" data-uji="diperbarui">Diperbarui
+    kanan.html(f"""<div class="layar"><div class="label"><b>{e(t('layar_terbaru', bahasa))}</b></div><ul>{ticker}</ul>
+      <div style="font-size:1rem;color:#555;margin-top:.5rem" data-uji="diperbarui">{e(t('layar_diperbarui', bahasa))}
       {datetime.now():%H.%M.%S}</div></div>""")
     # st.image takes the SVG as it is; st.html's sanitiser drops a drawing this large.
     kanan.image(cache.peta_kecil_desa(a.kode_desa), width=420)  # fits 1080 px high

@@ -9,7 +9,7 @@ from tampilan import format as fmt
 from domain.pendaftaran import Pendaftaran
 from domain.program import (PEKERJAAN_BPU_UMUM, PROGRAM_BOLEH, PROGRAM_WAJIB, SUMBER_DANA, SUMBER_DANA_BPU, Program,
                             Segmen)
-from tampilan.teks import t
+from tampilan.teks import label_isian, t
 
 k = konteks()
 bahasa = k.bahasa
@@ -28,9 +28,9 @@ teks_desa = st.text_input(t("desa", bahasa), key="daftar_desa", placeholder="mis
 hasil_desa = cache.gazetteer().cari(teks_desa) if teks_desa.strip() else None
 if hasil_desa and hasil_desa.kode:
     pilihan = hasil_desa.kandidat[0]
-    st.caption(f"✓ {fmt.aman_markdown(pilihan.nama)}, Kec. {fmt.aman_markdown(pilihan.nama_kec)} ({pilihan.kode})")
+    st.caption(f"✓ {fmt.aman_markdown(pilihan.nama)}, {t('kec_singkat', bahasa)} {fmt.aman_markdown(pilihan.nama_kec)} ({pilihan.kode})")
 elif hasil_desa:
-    st.warning(hasil_desa.pesan)
+    st.warning(hasil_desa.pesan_dalam(bahasa))
 
 segmen = st.selectbox(t("segmen", bahasa), [s.value for s in Segmen], index=[s.value for s in Segmen].index("BPU"),
                       key="daftar_segmen")
@@ -46,12 +46,13 @@ with st.form("pendaftaran", clear_on_submit=True):
                         key=f"daftar_{program.value}"):
             dipilih.add(program.value)
     dipilih |= {p.value for p in wajib}
-    pekerjaan = st.selectbox(t("pekerjaan", bahasa), [*PEKERJAAN_BPU_UMUM, "Lainnya"])
+    pekerjaan = st.selectbox(t("pekerjaan", bahasa), [*PEKERJAAN_BPU_UMUM, "Lainnya"],
+                             format_func=lambda p: label_isian("pekerjaan", p, bahasa))
     jenis_kelamin = st.radio(t("jenis_kelamin", bahasa), ["L", "P"], horizontal=True,
-                             format_func=lambda j: {"L": "Laki-laki", "P": "Perempuan"}[j])
+                             format_func=lambda j: label_isian("jenis_kelamin", {"L": "Laki-laki", "P": "Perempuan"}[j], bahasa))
     tahun_lahir = st.number_input(t("tahun_lahir", bahasa), min_value=1930, max_value=hari_ini.year - 15,
                                   value=1985, step=1)
-    sumber_dana = st.selectbox(t("sumber_dana", bahasa), list(SUMBER_DANA_BPU), format_func=lambda d: SUMBER_DANA.get(d, d))
+    sumber_dana = st.selectbox(t("sumber_dana", bahasa), list(SUMBER_DANA_BPU), format_func=lambda d: label_isian("sumber_dana", SUMBER_DANA.get(d, d), bahasa))
     nik = st.text_input("NIK", type="password", max_chars=20, help=t("bantuan_nik", bahasa))
     kirim = st.form_submit_button(t("simpan", bahasa), type="primary", width="stretch")
 

@@ -10,6 +10,7 @@ from domain.desa_sadar import label_status
 from domain.saringan import Saringan
 from layanan import cache
 from layanan.sesi import konteks
+from layanan.sisi import tautan_sebahasa
 from tampilan import format as fmt
 from tampilan import grafik
 from tampilan.teks import t
@@ -42,7 +43,7 @@ def _saat_cari() -> None:
     if not teks.strip():
         return
     hasil = cache.gazetteer().cari(teks)
-    st.session_state["pesan_cari"] = None if hasil.kode else hasil.pesan
+    st.session_state["pesan_cari"] = None if hasil.kode else hasil.pesan_dalam(bahasa)
     if hasil.kode:
         _pilih_desa(hasil.kode)
 
@@ -51,9 +52,11 @@ st.title(f"{t('peta', bahasa)} · {fmt.aman_markdown(k.nama_wilayah)}")
 info = cache.info_dataset()
 demo = info.get("sumber") == "demo"
 kiri, kanan = st.columns([3, 2])
+tautan_sebahasa("ukuran", gp.UKURAN, lambda u, b: gp.UKURAN[u].judul(b), bahasa)
 ukuran_kunci = kiri.segmented_control(
-    t("ukuran_peta", bahasa), list(gp.UKURAN), key="ukuran", bind="query-params", default="cakupan",
-    format_func=lambda u: gp.UKURAN[u].label, required=True)
+    t("ukuran_peta", bahasa), list(gp.UKURAN), key="ukuran", bind="query-params",
+    default=None if "ukuran" in st.session_state else "cakupan",
+    format_func=lambda u: gp.UKURAN[u].judul(bahasa), required=True)
 kanan.text_input(t("cari_desa", bahasa), key="cari_desa", on_change=_saat_cari, help=t("cari_bantuan", bahasa),
                  placeholder="ketanon ageng")
 if st.session_state.get("pesan_cari"):
@@ -66,13 +69,13 @@ if catatan:
 ukuran = gp.UKURAN[ukuran_kunci or "cakupan"]
 # The whole regency is drawn whatever region the filter names; the region only frames the view.
 seregensi = Saringan(batas.kode_kab, s.periode, s.program, s.segmen)
-desa, nilai = cache.nilai_desa(seregensi, ukuran.kunci, ambang)
+nilai = cache.nilai_desa(seregensi, ukuran.kunci, ambang)
 kelas = gp.kelas_untuk(ukuran, nilai["nilai"])
 kegiatan = cache.kegiatan_periode(seregensi)
 
 peta = gp.peta_dasar(batas.kabupaten_web, batas.kecamatan_web, cache.aset_peta(),
                      app.pengaturan.tile_url, app.pengaturan.tile_atribusi)
-lapisan = gp.lapisan_desa(batas.fitur_web, nilai, ukuran, kelas, kegiatan, ambang)
+lapisan = gp.lapisan_desa(batas.fitur_web, nilai, ukuran, kelas, kegiatan, ambang, bahasa)
 # streamlit-folium re-applies center and zoom on every render: send them only when the chosen region
 # changes, so a measure or period change leaves the view the user zoomed to.
 pusat, zoom = None, None
@@ -88,21 +91,21 @@ with kolom_peta:
     st_folium(peta, feature_group_to_add=lapisan, center=pusat, zoom=zoom, key="peta", on_change=_saat_klik,
               returned_objects=["last_active_drawing"], height=gp.TINGGI_PETA, use_container_width=True)
 with kolom_panel:
-    st.html(gp.legenda_html(ukuran, kelas, ambang))
+    st.html(gp.legenda_html(ukuran, kelas, ambang, bahasa=bahasa))
     st.divider()
     if len(s.kode_wilayah) != 13:
         st.info(t("pilih_desa_di_peta", bahasa), icon=":material/touch_app:")
         st.stop()
     cerita, publik, kegiatan_desa = cache.cerita_desa(s, ambang)
-    st.subheader(f"{fmt.aman_markdown(cerita.nama)} · Kec. {fmt.aman_markdown(cerita.nama_kec)}")
+    st.subheader(f"{fmt.aman_markdown(cerita.nama)} · {t('kec_singkat', bahasa)} {fmt.aman_markdown(cerita.nama_kec)}")
     angka = publik.angka
     a, b, c = st.columns(3)
     a.metric(t("peserta_aktif", bahasa), fmt.hitungan(angka.peserta_aktif, ambang))
     b.metric(t("cakupan_bpu", bahasa),
              fmt.TANDA_TERSEMBUNYI if angka.cakupan_tersembunyi else fmt.persen(angka.cakupan_bpu, 2))
-    capaian = desa.loc[cerita.kode, "capaian_target_persen"]
-    c.metric(t("capaian_target", bahasa) + " BPU", fmt.TANDA_TERSEMBUNYI if angka.cakupan_tersembunyi
-             else fmt.persen(None if pd.isna(capaian) else capaian))
+    capaian = cache.nilai_desa(seregensi, "target", ambang).loc[cerita.kode]
+    c.metric(t("capaian_target", bahasa) + " BPU", fmt.TANDA_TERSEMBUNYI if capaian["tersembunyi"]
+             else fmt.persen(None if pd.isna(capaian["nilai"]) else capaian["nilai"]))
     per_program = publik.per_program
     if not per_program.empty:
         st.altair_chart(grafik.batang(per_program, "program", "peserta_aktif", bahasa,

@@ -36,4 +36,4 @@ def susun_briefing(engine: sa.Engine, batas: BatasWilayah, s: Saringan, hari_ini
         halaman=tp.ringkasan_publik(ringkasan_halaman(engine, s), s, pola),
         kegiatan=tp.kegiatan_publik(kegiatan, ambang),
         desa_sadar=status_desa(engine, s.kode_wilayah, hari_ini, False),
-        peta=gambar_peta_briefing(engine, batas, s, peta, ambang))
+        peta=gambar_peta_briefing(engine, batas, s, peta, ambang, bahasa))

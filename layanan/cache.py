@@ -73,13 +73,13 @@ def pola(s: Saringan, ambang: int) -> PolaPublik:
 
 
 @st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)
-def ringkasan_data(s: Saringan) -> ringkasan.RingkasanHalaman:
+def _ringkasan_data(s: Saringan) -> ringkasan.RingkasanHalaman:
     return ringkasan.ringkasan_halaman(aplikasi().engine, s)
 
 
 def ringkasan_halaman(s: Saringan, ambang: int) -> tp.RingkasanPublik:
     """The overview of one filter as this viewer may see it."""
-    return tp.ringkasan_publik(ringkasan_data(s), s, pola(s, ambang))
+    return tp.ringkasan_publik(_ringkasan_data(s), s, pola(s, ambang))
 
 
 @st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)
@@ -112,11 +112,10 @@ def _nilai_provinsi(s: Saringan, tingkat: str) -> pd.DataFrame:
     return provinsi.nilai_provinsi(aplikasi().engine, s, tingkat)
 
 
-def nilai_provinsi(s: Saringan, tingkat: str, ukuran: str, ambang: int) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Every region of the level in the province `s.kode_wilayah`: its counts, and the measure as
-    this viewer may see it (tampilan.publik.nilai_peta)."""
-    per_wilayah = _nilai_provinsi(s, tingkat)
-    return per_wilayah, tp.nilai_peta(per_wilayah, ukuran, s, pola(s, ambang))
+def nilai_provinsi(s: Saringan, tingkat: str, ukuran: str, ambang: int) -> pd.DataFrame:
+    """Every region of the level in the province `s.kode_wilayah`, with the measure as this viewer
+    may see it (tampilan.publik.nilai_peta)."""
+    return tp.nilai_peta(_nilai_provinsi(s, tingkat), ukuran, s, pola(s, ambang))
 
 
 @st.cache_resource
@@ -129,10 +128,9 @@ def _nilai_desa(s: Saringan) -> pd.DataFrame:
     return peta.nilai_desa(aplikasi().engine, s)
 
 
-def nilai_desa(s: Saringan, ukuran: str, ambang: int) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Every village of the filter's region: its counts, and the map's measure as this viewer may see it."""
-    desa = _nilai_desa(s)
-    return desa, tp.nilai_peta(desa, ukuran, s, pola(s, ambang))
+def nilai_desa(s: Saringan, ukuran: str, ambang: int) -> pd.DataFrame:
+    """Every village of the filter's region with the map's measure as this viewer may see it."""
+    return tp.nilai_peta(_nilai_desa(s), ukuran, s, pola(s, ambang))
 
 
 @st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)

@@ -11,6 +11,7 @@ from data_access.akun import Akun, PembatasPercobaan, muat_akun, periksa_masuk
 from domain.peran import Peran, peran_tanpa_akun
 from layanan import cache
 from tampilan.konteks import KonteksHalaman
+from tampilan.teks import t
 
 SESI_DETIK = 8 * 3600  # a working day; then the session asks for the password again
 
@@ -41,7 +42,7 @@ def peran_sesi() -> Peran:
     masuk = st.session_state.get("sesi_akun")
     if masuk and time.time() - masuk["waktu"] > SESI_DETIK:
         st.session_state.pop("sesi_akun", None)
-        st.session_state["pesan_masuk"] = "Sesi berakhir; silakan masuk lagi."
+        st.session_state["pesan_masuk"] = t("sesi_berakhir", st.session_state.get("bahasa", "id"))
         masuk = None
     if masuk:
         return Peran(masuk["peran"])

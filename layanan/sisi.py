@@ -3,7 +3,9 @@ It builds the page context (tampilan.konteks.KonteksHalaman) once per run; pages
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import replace
+from typing import Any
 
 import streamlit as st
 
@@ -17,7 +19,27 @@ from layanan import cache, sesi
 from tampilan import format as fmt
 from tampilan.format import label_periode
 from tampilan.konteks import KonteksHalaman
-from tampilan.teks import t
+from tampilan.teks import BAHASA, t
+
+
+def tautan_sebahasa(kunci: str, pilihan: Iterable[Any], label: Callable[[Any, str], str], bahasa: str,
+                    banyak: bool = False) -> None:
+    """A widget bound to the URL writes its label there, in the language of whoever chose it. Before
+    the widget is drawn, a label in the other language (or the bare option) is taken as the choice it
+    names and written back in this viewer's, so a link shared between an Indonesian and an English
+    reader reopens the same choice. A multi-choice widget (`banyak`) holds a list."""
+    nilai = st.query_params.get_all(kunci)
+    dikenal: dict[str, Any] = {}
+    for p in pilihan:
+        dikenal.setdefault(str(p), p)
+        dikenal.update({label(p, b): p for b in BAHASA})
+    if not nilai or not all(v in dikenal for v in nilai):
+        return  # nothing to carry over, or an unknown value the widget itself falls back from
+    baru = [label(dikenal[v], bahasa) for v in nilai]
+    if baru != nilai:
+        pilih = [dikenal[v] for v in nilai]
+        st.session_state[kunci] = pilih if banyak else pilih[0]
+        st.query_params[kunci] = baru if banyak else baru[0]
 
 
 def pilih_bahasa() -> str:
@@ -84,11 +106,11 @@ def saringan(k: KonteksHalaman) -> KonteksHalaman:
     nama = dict(zip(wilayah["kode"], wilayah["nama"], strict=True))
 
     st.sidebar.header(t("saringan", bahasa))
+    pilihan = pilihan_periode(hari_ini)
+    tautan_sebahasa("periode", pilihan, lambda kunci, b: label_periode(kunci, hari_ini, b), bahasa)
     periode = st.sidebar.selectbox(
-        t("periode", bahasa), pilihan_periode(hari_ini), key="periode", bind="query-params",
-        # Bound widgets write the label into the URL: keep it the same in both languages so a shared
-        # link reopens the same period whoever opens it.
-        format_func=lambda kunci: label_periode(kunci, hari_ini),
+        t("periode", bahasa), pilihan, key="periode", bind="query-params",
+        format_func=lambda kunci: label_periode(kunci, hari_ini, bahasa),
     )
     kode_kec = st.sidebar.selectbox(
         t("kecamatan", bahasa), ["", *kecamatan["kode"]], key="kec", bind="query-params",

@@ -14,8 +14,11 @@ WARNA_LABEL_DEMO = "#8a6d00"
 TINGGI = 260
 
 
-def _lokal(grafik: alt.TopLevelMixin, judul_demo: str | None) -> alt.TopLevelMixin:
-    grafik = grafik.configure(locale={"number": VEGA_LOKAL_ANGKA, "time": VEGA_LOKAL_WAKTU})
+def _lokal(grafik: alt.TopLevelMixin, judul_demo: str | None, bahasa: str = "id") -> alt.TopLevelMixin:
+    # Numbers keep the Indonesian grouping in both languages (the figures are Indonesian); month
+    # and day names follow the reader.
+    lokal = {"number": VEGA_LOKAL_ANGKA, **({"time": VEGA_LOKAL_WAKTU} if bahasa != "en" else {})}
+    grafik = grafik.configure(locale=lokal)
     if judul_demo:
         grafik = grafik.properties(title=alt.TitleParams(text=judul_demo, anchor="start", fontSize=12,
                                                          fontWeight="normal", color=WARNA_LABEL_DEMO))
@@ -37,7 +40,7 @@ def batang(data: pd.DataFrame, kategori: str, nilai: str, bahasa: str, judul_dem
                  alt.Tooltip(f"{nilai}:Q", title=judul_nilai, format=",d")],
     )
     teks = grafik.mark_text(align="left", dx=3, color="#222").encode(text=alt.Text(f"{nilai}:Q", format=",d"), color=alt.value("#222"))
-    return _lokal(grafik + teks, judul_demo)
+    return _lokal(grafik + teks, judul_demo, bahasa)
 
 
 def tren(data: pd.DataFrame, bahasa: str, judul_demo: str | None) -> alt.TopLevelMixin:
@@ -54,7 +57,7 @@ def tren(data: pd.DataFrame, bahasa: str, judul_demo: str | None) -> alt.TopLeve
     if data["target_aktif"].notna().any():
         lapisan.append(dasar.mark_line(strokeDash=[6, 4], color=WARNA_TARGET, interpolate="step-after").encode(
             y="target_aktif:Q"))
-    return _lokal(alt.layer(*lapisan), judul_demo)
+    return _lokal(alt.layer(*lapisan), judul_demo, bahasa)
 
 
 def batang_bulanan(data: pd.DataFrame, bahasa: str, judul_demo: str | None) -> alt.TopLevelMixin:
@@ -63,7 +66,7 @@ def batang_bulanan(data: pd.DataFrame, bahasa: str, judul_demo: str | None) -> a
         y=alt.Y("pendaftaran_baru:Q", title=t("pendaftaran_baru", bahasa), axis=alt.Axis(format=",d")),
         tooltip=[alt.Tooltip("bulan:T", title=t("bulan", bahasa), format="%B %Y"),
                  alt.Tooltip("pendaftaran_baru:Q", title=t("pendaftaran_baru", bahasa), format=",d")])
-    return _lokal(grafik, judul_demo)
+    return _lokal(grafik, judul_demo, bahasa)
 
 
 WARNA_LATAR = "#9fb8ad"
@@ -99,7 +102,7 @@ def linimasa(data: pd.DataFrame, nama: dict[int, str], bahasa: str, judul_demo: 
     grafik = alt.layer(batang_harian, garis).properties(height=170, width=LEBAR_LINIMASA).facet(
         row=alt.Row("kegiatan:N", title=None, header=alt.Header(labelAngle=0, labelAlign="left", labelFontSize=12,
                                                                  labelOrient="top", labelAnchor="start")))
-    return _lokal(grafik, judul_demo)
+    return _lokal(grafik, judul_demo, bahasa)
 
 
 def peluru(data: pd.DataFrame, label: str, bahasa: str, judul_demo: str | None) -> alt.TopLevelMixin:
@@ -130,4 +133,4 @@ def peluru(data: pd.DataFrame, label: str, bahasa: str, judul_demo: str | None) 
     lapisan = [batang_capaian, sasaran]
     if data["jalur_persen"].notna().any():
         lapisan.append(dasar.mark_tick(color="#111", thickness=2, size=20).encode(x="jalur_persen:Q", tooltip=tooltip))
-    return _lokal(alt.layer(*lapisan), judul_demo)
+    return _lokal(alt.layer(*lapisan), judul_demo, bahasa)

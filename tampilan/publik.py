@@ -18,7 +18,7 @@ from data_access.layar import AngkaLayar
 from data_access.ringkasan import RingkasanHalaman
 from domain.kegiatan import BULAN_RETENSI
 from domain.periode import periode_sebelumnya
-from domain.publik import PolaPublik, waktu_hari, waktu_rentang
+from domain.publik import PolaPublik, akhir_bulan, rentang_bulan, waktu_hari, waktu_rentang
 from domain.saringan import Saringan
 from domain.suppresi import sembunyikan, sembunyikan_kelompok
 
@@ -93,10 +93,10 @@ def ringkasan_publik(h: RingkasanHalaman, s: Saringan, pola: PolaPublik) -> Ring
     bulan = [pd.Timestamp(b).date() for b in tren["bulan"]]
     # Floats with NaN, not nullable integers: the charts leave a NaN month out.
     tren["peserta_aktif"] = pd.Series([
-        pola.nilai(n, "aktif", p, waktu_hari(_akhir_bulan(b)), r, seg)
+        pola.nilai(n, "aktif", p, waktu_hari(akhir_bulan(b)), r, seg)
         for b, n in zip(bulan, tren["peserta_aktif"], strict=True)], index=tren.index, dtype="float64")
     tren["pendaftaran_baru"] = pd.Series([
-        pola.nilai(n, "baru", p, waktu_rentang(b, min(_akhir_bulan(b), s.periode.selesai)), r, seg)
+        pola.nilai(n, "baru", p, waktu_rentang(*rentang_bulan(b, s.periode.selesai)), r, seg)
         for b, n in zip(bulan, tren["pendaftaran_baru"], strict=True)], index=tren.index, dtype="float64")
     desa = h.cakupan_desa.copy()
     desa["bpu_aktif"] = pd.array([pola.nilai(n, "aktif", "JKK", akhir, kode, "BPU")
@@ -107,10 +107,6 @@ def ringkasan_publik(h: RingkasanHalaman, s: Saringan, pola: PolaPublik) -> Ring
 
 def _tanpa_kosong(df: pd.DataFrame) -> pd.DataFrame:
     return df[df["peserta_aktif"].notna()].assign(peserta_aktif=lambda d: d["peserta_aktif"].astype(int))
-
-
-def _akhir_bulan(bulan: date) -> date:
-    return (pd.Timestamp(bulan) + pd.offsets.MonthEnd(0)).date()
 
 
 # Which column a map measure shows, and the cell it is computed from (measure, programme from the
@@ -125,7 +121,8 @@ UKURAN_PETA = {
 
 def nilai_peta(per_wilayah: pd.DataFrame, ukuran: str, s: Saringan, pola: PolaPublik) -> pd.DataFrame:
     """The chosen measure per region (index: code, any level) for a map and its table: nilai (None
-    when hidden or unknown), tersembunyi, and the Desa Sadar status where known."""
+    when hidden or unknown), tersembunyi, the Desa Sadar status where known, and the region's name
+    where the counts carry one. Nothing else of the counts goes on to the page."""
     kolom, pembilang, (jenis, program, segmen) = UKURAN_PETA[ukuran]
     w = waktu_hari(s.periode.selesai) if jenis == "aktif" else waktu_rentang(s.periode.mulai, s.periode.selesai)
     program, segmen = program or s.program, segmen or s.segmen
@@ -134,8 +131,11 @@ def nilai_peta(per_wilayah: pd.DataFrame, ukuran: str, s: Saringan, pola: PolaPu
     nilai = [None if not t or pd.isna(v) else float(v)
              for v, t in zip(per_wilayah[kolom], terlihat, strict=True)]
     status = per_wilayah["status"] if "status" in per_wilayah else None
-    return pd.DataFrame({"nilai": nilai, "tersembunyi": [not t for t in terlihat], "status": status},
-                        index=per_wilayah.index)
+    hasil = pd.DataFrame({"nilai": nilai, "tersembunyi": [not t for t in terlihat], "status": status},
+                         index=per_wilayah.index)
+    if "nama" in per_wilayah:
+        hasil["nama"] = per_wilayah["nama"]
+    return hasil
 
 
 @dataclass(frozen=True)

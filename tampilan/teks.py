@@ -263,7 +263,61 @@ TEKS: dict[str, tuple[str, str]] = {
                          "This database holds data for {n} villages; other areas are grey (no data)."),
     "tautan": ("Tautan tampilan ini bisa disalin dari bilah alamat peramban.",
                "Copy the browser's address bar to share this exact view."),
+    "ukuran_peta_cakupan": ("Cakupan BPU (%)", "BPU coverage (%)"),
+    "ukuran_peta_aktif": ("Peserta aktif", "Active participants"),
+    "ukuran_peta_baru": ("Pendaftaran baru", "New sign-ups"),
+    "ukuran_peta_target": ("Capaian target BPU (%)", "Progress to BPU target (%)"),
+    "tidak_ada_data": ("Tidak ada data", "No data"),
+    "tanpa_data_atau_tersembunyi": ("Tidak ada data atau disembunyikan ({tanda})", "No data, or hidden ({tanda})"),
+    "kec_singkat": ("Kec.", "District"),
+    "status_garis_tepi": ("Status Desa Sadar (garis tepi)", "Desa Sadar status (outline)"),
+    "layar_tanpa_kegiatan": ("Tautan layar acara harus menyebut kegiatannya, misalnya /layar?kegiatan=12.",
+                             "A live-screen link must name its event, for example /layar?kegiatan=12."),
+    "layar_tidak_ditemukan": ("Kegiatan nomor {n} tidak ditemukan.", "Event number {n} was not found."),
+    "layar_pendaftar_hari_ini": ("pendaftar hari ini di acara ini", "signed up today at this event"),
+    "layar_aktif_desa": ("peserta aktif di desa", "active participants in the village"),
+    "layar_cakupan_desa": ("cakupan BPU desa", "village BPU coverage"),
+    "layar_terbaru": ("Pendaftar terbaru", "Latest sign-ups"),
+    "layar_tunggu": ("Daftar terbaru tampil setelah {k} pendaftar.", "The latest sign-ups show once {k} have signed up."),
+    "layar_diperbarui": ("Diperbarui", "Updated"),
+    "cari_ambigu": ("Nama desa '{teks}' ada di lebih dari satu kecamatan: {pilihan}. Sebutkan kecamatannya.",
+                    "The village name '{teks}' exists in more than one district: {pilihan}. Name the district."),
+    "cari_tidak_ditemukan": ("Desa '{teks}' tidak ditemukan.", "Village '{teks}' was not found."),
+    "cari_saran": ("Mungkin maksudnya: {saran}.", "Perhaps you mean: {saran}."),
+    "sesi_berakhir": ("Sesi berakhir; silakan masuk lagi.", "Your session has ended; please sign in again."),
 }
+
+
+# English for the options whose Indonesian wording is held in the domain or data layer (it is what
+# is stored, or what files name): the stored value never changes, only what the reader sees.
+ISIAN_EN: dict[str, dict[str, str]] = {
+    "pekerjaan": {
+        "Petani": "Farmer", "Pedagang pasar": "Market trader", "Pekerja konveksi": "Garment worker",
+        "Buruh harian lepas": "Day labourer", "Pembatik rumahan": "Home batik maker", "Pengemudi ojek": "Ojek driver",
+        "Pedagang nasi goreng": "Fried-rice seller", "Nelayan": "Fisher", "Lainnya": "Other",
+    },
+    "sumber_dana": {
+        "Mandiri (dibayar sendiri)": "Self-paid", "Pemberi kerja": "Employer", "APBD kabupaten": "Regency budget (APBD)",
+        "APBDes / ADD": "Village budget (APBDes / ADD)", "CSR perusahaan": "Company CSR",
+        "DBHCHT (cukai tembakau)": "Tobacco excise share (DBHCHT)",
+    },
+    "jenis_kelamin": {"Laki-laki": "Male", "Perempuan": "Female"},
+    "jenis_impor": {
+        "peserta dan kepesertaannya": "participants and their enrolments",
+        "kegiatan: sosialisasi dan acara": "events: outreach and launches",
+        "status Desa Sadar": "Desa Sadar status",
+        "penyebut per desa dan tahun: penduduk, pekerja, perangkat desa":
+            "denominators per village and year: population, workers, village officials",
+        "target": "targets",
+        "batas desa: GeoJSON, GeoPackage, Shapefile (.zip) atau SQL wilayah_boundaries":
+            "village boundaries: GeoJSON, GeoPackage, Shapefile (.zip) or SQL wilayah_boundaries",
+    },
+}
+
+
+def label_isian(kelompok: str, teks_id: str, bahasa: str) -> str:
+    """An option's label in the reader's language: Indonesian as the domain holds it, else English."""
+    return ISIAN_EN[kelompok].get(teks_id, teks_id) if bahasa == "en" else teks_id
 
 
 def t(kunci: str, bahasa: str = "id", **isi: str) -> str:

@@ -20,6 +20,7 @@ from data_access.config import AKAR_PROYEK, muat_pengaturan
 from data_access.db import baca, buat_engine
 from domain.periode import periode_dari_kunci
 from domain.peran import Peran
+from domain.program import Program
 from domain.saringan import Saringan
 from tampilan.konteks import KonteksHalaman
 from tests.conftest import HARI_INI_UJI, database_baru
@@ -396,3 +397,59 @@ def test_the_public_overview_hides_small_counts_leadership_sees_them():
     assert nilai_pimpinan["Peserta aktif"] == str(n)
     assert nilai_publik["Peserta aktif"] == "•"
     assert any("Angka di bawah 5" in c.value for c in publik.caption)
+
+
+def _hitungan_tampil(teks: str) -> int | None:
+    """A count as the page or slide prints it: '1.234' → 1234; the hidden mark → None."""
+    return None if teks.strip() == "•" else int(teks.strip().replace(".", ""))
+
+
+def test_the_rendered_overview_and_deck_give_no_hidden_count_back():
+    """The attacker of tests/test_penyerang.py, fed also with what the Ringkasan page renders (its five
+    tiles) and what the public deck prints (KPI texts, programme and segment bars), for the regency and
+    every kecamatan in 2025: nothing rendered may be a number the presentation step hid elsewhere,
+    and the equations still recover nothing."""
+    import io
+
+    from pptx import Presentation
+
+    from data_access.batas import batas_aplikasi
+    from laporan.deck import buat_deck
+    from laporan.susun import susun_briefing
+    from tests.test_penyerang import K, _amati, _serang
+
+    with engine_app() as engine:
+        _, mata, anak = _amati(engine, "2025", None)
+        pengaturan = muat_pengaturan()
+        batas = batas_aplikasi(pengaturan.folder_data, pengaturan.folder_batas, pengaturan.kode_kab)
+        periode = periode_dari_kunci("2025", HARI_INI_UJI)
+        akhir = periode.selesai.isoformat()
+        rentang = f"{periode.mulai.isoformat()}..{akhir}"
+        kecamatan = [k for k in anak["33.26"]]
+        dibaca = 0
+        for kode in ["33.26", *kecamatan]:
+            at = _halaman_dasbor("ringkasan.py", kode_wilayah=kode, periode="2025", nama_wilayah=kode)
+            tile = {m.label: m.value for m in at.metric}
+            for label, ukuran, w in (("Peserta aktif", "aktif", akhir), ("Pendaftaran baru", "baru", rentang),
+                                     ("Peserta nonaktif", "nonaktif", rentang)):
+                mata.catat((ukuran, "SEMUA", w, kode, "*"), _hitungan_tampil(tile[label]))
+                dibaca += 1
+            isi = susun_briefing(engine, batas, Saringan(kode, periode), HARI_INI_UJI, kode, "Tahun 2025", "id", K, None)
+            deck = Presentation(io.BytesIO(buat_deck(isi)))
+            teks_kpi = [b.text_frame.text for b in deck.slides[1].shapes if b.has_text_frame]
+            mata.catat(("aktif", "SEMUA", akhir, kode, "*"),
+                       _hitungan_tampil(teks_kpi[teks_kpi.index("Peserta aktif") + 1]))
+            for grafik in (b.chart for b in deck.slides[2].shapes if b.has_chart):
+                for kategori, n in zip(grafik.plots[0].categories, grafik.plots[0].series[0].values, strict=True):
+                    sel = ("aktif", kategori, akhir, kode, "*") if kategori in {p.value for p in Program} \
+                        else ("aktif", "SEMUA", akhir, kode, kategori)
+                    mata.catat(sel, n)
+                    dibaca += 1
+    berbeda = {sel: v for sel, v in mata.terlihat.items() if len(v) > 1}
+    assert berbeda == {}, "a page or slide shows another number than the presentation step gave"
+    bertentangan, ditemukan = _serang(mata, anak)
+    print(f"\nrendered: {dibaca} numbers read from pages and decks; {len(ditemukan)} recovered, "
+          f"{len(bertentangan)} shown and hidden")
+    assert dibaca > 100
+    assert not bertentangan, bertentangan[:5]
+    assert not ditemukan, ditemukan[:5]

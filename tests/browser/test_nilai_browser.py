@@ -14,7 +14,7 @@ from data_access.db import buat_engine, siapkan_database
 from data_access.demo import isi_demo
 from domain.suppresi import K_BAWAAN, kecil
 from geo.peta import UKURAN, WARNA_TANPA_DATA, kelas_untuk, warna_nilai
-from tests.browser.conftest import FOLDER_GAMBAR, TUNGGU_MS, buka, server_siap
+from tests.browser.conftest import FOLDER_GAMBAR, TUNGGU_MS, buka, server_siap, tunggu_selesai
 from tests.conftest import HARI_INI_UJI, database_baru
 from tests.pembanding import TIGA_HARI, harapan_layar
 
@@ -44,6 +44,9 @@ def layanan(request, peramban, batas, tmp_path_factory):
 
 
 def _unduh_csv(page, kunci: str) -> pd.DataFrame:
+    # The file is built when the button is clicked, for the run that drew it: click only once that
+    # run has finished, or the request belongs to a run the server has already replaced.
+    tunggu_selesai(page)
     with page.expect_download(timeout=TUNGGU_MS) as unduhan:
         page.locator(f".st-key-csv_{kunci} button").first.click()
     return pd.read_csv(unduhan.value.path(), encoding="utf-8-sig", dtype=str, keep_default_na=False)

@@ -1,21 +1,13 @@
-import pandas as pd
 from hypothesis import given
 from hypothesis import strategies as st
 
-from domain.suppresi import (nilai_publik, samarkan_kelompok, sembunyikan, sembunyikan_kelompok,
-                             sembunyikan_tabel)
+from domain.suppresi import sembunyikan, sembunyikan_kelompok, sembunyikan_persamaan
 from tampilan.format import label_tersembunyi
 
 
 def test_counts_from_one_to_k_minus_one_are_hidden():
     assert [sembunyikan(n, 5) for n in (0, 1, 4, 5, 120)] == [0, None, None, 5, 120]
     assert label_tersembunyi(5) == "<5"
-
-
-def test_a_percentage_from_a_small_count_is_hidden_with_it():
-    nilai, tersembunyi = nilai_publik([12.5, 3.0, None, 0.0], [3, 40, 0, 0], 5)
-    assert nilai == [None, 3.0, None, 0.0]
-    assert tersembunyi == [True, False, False, False]
 
 
 def _terungkap(jumlah: list[int], sembunyi: list[bool], k: int) -> bool:
@@ -44,21 +36,49 @@ def test_no_group_gives_a_small_count_back(jumlah, k):
         assert not _terungkap(jumlah, sembunyi, k)
 
 
-@given(st.lists(st.lists(st.integers(min_value=0, max_value=20), min_size=3, max_size=3), min_size=2, max_size=6))
-def test_tables_are_safe_along_rows_and_columns(tabel):
+@given(st.lists(st.lists(st.lists(st.integers(min_value=0, max_value=12), min_size=3, max_size=3),
+                         min_size=1, max_size=4), min_size=1, max_size=4), st.integers(min_value=2, max_value=6))
+def test_no_equation_of_a_three_level_table_solves_a_hidden_cell(tabel, k):
+    """Villages × segments inside kecamatan inside a regency, every margin shown: solving one unknown
+    at a time, as an attacker would, never reaches a hidden cell."""
+    nilai, indeks = [], {}
 
+    def sel(kunci, n):
+        indeks[kunci] = len(nilai)
+        nilai.append(n)
 
-    k = 5
-    sembunyi = sembunyikan_tabel(tabel, k)
-    for baris, s in [*zip(tabel, sembunyi, strict=True),
-                     *[([b[j] for b in tabel], [x[j] for x in sembunyi]) for j in range(3)]]:
-        assert all(t for n, t in zip(baris, s, strict=True) if 0 < n < k)
-        if any(s) and not all(s):
-            assert not _terungkap(baris, s, k)
+    for i, kec in enumerate(tabel):
+        for j, desa in enumerate(kec):
+            for s_, n in enumerate(desa):
+                sel(("d", i, j, s_), n)
+            sel(("d", i, j, "*"), sum(desa))
+        for s_ in [0, 1, 2, "*"]:
+            sel(("c", i, s_), sum(d[s_] if s_ != "*" else sum(d) for d in kec))
+    for s_ in [0, 1, 2, "*"]:
+        sel(("r", s_), sum(nilai[indeks[("c", i, s_)]] for i in range(len(tabel))))
+    persamaan = []
+    for i, kec in enumerate(tabel):
+        for j in range(len(kec)):
+            persamaan.append((indeks[("d", i, j, "*")], [indeks[("d", i, j, s_)] for s_ in range(3)]))
+        for s_ in [0, 1, 2, "*"]:
+            persamaan.append((indeks[("c", i, s_)], [indeks[("d", i, j, s_)] for j in range(len(kec))]))
+        persamaan.append((indeks[("c", i, "*")], [indeks[("c", i, s_)] for s_ in range(3)]))
+    for s_ in [0, 1, 2, "*"]:
+        persamaan.append((indeks[("r", s_)], [indeks[("c", i, s_)] for i in range(len(tabel))]))
+    persamaan.append((indeks[("r", "*")], [indeks[("r", s_)] for s_ in range(3)]))
 
-
-def test_a_group_beside_its_total_hides_a_complement_with_the_small_count():
-    segmen = pd.DataFrame({"segmen": ["BPU", "JAKON", "PMI", "PU"], "peserta_aktif": [168, 4, 13, 372]})
-    terlihat = samarkan_kelompok(segmen, "peserta_aktif", 5).dropna()
-    assert terlihat["segmen"].tolist() == ["BPU", "PU"]  # 557 − 168 − 372 = 17: two bars, not one small one
-    assert samarkan_kelompok(segmen, "peserta_aktif", 1).equals(segmen)  # leadership sees every bar
+    sembunyi = sembunyikan_persamaan(nilai, persamaan, k)
+    assert all(sembunyi[i] for i, n in enumerate(nilai) if 0 < n < k)
+    tahu = {i for i, h in enumerate(sembunyi) if not h}
+    berubah = True
+    while berubah:
+        berubah = False
+        for total, bagian in persamaan:
+            belum = [c for c in (total, *bagian) if c not in tahu]
+            if len(belum) == 1:
+                tahu.add(belum[0])
+                berubah = True
+    assert all(not sembunyi[i] for i in tahu)
+    for total, bagian in persamaan:  # beside a visible total, hidden parts never add up to a small count
+        if not sembunyi[total]:
+            assert not 0 < sum(nilai[b] for b in bagian if sembunyi[b]) < k

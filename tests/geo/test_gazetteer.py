@@ -82,3 +82,11 @@ def test_normalisation_handles_old_spelling_and_punctuation():
     assert normalkan("Ds. Ketanon-Ageng") == "ketanonageng"
     assert normalkan("Kel. Noeroel") == normalkan("Nurul")
     assert normalkan("Djati") == "jati"
+
+
+def test_search_messages_follow_the_readers_language(gazetteer):
+    ambigu, hilang = gazetteer.cari("Sawangan"), gazetteer.cari("Ketanon")
+    assert "more than one district" in ambigu.pesan_dalam("en") and "District" in ambigu.pesan_dalam("en")
+    assert hilang.pesan_dalam("en").startswith("Village 'Ketanon' was not found.")
+    assert "Perhaps you mean:" in hilang.pesan_dalam("en")
+    assert hilang.pesan_dalam("id") == hilang.pesan  # import reports stay in Bahasa Indonesia
