@@ -192,6 +192,13 @@ def simpan_kegiatan(engine: sa.Engine, isian: IsianKegiatan, titik: tuple[float,
         ada = k.execute(sa.text("SELECT 1 FROM wilayah WHERE kode = :desa AND tingkat = 'desa'"), nilai).first()
         if not ada:
             raise KegiatanDitolak(f"Desa dengan kode {isian.kode_desa} tidak ada di daftar wilayah.")
+        if kegiatan_id is not None and not k.execute(sa.text("SELECT 1 FROM kegiatan WHERE id = :id"), nilai).first():
+            raise KegiatanDitolak(f"Kegiatan nomor {kegiatan_id} tidak ditemukan; mungkin sudah dihapus.")
+        kembar = k.execute(sa.text("SELECT id FROM kegiatan WHERE nama = :nama AND tanggal_mulai = :mulai "
+                                   "AND id IS DISTINCT FROM :id"), nilai).first()
+        if kembar:
+            raise KegiatanDitolak(f"Kegiatan dengan nama dan tanggal mulai yang sama sudah tercatat (nomor {kembar[0]}); "
+                                  "ubah kegiatan itu, atau bedakan namanya.")
         if kegiatan_id is None:
             return k.execute(sa.text("""
                 INSERT INTO kegiatan (nama, jenis, kode_desa, tanggal_mulai, tanggal_selesai, jumlah_hadir, biaya,
@@ -207,4 +214,9 @@ def simpan_kegiatan(engine: sa.Engine, isian: IsianKegiatan, titik: tuple[float,
             raise KegiatanDitolak(f"Kegiatan nomor {kegiatan_id} tidak ditemukan; mungkin sudah dihapus.")
         return kegiatan_id
 
-    return tulis(engine, simpan)
+    try:
+        return tulis(engine, simpan)
+    except sa.exc.IntegrityError:
+        # Another session saved the same event between the check and the write.
+        raise KegiatanDitolak("Kegiatan yang sama baru saja disimpan dari sesi lain; muat ulang halaman dan periksa "
+                              "daftarnya.") from None

@@ -155,3 +155,19 @@ def test_saving_checks_everything_edits_in_place_and_writes_nothing_when_refused
     assert pd.isna(baris.iloc[0]["catatan"])  # an emptied note is stored as no note
     with pytest.raises(KegiatanDitolak, match="tidak ditemukan"):
         simpan_kegiatan(engine_kosong, ubah, None, HARI_SKENARIO, nomor + 1000)
+
+
+def test_an_event_with_participants_can_be_renamed_and_moved_but_never_doubled(engine_kosong, batas):
+    sinkronkan_wilayah(engine_kosong, batas)
+    nomor = simpan_kegiatan(engine_kosong, IsianKegiatan("Festival", "festival", WONOPRINGGO, date(2026, 5, 1),
+                                                         date(2026, 5, 1)), None, HARI_SKENARIO)
+    tulis(engine_kosong, lambda k: k.execute(sa.text("""
+        INSERT INTO peserta (kunci_pseudonim, segmen, kode_desa, sumber_dana, kanal, tanggal_daftar, kegiatan_id, sumber)
+        VALUES ('k', 'BPU', :desa, 'mandiri', 'acara', DATE '2026-05-01', :g, 'uji')"""), {"desa": WONOPRINGGO, "g": nomor}))
+    # Renaming and moving the event its participants point at (DuckDB refused this before 0007).
+    lain = batas.desa["kode"].iloc[0]
+    ubah = IsianKegiatan("Festival Nasi Goreng", "festival", lain, date(2026, 5, 2), date(2026, 5, 2))
+    assert simpan_kegiatan(engine_kosong, ubah, None, HARI_SKENARIO, nomor) == nomor
+    with pytest.raises(KegiatanDitolak, match="sudah tercatat"):
+        simpan_kegiatan(engine_kosong, ubah, None, HARI_SKENARIO)
+    assert baca(engine_kosong, "SELECT count(*) AS n FROM kegiatan")["n"].iloc[0] == 1
