@@ -20,7 +20,7 @@ except (BatasTidakDitemukan, BatasTidakValid) as e:
     st.error(f"**{t('batas_hilang', bahasa)}.** {e}")
     st.stop()
 except DatabaseTidakSiap as e:
-    st.error(f"**{t('database_gagal', bahasa)}.** {e}")
+    st.error(f"**{t('database_gagal', bahasa)}.** {e.dalam(bahasa)}")
     st.stop()
 except PengaturanTidakSah as e:
     st.error(f"**{t('pengaturan_salah', bahasa)}.** {e}")

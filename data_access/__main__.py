@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import logging
 import os
 import re
 import sys
@@ -85,10 +86,14 @@ def main(argv: list[str] | None = None) -> int:
     imp.add_argument("--dry-run", action="store_true", help="periksa saja, tanpa menulis")
     imp.add_argument("--hanya-yang-sah", action="store_true", help="impor baris yang sah walau ada yang ditolak")
     imp.add_argument("--laporan", help="tulis daftar baris yang ditolak ke berkas CSV ini")
+    imp.add_argument("--terima-koreksi", action="store_true",
+                     help="terima koreksi ejaan nama desa yang disarankan (mis. Wonopringgi -> Wonopringgo)")
     imp.add_argument("--pengguna", default=os.environ.get("USER", "baris-perintah"), help="dicatat di log impor")
     for p in sub.choices.values():
         p.add_argument("--database", default=None, help="URL database (bawaan: pengaturan aplikasi)")
+        p.add_argument("--rincian", action="store_true", help="cetak jejak lengkap kesalahan (untuk admin)")
     args = parser.parse_args(argv)
+    _siapkan_log(args.rincian)
     if args.perintah == "akun":
         sandi = getpass.getpass(f"Kata sandi untuk {args.nama}: ")
         if len(sandi) < 10 or sandi != getpass.getpass("Ulangi: "):
@@ -128,7 +133,11 @@ def main(argv: list[str] | None = None) -> int:
     except DemoDitolak as e:
         print(f"Ditolak: {e}", file=sys.stderr)
         return 2
-    except (DatabaseTidakSiap, BatasTidakDitemukan, BatasTidakValid) as e:
+    except DatabaseTidakSiap as e:
+        print(f"Gagal: {e}" + (f"\nRincian: {e.rincian}" if args.rincian else " (--rincian untuk rinciannya)"),
+              file=sys.stderr)
+        return 1
+    except (BatasTidakDitemukan, BatasTidakValid) as e:
         print(f"Gagal: {e}", file=sys.stderr)
         return 1
     finally:
@@ -151,7 +160,8 @@ def _impor(args, engine, batas, pengaturan, hari_ini: date) -> int:
                             kering=args.dry_run)
     else:
         hasil = impor(engine, args.jenis, isi, os.path.basename(args.berkas), konteks, kering=args.dry_run,
-                      hanya_yang_sah=args.hanya_yang_sah)
+                      hanya_yang_sah=args.hanya_yang_sah, terima_koreksi=args.terima_koreksi,
+                      kemajuan=_kemajuan_terminal())
     print(hasil.ringkasan())
     for m in hasil.masalah[:MASALAH_DICETAK]:
         letak = f"baris {m.baris}, " if m.baris else ""
@@ -164,7 +174,39 @@ def _impor(args, engine, batas, pengaturan, hari_ini: date) -> int:
         with open(args.laporan, "w", encoding="utf-8-sig", newline="") as f:
             f.write(hasil.masalah_csv())
         print(f"Daftar lengkap: {args.laporan}")
+    if hasil.saran and not args.terima_koreksi:
+        print("Ada nama desa yang hanya mirip; bila sarannya benar, ulangi dengan --terima-koreksi.")
+    if hasil.gagal:
+        if not args.rincian:
+            print("Rincian kesalahan ada di log server; jalankan lagi dengan --rincian untuk melihatnya di sini.")
+        return 1
     return 0 if hasil.status in ("berhasil", "uji") else 2
+
+
+def _siapkan_log(rincian: bool) -> None:
+    """The server's log lines (paths, library errors, traces) on stderr only with --rincian: without
+    it the user reads what happened and what to do, as on the Data page."""
+    penangan = logging.StreamHandler(sys.stderr)
+    penangan.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    penangan.setLevel(logging.WARNING if rincian else logging.CRITICAL + 1)
+    akar = logging.getLogger()
+    akar.handlers = [h for h in akar.handlers if not getattr(h, "_desa_sadar", False)]
+    penangan._desa_sadar = True
+    akar.addHandler(penangan)
+    akar.setLevel(logging.WARNING)
+
+
+def _kemajuan_terminal():
+    """Progress on stderr, every tenth: a 100,000-row file takes several seconds to check."""
+    terakhir = [-1]
+
+    def lapor(p: float) -> None:
+        persen = int(p * 10) * 10
+        if persen > terakhir[0]:
+            terakhir[0] = persen
+            print(f"  {persen}%", file=sys.stderr, flush=True)
+
+    return lapor
 
 
 if __name__ == "__main__":

@@ -32,7 +32,17 @@ _IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]*$")
 
 
 class DatabaseTidakSiap(RuntimeError):
-    """The database cannot be opened or upgraded; the message says why, in Bahasa Indonesia."""
+    """The database cannot be opened or upgraded. str() and `en` say what to do, for anyone who
+    sees the page (no path, URL, process id or library text); `rincian` has the details, for the
+    server log and the command line."""
+
+    def __init__(self, pesan: str, en: str, rincian: str) -> None:
+        super().__init__(pesan)
+        self.en = en
+        self.rincian = rincian
+
+    def dalam(self, bahasa: str) -> str:
+        return self.en if bahasa == "en" else str(self)
 
 
 def buat_engine(url: str) -> sa.Engine:
@@ -62,12 +72,20 @@ def siapkan_database(engine: sa.Engine, revisi: str = "head") -> None:
         with engine.begin() as koneksi:
             cfg.attributes["connection"] = koneksi
             command.upgrade(cfg, revisi)
-    except sa.exc.OperationalError as e:
+    except sa.exc.DBAPIError as e:
+        rincian = f"{engine.url.render_as_string(hide_password=True)}: {e.orig}"
+        log.error("database tidak dapat dibuka: %s", rincian)
+        if engine.dialect.name == "duckdb" and "lock" in str(e.orig).lower():
+            raise DatabaseTidakSiap(
+                "Berkas database sedang dipakai program lain (aplikasi kedua atau perintah impor). Tutup program "
+                "itu lalu coba lagi.",
+                "The database file is in use by another program (a second copy of the app or an import command). "
+                "Close it, then try again.", rincian) from e
         raise DatabaseTidakSiap(
-            f"Database tidak dapat dibuka ({engine.url.render_as_string(hide_password=True)}). "
-            "Periksa DATABASE_URL, atau apakah berkas DuckDB sedang dipakai proses lain. "
-            f"Rincian: {e.orig}"
-        ) from e
+            "Database tidak dapat dibuka. Admin: periksa DATABASE_URL dan apakah server database berjalan; "
+            "rinciannya ada di log server.",
+            "The database cannot be opened. Admin: check DATABASE_URL and that the database server is running; "
+            "the details are in the server log.", rincian) from e
 
 
 def versi_skema(engine: sa.Engine) -> str | None:

@@ -13,24 +13,29 @@ written; names, phone numbers and other personal columns are dropped on read.
 from __future__ import annotations
 
 import hashlib
+import logging
+import threading
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 import pandas as pd
 import sqlalchemy as sa
 
 from data_access import masa_aktif
 from data_access.berkas_tabel import BerkasDitolak, baca_tabel
-from data_access.db import muat_massal, tulis
+from data_access.db import muat_massal, tanpa_batas_waktu, tulis
 from tampilan.format import aman_untuk_spreadsheet
 from tampilan.format import angka
-from domain.impor import SKEMA, Masalah, petakan_kolom, validasi_baris
+from tampilan.teks import label_isian, t
+from domain.impor import SKEMA, BarisPeserta, Masalah, petakan_kolom, validasi_baris
 from domain.nik import kunci_pseudonim
 from domain.pendaftaran import iuran_bulanan
 from domain.program import boleh_ikut
-from geo.gazetteer import Gazetteer
+from domain.urai import bersihkan_teks, karakter_kendali
+from geo.gazetteer import Gazetteer, Status
 
 JENIS_IMPOR = {
     "peserta": "peserta dan kepesertaannya",
@@ -51,6 +56,7 @@ class HasilImpor:
     hash_berkas: str
     status: str  # 'berhasil', 'ditolak' or 'uji' (a dry run)
     keterangan_berkas: str = ""
+    keterangan_berkas_en: str = ""
     jumlah_baris: int = 0
     baris_sah: int = 0
     masalah: list[Masalah] = field(default_factory=list)
@@ -58,44 +64,92 @@ class HasilImpor:
     kolom_diabaikan: list[str] = field(default_factory=list)
     ditulis: dict[str, int] = field(default_factory=dict)  # baru, diperbarui, sama
     hanya_yang_sah: bool = False
+    koreksi: Counter = field(default_factory=Counter)  # (as written, the village's name, its code) -> rows
+    saran: Counter = field(default_factory=Counter)  # the same, offered but not accepted
+
+    @property
+    def gagal(self) -> bool:
+        """Failed for a reason outside the file (the database, the server): exit 1, not 2."""
+        return any(m.kolom == "(impor)" for m in self.masalah)
 
     @property
     def baris_ditolak(self) -> int:
         return len({m.baris for m in self.masalah if m.baris})
 
-    def ringkasan(self) -> str:
-        """A few lines in Bahasa Indonesia for the terminal and the page."""
-        baris = [f"Berkas {self.nama_berkas} ({JENIS_IMPOR.get(self.jenis, self.jenis)}); {self.keterangan_berkas}."]
+    def ringkasan(self, bahasa: str = "id") -> str:
+        """A few lines for the terminal and the page, in the reader's language."""
+        def n(x: int) -> str:
+            return angka(x) if bahasa != "en" else f"{x:,}"
+
+        jenis = label_isian("jenis_impor", JENIS_IMPOR.get(self.jenis, self.jenis), bahasa)
+        baris = [t("impor_r_berkas", bahasa, nama=self.nama_berkas, jenis=jenis,
+                   cara=f"; {cara}" if (cara := (bahasa == "en" and self.keterangan_berkas_en)
+                                              or self.keterangan_berkas) else "")]
         if self.jumlah_baris:
-            baris.append(f"{angka(self.jumlah_baris)} baris data: {angka(self.baris_sah)} sah, "
-                         f"{angka(self.baris_ditolak)} ditolak.")
+            baris.append(t("impor_r_baris", bahasa, jumlah=n(self.jumlah_baris), sah=n(self.baris_sah),
+                           ditolak=n(self.baris_ditolak)))
         if self.kolom_dibuang:
-            baris.append(f"Kolom data pribadi dibuang tanpa disimpan: {', '.join(self.kolom_dibuang)}.")
+            baris.append(t("impor_r_dibuang", bahasa, kolom=", ".join(self.kolom_dibuang)))
         if self.kolom_diabaikan:
-            baris.append(f"Kolom tidak dikenal, diabaikan: {', '.join(self.kolom_diabaikan)}.")
+            baris.append(t("impor_r_diabaikan", bahasa, kolom=", ".join(self.kolom_diabaikan)))
+        if self.koreksi:
+            daftar = "; ".join(f"'{asli}' → {nama} ({kode}, {n(jumlah)}×)"
+                               for (asli, nama, kode), jumlah in sorted(self.koreksi.items()))
+            baris.append(t("impor_r_koreksi", bahasa, daftar=daftar))
         if self.status == "berhasil":
             d = self.ditulis
-            baris.append(f"Diimpor: {angka(d.get('baru', 0))} baru, {angka(d.get('diperbarui', 0))} diperbarui, "
-                         f"{angka(d.get('sama', 0))} sudah ada dan sama.")
+            baris.append(t("impor_r_diimpor", bahasa, baru=n(d.get("baru", 0)), diperbarui=n(d.get("diperbarui", 0)),
+                           sama=n(d.get("sama", 0))))
             if self.hanya_yang_sah and self.masalah:
-                baris.append(f"Hanya baris yang sah diimpor, atas permintaan; {angka(self.baris_ditolak)} baris "
-                             "ditolak tidak ditulis.")
+                baris.append(t("impor_r_hanya_sah", bahasa, ditolak=n(self.baris_ditolak)))
         elif self.status == "uji":
-            baris.append("Uji coba (--dry-run): tidak ada yang ditulis.")
+            baris.append(t("impor_r_uji", bahasa))
         else:
-            baris.append("Ditolak: tidak ada yang ditulis. Perbaiki baris di bawah lalu impor ulang berkas yang sama.")
+            baris.append(t("impor_r_ditolak", bahasa))
         return "\n".join(baris)
 
-    def masalah_csv(self) -> str:
+    def masalah_csv(self, bahasa: str = "id") -> str:
         """The refused rows as CSV (row, column, value, reason), safe to open in a spreadsheet."""
-        df = pd.DataFrame([(m.baris, m.kolom, m.nilai, m.alasan) for m in self.masalah],
-                          columns=["baris", "kolom", "nilai", "alasan"])
+        judul = ["row", "column", "value", "reason"] if bahasa == "en" else ["baris", "kolom", "nilai", "alasan"]
+        df = pd.DataFrame([(m.baris, m.kolom, m.nilai, m.alasan_dalam(bahasa)) for m in self.masalah], columns=judul)
         return aman_untuk_spreadsheet(df).to_csv(index=False)
 
 
 def pratinjau(sah: list[tuple[int, Any]], n: int = 20) -> pd.DataFrame:
-    """The first valid rows as they will be stored, for the page: never the NIK."""
-    return pd.DataFrame([{"baris": nomor, **m.model_dump(exclude={"nik"})} for nomor, m in sah[:n]])
+    """The first valid rows as they will be stored, for the page: never the NIK or its pseudonym."""
+    def isi(m: Any) -> dict:
+        return {k: v for k, v in m._asdict().items() if k != "kunci_pseudonim"} if isinstance(m, PesertaSah) \
+            else m.model_dump(exclude={"nik"})
+
+    return pd.DataFrame([{"baris": nomor, **isi(m)} for nomor, m in sah[:n]])
+
+
+class PesertaSah(NamedTuple):
+    """A checked participant row as the writer needs it, in a tenth of a model's memory (a 100,000-row
+    file is held whole until the one transaction writes it), and without the NIK: its keyed
+    pseudonym is all that is kept once the row is checked."""
+
+    kunci_pseudonim: str
+    segmen: str
+    kode_desa: str
+    program: frozenset[str]
+    tanggal_daftar: date
+    tanggal_berakhir: date | None
+    pekerjaan: str | None
+    jenis_kelamin: str | None
+    tahun_lahir: int | None
+    dana: str
+    kanal: str
+    kegiatan: str | None
+
+
+_PROGRAM_TETAP: dict[frozenset[str], frozenset[str]] = {}
+
+
+def _ringkas(m: BarisPeserta, kunci: bytes) -> PesertaSah:
+    program = _PROGRAM_TETAP.setdefault(m.program, m.program)  # a few distinct sets, shared by every row
+    return PesertaSah(kunci_pseudonim(m.nik, kunci), m.segmen, m.kode_desa, program, m.tanggal_daftar,
+                      m.tanggal_berakhir, m.pekerjaan, m.jenis_kelamin, m.tahun_lahir, m.dana, m.kanal, m.kegiatan)
 
 
 @dataclass(frozen=True)
@@ -109,19 +163,30 @@ class KonteksImpor:
     titik_desa: Callable[[str], tuple[float, float] | None] = lambda kode: None
 
 
-def _selesaikan_desa(g: Gazetteer) -> Callable[[str, str | None], str]:
+def _selesaikan_desa(g: Gazetteer, terima_koreksi: bool = False, koreksi: Counter | None = None,
+                     saran: Counter | None = None) -> Callable[[str, str | None], str]:
+    """Village text to code. A close spelling is taken only when the user accepted corrections;
+    each one taken (`koreksi`) or offered (`saran`) is counted for the summary and the page."""
     def selesaikan(teks: str, kecamatan: str | None) -> str:
         hasil = g.cari(teks, kecamatan)
-        if not hasil.kode:
+        if hasil.status is Status.MIRIP:
+            kunci = (teks, hasil.kandidat[0].nama, hasil.kode)
+            if terima_koreksi:
+                if koreksi is not None:
+                    koreksi[kunci] += 1
+                return hasil.kode
+            if saran is not None:
+                saran[kunci] += 1
+        if hasil.status is not Status.COCOK:
             raise ValueError(hasil.pesan)
         return hasil.kode
 
     return selesaikan
 
 
-def _selesaikan_wilayah(g: Gazetteer, kode_ada: set[str]) -> Callable[[Any, Any, Any], str]:
+def _selesaikan_wilayah(g: Gazetteer, kode_ada: set[str],
+                        desa: Callable[[str, str | None], str]) -> Callable[[Any, Any, Any], str]:
     """A target's region: its code, or a village name (with kecamatan), or a kecamatan name alone."""
-    desa = _selesaikan_desa(g)
 
     def selesaikan(kode: Any, nama_desa: Any, kecamatan: Any) -> str:
         if kode is None and nama_desa is None and kecamatan is None:
@@ -145,7 +210,7 @@ def _selesaikan_wilayah(g: Gazetteer, kode_ada: set[str]) -> Callable[[Any, Any,
 def _kunci_unik(jenis: str, m: Any) -> tuple:
     """What makes two rows of a file the same thing (the second is refused as a duplicate)."""
     return {
-        "peserta": lambda: (m.nik,),
+        "peserta": lambda: (m.kunci_pseudonim,),
         "kegiatan": lambda: (m.nama.lower(), m.tanggal_mulai),
         "status": lambda: (m.kode_desa, m.status, m.tanggal),
         "penyebut": lambda: (m.kode_desa, m.tahun),
@@ -154,9 +219,10 @@ def _kunci_unik(jenis: str, m: Any) -> tuple:
 
 
 def periksa_berkas(engine: sa.Engine, jenis: str, isi: bytes, nama_berkas: str, konteks: KonteksImpor,
-                   kemajuan: Callable[[float], None] | None = None) -> tuple[HasilImpor, list[tuple[int, Any]], dict[str, int]]:
+                   kemajuan: Callable[[float], None] | None = None,
+                   terima_koreksi: bool = False) -> tuple[HasilImpor, list[tuple[int, Any]], dict[str, int]]:
     """Read and check a file without writing: the result (status 'uji' or 'ditolak'), the valid rows,
-    and the events they name (cell text -> event id)."""
+    and the events they name (cell text -> event id). Rows are checked as they are read."""
     if jenis not in SKEMA:
         raise ValueError(f"Jenis impor '{jenis}' tidak dikenal; pilih {', '.join(JENIS_IMPOR)}.")
     skema = SKEMA[jenis]
@@ -164,56 +230,99 @@ def periksa_berkas(engine: sa.Engine, jenis: str, isi: bytes, nama_berkas: str, 
     try:
         tabel = baca_tabel(isi, nama_berkas, skema.semua_sinonim())
     except BerkasDitolak as e:
-        hasil.masalah.append(Masalah(0, "(berkas)", "", str(e)))
+        hasil.masalah.append(Masalah(0, "(berkas)", "", str(e), e.en))
         return hasil, [], {}
-    hasil.keterangan_berkas = tabel.keterangan
+    hasil.keterangan_berkas, hasil.keterangan_berkas_en = tabel.keterangan, tabel.keterangan_en
+    for i, judul in enumerate(tabel.header):
+        if kendali := karakter_kendali(judul):
+            hasil.masalah.append(Masalah(0, f"(judul kolom {i + 1})", "", *_pesan_kendali(kendali)))
+    if hasil.masalah:
+        return hasil, [], {}
     peta, hasil.kolom_dibuang, hilang = petakan_kolom(tabel.header, skema)
     terpakai = set(peta.values())
     hasil.kolom_diabaikan = [h for i, h in enumerate(tabel.header)
                              if i not in terpakai and h and h not in hasil.kolom_dibuang]
     if hilang:
-        hasil.masalah.append(Masalah(0, "(judul kolom)", "", f"Kolom wajib tidak ada: {'; '.join(hilang)}."))
+        hasil.masalah.append(Masalah(0, "(judul kolom)", "", f"Kolom wajib tidak ada: {'; '.join(hilang)}.",
+                                     f"Required columns missing: {'; '.join(hilang)}."))
         return hasil, [], {}
     if jenis == "peserta" and not konteks.kunci_nik:
         hasil.masalah.append(Masalah(0, "(pengaturan)", "", "Kunci rahasia NIK belum diatur (DESA_SADAR_KUNCI_NIK "
-                                     "atau kunci_nik di secrets.toml); data pribadi tidak diimpor tanpa kunci."))
+                                     "atau kunci_nik di secrets.toml); data pribadi tidak diimpor tanpa kunci.",
+                                     "The NIK secret key is not set (DESA_SADAR_KUNCI_NIK or kunci_nik in "
+                                     "secrets.toml); personal data is not imported without it."))
         return hasil, [], {}
     nama_kolom = {k: tabel.header[i] for k, i in peta.items()}
     nama_kolom.setdefault("kode_desa", nama_kolom.get("nama_desa", "desa"))
     nama_kolom.setdefault("kode_wilayah", nama_kolom.get("nama_desa") or nama_kolom.get("kecamatan", "wilayah"))
-    validasi_konteks = {"desa": _selesaikan_desa(konteks.gazetteer), "hari_ini": konteks.hari_ini}
+    desa = _selesaikan_desa(konteks.gazetteer, terima_koreksi, hasil.koreksi, hasil.saran)
+    validasi_konteks = {"desa": desa, "hari_ini": konteks.hari_ini}
     if jenis == "target":
         with engine.connect() as k:
             kode_ada = {r[0] for r in k.execute(sa.text("SELECT kode FROM wilayah"))}
-        validasi_konteks["wilayah"] = _selesaikan_wilayah(konteks.gazetteer, kode_ada)
+        validasi_konteks["wilayah"] = _selesaikan_wilayah(konteks.gazetteer, kode_ada, desa)
     sah: list[tuple[int, Any]] = []
     pertama: dict[tuple, int] = {}
-    setiap = max(1, len(tabel.baris) // 100)
-    for urutan, (nomor, sel) in enumerate(tabel.baris):
-        if kemajuan and urutan % setiap == 0:
-            kemajuan(urutan / len(tabel.baris))
-        nilai = {k: (sel[i] if i < len(sel) else None) for k, i in peta.items()}
-        model, masalah = validasi_baris(jenis, nilai, validasi_konteks, nama_kolom, nomor)
-        if model is not None:
-            kunci = _kunci_unik(jenis, model)
-            if kunci in pertama:
-                kolom = nama_kolom.get("nik", "nik") if jenis == "peserta" else "(baris)"
-                masalah = [Masalah(nomor, kolom, "", f"Sama dengan baris {pertama[kunci]}: baris ganda dalam berkas.")]
-                model = None
-            else:
-                pertama[kunci] = nomor
-        hasil.masalah.extend(masalah)
-        if model is not None:
-            sah.append((nomor, model))
-    hasil.jumlah_baris = len(tabel.baris)
+    perkiraan = max(tabel.perkiraan_baris or 0, 1)
+    try:
+        for urutan, (nomor, sel) in enumerate(tabel.baris):
+            if kemajuan and urutan % 1000 == 0:
+                kemajuan(min(nomor / perkiraan, 1.0))
+            hasil.jumlah_baris += 1
+            sel, masalah_sel = _bersihkan_baris(nomor, sel, tabel.header)
+            if masalah_sel:
+                hasil.masalah.extend(masalah_sel)
+                continue
+            nilai = {k: (sel[i] if i < len(sel) else None) for k, i in peta.items()}
+            model, masalah = validasi_baris(jenis, nilai, validasi_konteks, nama_kolom, nomor)
+            if model is not None and jenis == "peserta":
+                model = _ringkas(model, konteks.kunci_nik)
+            if model is not None:
+                kunci = _kunci_unik(jenis, model)
+                if kunci in pertama:
+                    kolom = nama_kolom.get("nik", "nik") if jenis == "peserta" else "(baris)"
+                    masalah = [Masalah(nomor, kolom, "", f"Sama dengan baris {pertama[kunci]}: baris ganda dalam berkas.")]
+                    model = None
+                else:
+                    pertama[kunci] = nomor
+            hasil.masalah.extend(masalah)
+            if model is not None:
+                sah.append((nomor, model))
+    except BerkasDitolak as e:  # the file broke while it was read: nothing of it is taken
+        hasil.masalah.insert(0, Masalah(0, "(berkas)", "", str(e), e.en))
+        hasil.baris_sah = 0
+        return hasil, [], {}
     rujukan: dict[str, int] = {}
     if jenis == "peserta":
         sah, rujukan = _kegiatan_peserta(engine, sah, hasil, nama_kolom)
     hasil.baris_sah = len(sah)
-    if not tabel.baris:
-        hasil.masalah.append(Masalah(0, "(berkas)", "", "Tidak ada baris data di bawah judul kolom."))
+    if not hasil.jumlah_baris:
+        hasil.masalah.append(Masalah(0, "(berkas)", "", "Tidak ada baris data di bawah judul kolom.",
+                                     "There are no data rows under the header row."))
     hasil.status = "uji" if not hasil.masalah and sah else "ditolak"
     return hasil, sah, rujukan
+
+
+def _pesan_kendali(kendali: str) -> tuple[str, str]:
+    return (f"Memuat karakter kendali {kendali}, yang tidak pernah ada dalam data yang sah (berkas rusak atau "
+            "disisipi); hapus karakter itu lalu simpan ulang.",
+            f"Holds the control character {kendali}, which valid data never does (a damaged or tampered file); "
+            "remove it and save again.")
+
+
+def _bersihkan_baris(nomor: int, sel: list[Any], header: list[str]) -> tuple[list[Any], list[Masalah]]:
+    """Text cells as they are meant (domain.urai.bersihkan_teks); control characters refused with
+    their row and column, in every column, read or not."""
+    bersih, masalah = [], []
+    for i, s in enumerate(sel):
+        if isinstance(s, str):
+            if kendali := karakter_kendali(s):
+                kolom = header[i] if i < len(header) and header[i] else f"(kolom {i + 1})"
+                masalah.append(Masalah(nomor, kolom, "", *_pesan_kendali(kendali)))
+                continue
+            s = bersihkan_teks(s)
+        bersih.append(s)
+    return bersih, masalah
 
 
 def _kegiatan_peserta(engine: sa.Engine, sah: list, hasil: HasilImpor,
@@ -232,18 +341,80 @@ def _kegiatan_peserta(engine: sa.Engine, sah: list, hasil: HasilImpor,
             nomor_kegiatan = per_id.get(m.kegiatan) or per_nama.get(m.kegiatan.lower())
             if nomor_kegiatan is None:
                 hasil.masalah.append(Masalah(nomor, nama_kolom.get("kegiatan", "kegiatan"), m.kegiatan[:60],
-                                             "Kegiatan ini belum tercatat; impor kegiatannya dulu atau kosongkan."))
+                                             "Kegiatan ini belum tercatat; impor kegiatannya dulu atau kosongkan.",
+                                             "This event is not recorded yet; import the events first, or leave "
+                                             "the cell empty."))
                 continue
             rujukan[m.kegiatan] = nomor_kegiatan
         tersisa.append((nomor, m))
     return tersisa, rujukan
 
 
+def periksa(engine: sa.Engine, jenis: str, isi: bytes, nama_berkas: str, konteks: KonteksImpor,
+            kemajuan: Callable[[float], None] | None = None,
+            terima_koreksi: bool = False) -> tuple[HasilImpor, list[tuple[int, Any]]]:
+    """periksa_berkas for the page: any failure is a refused result with a message, never raised."""
+    try:
+        hasil, sah, _ = periksa_berkas(engine, jenis, isi, nama_berkas, konteks, kemajuan, terima_koreksi)
+        return hasil, sah
+    except Exception as e:
+        log.exception("pemeriksaan %s %s gagal", jenis, nama_berkas)
+        hasil = HasilImpor(jenis, nama_berkas, hashlib.sha256(isi).hexdigest(), "ditolak")
+        hasil.masalah = [Masalah(0, "(impor)", "", *pesan_gagal(e))]
+        return hasil, []
+
+
+# One import of each kind at a time per process, and per database on PostgreSQL (an advisory lock
+# held by the writing transaction): the second waits, then finds the first's rows already there and
+# reports them as such. DuckDB is opened by one process only, so the process lock covers it.
+KUNCI_PROSES: dict[str, threading.Lock] = {j: threading.Lock() for j in JENIS_IMPOR}
+NOMOR_KUNCI_PG = {jenis: 0x44534149 + i for i, jenis in enumerate(JENIS_IMPOR)}
+log = logging.getLogger(__name__)
+
+
 def impor(engine: sa.Engine, jenis: str, isi: bytes, nama_berkas: str, konteks: KonteksImpor,
           kering: bool = False, hanya_yang_sah: bool = False,
-          kemajuan: Callable[[float], None] | None = None) -> HasilImpor:
-    """Check the file and, unless it is refused or this is a dry run, write it in one transaction."""
-    hasil, sah, rujukan = periksa_berkas(engine, jenis, isi, nama_berkas, konteks, kemajuan)
+          kemajuan: Callable[[float], None] | None = None, terima_koreksi: bool = False) -> HasilImpor:
+    """Check the file and, unless it is refused or this is a dry run, write it in one transaction.
+    Never raises for anything a file or the database does: every failure is a refused result with
+    a message for the user, and a row in log_impor."""
+    hasil = HasilImpor(jenis, nama_berkas, hashlib.sha256(isi).hexdigest(), "ditolak")
+    try:
+        return _impor(engine, jenis, isi, nama_berkas, konteks, kering, hanya_yang_sah, kemajuan, terima_koreksi)
+    except Exception as e:  # the last guard: log for the admin, a plain message for the user
+        log.exception("impor %s %s gagal", jenis, nama_berkas)
+        hasil.masalah = [Masalah(0, "(impor)", "", *pesan_gagal(e))]
+        if not kering:
+            try:
+                catat_log(engine, hasil, konteks)
+            except Exception:
+                log.exception("log_impor tidak dapat ditulis")
+        return hasil
+
+
+def pesan_gagal(e: Exception) -> tuple[str, str]:
+    """What a failed import tells the user (Indonesian, English): what happened and what to do."""
+    if isinstance(e, sa.exc.IntegrityError):
+        return ("Data yang sama sedang atau baru saja diimpor dari sesi lain. Tidak ada yang ditulis; impor ulang "
+                "berkas ini: baris yang sudah ada akan dihitung 'sudah ada dan sama'.",
+                "The same data is being or was just imported from another session. Nothing was written; import "
+                "this file again: rows already there will be counted as 'already there and the same'.")
+    if isinstance(e, sa.exc.OperationalError | sa.exc.InterfaceError):
+        return ("Database tidak dapat dihubungi atau sedang sibuk. Tidak ada yang ditulis; coba lagi sebentar lagi.",
+                "The database cannot be reached or is busy. Nothing was written; try again in a moment.")
+    if isinstance(e, MemoryError):
+        return ("Berkas ini terlalu besar untuk diperiksa. Tidak ada yang ditulis; bagi menjadi beberapa berkas.",
+                "This file is too large to check. Nothing was written; split it into several files.")
+    return ("Impor gagal karena kesalahan di server. Tidak ada yang ditulis; coba lagi, dan bila terulang, "
+            "kirim berkasnya kepada admin (rinciannya ada di log server).",
+            "The import failed because of a server error. Nothing was written; try again, and if it happens "
+            "again, send the file to the admin (the details are in the server log).")
+
+
+def _impor(engine: sa.Engine, jenis: str, isi: bytes, nama_berkas: str, konteks: KonteksImpor, kering: bool,
+           hanya_yang_sah: bool, kemajuan: Callable[[float], None] | None, terima_koreksi: bool) -> HasilImpor:
+    periksa = None if kemajuan is None else (lambda p: kemajuan(0.8 * p))
+    hasil, sah, rujukan = periksa_berkas(engine, jenis, isi, nama_berkas, konteks, periksa, terima_koreksi)
     hasil.hanya_yang_sah = hanya_yang_sah
     if not sah or (hasil.masalah and not hanya_yang_sah):
         hasil.status = "ditolak"
@@ -253,8 +424,13 @@ def impor(engine: sa.Engine, jenis: str, isi: bytes, nama_berkas: str, konteks: 
     if kering:
         hasil.status = "uji"
         return hasil
+    if kemajuan:
+        kemajuan(0.8)
 
     def tulis_semua(k: sa.Connection) -> dict[str, int]:
+        if k.dialect.name == "postgresql":
+            k.execute(sa.text("SELECT pg_advisory_xact_lock(:n)"), {"n": NOMOR_KUNCI_PG[jenis]})
+            tanpa_batas_waktu(k)  # a 100,000-row file is not a dashboard query
         jumlah = PENULIS[jenis](k, [m for _, m in sah], konteks, rujukan)
         hasil.ditulis = jumlah
         hasil.status = "berhasil"
@@ -262,13 +438,16 @@ def impor(engine: sa.Engine, jenis: str, isi: bytes, nama_berkas: str, konteks: 
         return jumlah
 
     try:
-        tulis(engine, tulis_semua)
+        with KUNCI_PROSES[jenis]:
+            tulis(engine, tulis_semua)
     except SegmenTidakBisaPindah as e:
         hasil.status, hasil.ditulis = "ditolak", {}
         nomor = [n for n, _ in sah]
-        hasil.masalah.extend(Masalah(nomor[i], "(baris)", "", alasan) for i, alasan in e.per_posisi.items())
+        hasil.masalah.extend(Masalah(nomor[i], "(baris)", "", *alasan) for i, alasan in e.per_posisi.items())
         hasil.baris_sah -= len(e.per_posisi)
         catat_log(engine, hasil, konteks)
+    if kemajuan:
+        kemajuan(1.0)
     return hasil
 
 
@@ -276,7 +455,7 @@ class SegmenTidakBisaPindah(Exception):
     """A corrected segment that the participant's recorded enrolments cannot hold (a PU worker with
     JP moved to BPU): refused with the row, since ending an enrolment is the file's to say."""
 
-    def __init__(self, per_posisi: dict[int, str]) -> None:
+    def __init__(self, per_posisi: dict[int, tuple[str, str]]) -> None:
         super().__init__("segmen tidak bisa pindah")
         self.per_posisi = per_posisi
 
@@ -293,9 +472,13 @@ def _periksa_pindah_segmen(k: sa.Connection, pindah: pd.DataFrame) -> None:
     for posisi, r in pindah.iterrows():
         tidak = sorted(p for p in program_per_id.get(int(r["id"]), set()) if not boleh_ikut(r["segmen"], p))
         if tidak:
-            salah[int(posisi)] = (f"Peserta ini tercatat dengan program {', '.join(tidak)}, yang tidak ada untuk segmen "
+            program = ", ".join(tidak)
+            salah[int(posisi)] = (f"Peserta ini tercatat dengan program {program}, yang tidak ada untuk segmen "
                                   f"{r['segmen']}. Pindah segmen berarti kepesertaan baru: akhiri dulu kepesertaan "
-                                  "lamanya di berkas, atau biarkan segmen lama.")
+                                  "lamanya di berkas, atau biarkan segmen lama.",
+                                  f"This participant is recorded with {program}, which segment {r['segmen']} does not "
+                                  "have. A new segment is a new membership: end the old enrolments in the file "
+                                  "first, or keep the old segment.")
     if salah:
         raise SegmenTidakBisaPindah(salah)
 
@@ -342,10 +525,8 @@ def _hitung(baru: int, diperbarui: int, sama: int) -> dict[str, int]:
 
 
 def _tulis_peserta(k: sa.Connection, baris: list, konteks: KonteksImpor, rujukan: dict[str, int]) -> dict[str, int]:
-    kunci = konteks.kunci_nik
-    assert kunci, "periksa_berkas refuses participants without a key"
     df = pd.DataFrame({
-        "kunci_pseudonim": [kunci_pseudonim(m.nik, kunci) for m in baris],
+        "kunci_pseudonim": [m.kunci_pseudonim for m in baris],
         "segmen": [m.segmen for m in baris], "kode_desa": [m.kode_desa for m in baris],
         "pekerjaan": [m.pekerjaan for m in baris], "jenis_kelamin": [m.jenis_kelamin for m in baris],
         "tahun_lahir": pd.array([m.tahun_lahir for m in baris], dtype="Int64"),
@@ -354,8 +535,11 @@ def _tulis_peserta(k: sa.Connection, baris: list, konteks: KonteksImpor, rujukan
         "kegiatan_id": pd.array([rujukan.get(m.kegiatan) if m.kegiatan else None for m in baris], dtype="Int64"),
     })
     kolom = list(df.columns)
-    lama = pd.DataFrame(k.execute(sa.text(f"SELECT id, {', '.join(kolom)} FROM peserta")).all(),
-                        columns=["id", *kolom])
+    # Only the participants this file names, a slice at a time: the table may hold millions.
+    lama = pd.DataFrame([r for bagian in _per_bagian(df["kunci_pseudonim"].tolist()) for r in k.execute(
+        sa.text(f"SELECT id, {', '.join(kolom)} FROM peserta WHERE kunci_pseudonim IN :kunci")
+        .bindparams(sa.bindparam("kunci", expanding=True)), {"kunci": bagian}).all()], columns=["id", *kolom])
+    tertinggi = int(k.execute(sa.text("SELECT coalesce(max(id), 0) FROM peserta")).one()[0])
     gabung = df.merge(lama, on="kunci_pseudonim", how="left", suffixes=("", "_lama"))
     baru = gabung[gabung["id"].isna()]
     ada = gabung[gabung["id"].notna()].copy()
@@ -390,22 +574,26 @@ def _tulis_peserta(k: sa.Connection, baris: list, konteks: KonteksImpor, rujukan
     # Ids of the rows just inserted: the sequence only grows, so they are above every id read before.
     kunci_ke_id = dict(zip(lama["kunci_pseudonim"], lama["id"].astype(int), strict=True))
     if not baru.empty:
-        tertinggi = int(lama["id"].max()) if not lama.empty else 0
         kunci_ke_id.update(k.execute(sa.text("SELECT kunci_pseudonim, id FROM peserta WHERE id > :tertinggi"),
                                      {"tertinggi": tertinggi}).all())
     df["peserta_id"] = df["kunci_pseudonim"].map(kunci_ke_id).astype("int64")
 
-    # Enrolments: one per programme from the registration date; a re-export may end one.
-    ikut = pd.DataFrame([
-        {"peserta_id": pid, "segmen": m.segmen, "kode_desa": m.kode_desa, "program": p,
-         "tanggal_mulai": m.tanggal_daftar, "tanggal_berakhir": m.tanggal_berakhir,
-         "iuran_bulanan": iuran_bulanan(m.segmen, p)}
-        for pid, m in zip(df["peserta_id"], baris, strict=True) for p in sorted(m.program)])
-    ids = [int(i) for i in df["peserta_id"]]
-    ada_ikut = pd.DataFrame(k.execute(sa.text(
+    # Enrolments: one per programme from the registration date; a re-export may end one. Built as
+    # columns: a dict per enrolment costs ten times the memory.
+    kolom_ikut: dict[str, list] = {c: [] for c in ("peserta_id", "segmen", "kode_desa", "program", "tanggal_mulai",
+                                                    "tanggal_berakhir", "iuran_bulanan")}
+    for pid, m in zip(df["peserta_id"].tolist(), baris, strict=True):
+        for p in sorted(m.program):
+            for c, v in zip(kolom_ikut, (pid, m.segmen, m.kode_desa, p, m.tanggal_daftar, m.tanggal_berakhir,
+                                         iuran_bulanan(m.segmen, p)), strict=True):
+                kolom_ikut[c].append(v)
+    ikut = pd.DataFrame(kolom_ikut)
+    ikut["iuran_bulanan"] = ikut["iuran_bulanan"].astype("Int64")
+    ids_lama = [int(i) for i in ada["id"]]  # participants just inserted have no enrolments yet
+    ada_ikut = pd.DataFrame([r for bagian in _per_bagian(ids_lama) for r in k.execute(sa.text(
         "SELECT peserta_id, program, tanggal_mulai, tanggal_berakhir FROM kepesertaan WHERE peserta_id IN :ids"
-    ).bindparams(sa.bindparam("ids", expanding=True)), {"ids": ids}).all(),
-        columns=["peserta_id", "program", "tanggal_mulai", "berakhir_lama"]) if ids else pd.DataFrame()
+    ).bindparams(sa.bindparam("ids", expanding=True)), {"ids": bagian}).all()],
+        columns=["peserta_id", "program", "tanggal_mulai", "berakhir_lama"])
     if not ada_ikut.empty:
         ada_ikut["tanggal_mulai"] = pd.to_datetime(ada_ikut["tanggal_mulai"]).dt.date
         ikut = ikut.merge(ada_ikut, on=["peserta_id", "program", "tanggal_mulai"], how="left", indicator=True)
@@ -433,6 +621,11 @@ def _tulis_peserta(k: sa.Connection, baris: list, konteks: KonteksImpor, rujukan
     berubah_id = set(diubah["id"].astype(int)) | set(ikut_baru.loc[ikut_baru["peserta_id"].isin(
         ada["id"].astype(int)), "peserta_id"]) | set(akhir_beda["peserta_id"])
     return _hitung(len(baru), len(berubah_id), len(ada) - len(berubah_id))
+
+
+def _per_bagian(nilai: list, ukuran: int = 5_000) -> list[list]:
+    """A long IN list in slices: PostgreSQL takes at most 65,535 parameters in one statement."""
+    return [nilai[i:i + ukuran] for i in range(0, len(nilai), ukuran)]
 
 
 def _nilai_sql(v: Any) -> Any:

@@ -10,6 +10,7 @@ that gives the same boundaries as the ones in place changes nothing.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import tempfile
 from pathlib import Path
@@ -21,9 +22,11 @@ import sqlalchemy as sa
 from data_access.batas import folder_batas_impor, muat_batas, sinkronkan_wilayah
 from data_access.berkas_tabel import BATAS_BYTE_BAWAAN, BerkasDitolak, periksa_zip
 from data_access.db import baca
-from data_access.impor import HasilImpor, KonteksImpor, catat_log
+from data_access.impor import KUNCI_PROSES, HasilImpor, KonteksImpor, catat_log, pesan_gagal
 from domain.impor import Masalah
 from geo.batas import BatasTidakValid, baca_sql_wilayah, seragamkan_kolom, validasi_desa
+
+log = logging.getLogger(__name__)
 
 # Boundaries are larger than tables: a province's villages at full detail run to ~100 MB.
 BATAS_BYTE_BATAS = 8 * BATAS_BYTE_BAWAAN
@@ -57,7 +60,25 @@ def _baca(isi: bytes, nama_berkas: str, folder: Path) -> tuple[gpd.GeoDataFrame,
 
 def impor_batas(engine: sa.Engine, isi: bytes, nama_berkas: str, folder_data: Path, konteks: KonteksImpor,
                 kering: bool = False) -> HasilImpor:
-    """Check a boundary file and, unless refused or a dry run, put it in place for its regency."""
+    """Check a boundary file and, unless refused or a dry run, put it in place for its regency.
+    One at a time; never raises for anything the file does (see data_access.impor.impor)."""
+    try:
+        with KUNCI_PROSES["batas"]:
+            return _impor_batas(engine, isi, nama_berkas, folder_data, konteks, kering)
+    except Exception as e:
+        log.exception("impor batas %s gagal", nama_berkas)
+        hasil = HasilImpor("batas", nama_berkas, hashlib.sha256(isi).hexdigest(), "ditolak")
+        hasil.masalah = [Masalah(0, "(impor)", "", *pesan_gagal(e))]
+        if not kering:
+            try:
+                catat_log(engine, hasil, konteks)
+            except Exception:
+                log.exception("log_impor tidak dapat ditulis")
+        return hasil
+
+
+def _impor_batas(engine: sa.Engine, isi: bytes, nama_berkas: str, folder_data: Path, konteks: KonteksImpor,
+                 kering: bool) -> HasilImpor:
     hasil = HasilImpor("batas", nama_berkas, hashlib.sha256(isi).hexdigest(), "ditolak")
     with tempfile.TemporaryDirectory(prefix="batas_") as sementara:
         folder = Path(sementara)
@@ -83,7 +104,7 @@ def impor_batas(engine: sa.Engine, isi: bytes, nama_berkas: str, folder_data: Pa
                                                                           driver="GeoJSON")
             batas = muat_batas(uji, kode_kab)  # the app's own processing: refused here, not at next start
         except (BerkasDitolak, BatasTidakValid) as e:
-            hasil.masalah.append(Masalah(0, "(berkas)", "", str(e)))
+            hasil.masalah.append(Masalah(0, "(berkas)", "", str(e), getattr(e, "en", "")))
             if not kering:
                 catat_log(engine, hasil, konteks)
             return hasil

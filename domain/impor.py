@@ -45,6 +45,9 @@ class SkemaImpor:
         return {s for daftar in self.kolom.values() for s in daftar} | set(self.dibuang)
 
 
+# peserta.pekerjaan is VARCHAR(60): a longer text is refused, never cut.
+PANJANG_PEKERJAAN = 60
+
 _DESA = {
     "kode_desa": ("kode_desa", "kode_kelurahan", "kode_desa_kelurahan", "kode_wilayah", "kode_kemendagri",
                   "village_code", "kd_desa"),
@@ -320,7 +323,12 @@ class BarisPeserta(_BarisDesa):
     @field_validator("pekerjaan", mode="before")
     @classmethod
     def _pekerjaan(cls, v: Any) -> str | None:
-        return None if v is None else str(v).strip()[:60]
+        if v is None:
+            return None
+        teks = " ".join(str(v).split())
+        if len(teks) > PANJANG_PEKERJAAN:
+            raise ValueError(f"Pekerjaan {len(teks)} huruf; paling banyak {PANJANG_PEKERJAAN}. Singkat tulisannya.")
+        return teks
 
     @field_validator("jenis_kelamin", mode="before")
     @classmethod
@@ -527,6 +535,10 @@ class Masalah:
     kolom: str
     nilai: str
     alasan: str
+    alasan_en: str = ""  # said in English too where the message has been translated
+
+    def alasan_dalam(self, bahasa: str) -> str:
+        return self.alasan_en if bahasa == "en" and self.alasan_en else self.alasan
 
 
 def pesan_validasi(e: ValidationError, nama_kolom: dict[str, str], nilai_baris: dict[str, Any],

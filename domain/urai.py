@@ -7,6 +7,7 @@ that cannot be read raises NilaiTidakSah with the reason in Bahasa Indonesia, ne
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, datetime, timedelta
 
 from domain.program import Program
@@ -37,6 +38,37 @@ TIDAK = frozenset({"tidak", "tdk", "t", "n", "no", "0", "false", "salah", "-", "
 
 class NilaiTidakSah(ValueError):
     """A cell that cannot be read; the message says why, in Bahasa Indonesia."""
+
+
+# Invisible characters that change how text looks or reads but not what it says: zero-width
+# spaces and joiners, the BOM, and the bidirectional embeddings, overrides and isolates that can
+# make "ogirpnonoW" display as "Wonopringgo". Removed before anything is compared or stored.
+_TAK_TERLIHAT = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# Unicode's control characters (category Cc) but the line breaks and tab a note is written with.
+_KENDALI = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def karakter_kendali(teks: str) -> str | None:
+    """The first control character in `teks` (NUL, escape, ...), as U+XXXX, or None."""
+    cocok = _KENDALI.search(teks)
+    return f"U+{ord(cocok.group()):04X}" if cocok else None
+
+
+def bersihkan_teks(teks: str) -> str:
+    """Text as it is meant: compatibility forms folded (fullwidth letters, ligatures: NFKC) and
+    invisible formatting characters removed."""
+    if teks.isascii():
+        return teks
+    return _TAK_TERLIHAT.sub("", unicodedata.normalize("NFKC", teks))
+
+
+def skrip_asing(teks: str) -> str | None:
+    """The first letter of `teks` that is not Latin (a Cyrillic 'о' in "Wоnopringgo"), or None.
+    Village and kecamatan names in Indonesia are written in Latin letters only."""
+    for c in teks:
+        if c.isalpha() and not c.isascii() and not unicodedata.name(c, "").startswith("LATIN"):
+            return c
+    return None
 
 
 def _teks(nilai) -> str:

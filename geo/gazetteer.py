@@ -2,6 +2,12 @@
 
 A name shared by villages in two kecamatan is reported as ambiguous unless the kecamatan settles it;
 it is never guessed. Every answer carries a confidence and the candidates it chose from.
+
+The ways staff write a name are the name: case, spacing, punctuation, "Ds."/"Desa"/"Kel." prefixes,
+pre-1972 spellings, fullwidth letters and invisible characters (folded by
+domain.urai.bersihkan_teks). A changed or missing letter is not: that answer is MIRIP, with its
+candidates, and an import takes it only when the user confirms the correction. A name with a
+letter from another script (a Cyrillic "о" that looks Latin) is ASING and never matches.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ from enum import StrEnum
 import pandas as pd
 from rapidfuzz import fuzz, process
 
+from domain.urai import bersihkan_teks, skrip_asing
 from tampilan.teks import t
 
 _AWALAN_DESA = re.compile(r"^(?:desa|ds|kelurahan|kel|kal|dusun|dsn)\b\.?\s*")
@@ -30,6 +37,7 @@ class Status(StrEnum):
     COCOK = "cocok"  # exact after normalisation
     MIRIP = "mirip"  # close spelling, one clear candidate
     AMBIGU = "ambigu"  # several villages fit; the kecamatan is needed
+    ASING = "asing"  # a letter from another script: a look-alike, never a match
     TIDAK_DITEMUKAN = "tidak_ditemukan"
 
 
@@ -57,6 +65,12 @@ class HasilPencarian:
 
     def pesan_dalam(self, bahasa: str) -> str:
         """What went wrong, in the reader's language, for forms and the map's search."""
+        if self.status is Status.ASING:
+            huruf = skrip_asing(bersihkan_teks(self.teks)) or "?"
+            return t("cari_huruf_asing", bahasa, teks=self.teks, huruf=huruf, kode=f"U+{ord(huruf):04X}")
+        if self.status is Status.MIRIP:
+            k = self.kandidat[0]
+            return t("cari_mirip", bahasa, teks=self.teks, nama=k.nama, kec=k.nama_kec, kode=k.kode)
         if self.status is Status.AMBIGU:
             pilihan = "; ".join(f"{k.nama} ({t('kec_singkat', bahasa)} {k.nama_kec}, {k.kode})" for k in self.kandidat)
             return t("cari_ambigu", bahasa, teks=self.teks, pilihan=pilihan)
@@ -69,7 +83,7 @@ class HasilPencarian:
 
 def normalkan(teks: str, awalan: re.Pattern[str] = _AWALAN_DESA) -> str:
     """Lower-case, strip accents, prefixes, punctuation and spaces: 'Ds. Ketanon-Ageng' -> 'ketanonageng'."""
-    t = unicodedata.normalize("NFKD", str(teks)).encode("ascii", "ignore").decode().lower().strip()
+    t = unicodedata.normalize("NFKD", bersihkan_teks(str(teks))).encode("ascii", "ignore").decode().lower().strip()
     t = re.sub(r"\s+", " ", t)
     t = awalan.sub("", t)
     for lama, baru in _EJAAN_LAMA:
@@ -83,6 +97,10 @@ class Gazetteer:
     def __init__(self, desa: pd.DataFrame):
         kolom = ["kode", "nama", "kode_kec", "nama_kec"]
         self._desa = desa[kolom].astype(str).reset_index(drop=True)
+        # Plain tuples: an import looks up every row, and a DataFrame lookup costs 100 µs.
+        self._baris: list[tuple[str, str, str, str]] = list(self._desa.itertuples(index=False, name=None))
+        self._indeks_kode = {kode: i for i, (kode, *_) in enumerate(self._baris)}
+        self._tembolok: dict[tuple[str, str | None], HasilPencarian] = {}
         self._kunci = [normalkan(n) for n in self._desa["nama"]]
         self._per_kunci: dict[str, list[int]] = {}
         for i, k in enumerate(self._kunci):
@@ -94,8 +112,7 @@ class Gazetteer:
             self._kec_per_kunci.setdefault(kode_kec, set()).add(kode_kec)
 
     def _kandidat(self, i: int, skor: float) -> Kandidat:
-        baris = self._desa.iloc[i]
-        return Kandidat(baris["kode"], baris["nama"], baris["kode_kec"], baris["nama_kec"], skor)
+        return Kandidat(*self._baris[i], skor)
 
     def kecamatan(self, teks: str) -> set[str]:
         """Kecamatan codes matching a typed kecamatan name or code (empty when none does)."""
@@ -106,11 +123,21 @@ class Gazetteer:
 
     def cari(self, teks: str, kecamatan: str | None = None) -> HasilPencarian:
         """Resolve a typed village name (or code), optionally within a typed kecamatan."""
+        kunci_tembolok = (str(teks), None if kecamatan is None else str(kecamatan))
+        if (hasil := self._tembolok.get(kunci_tembolok)) is None:
+            if len(self._tembolok) > 50_000:  # an import names each village many times; bounded anyway
+                self._tembolok.clear()
+            hasil = self._tembolok[kunci_tembolok] = self._cari(*kunci_tembolok)
+        return hasil
+
+    def _cari(self, teks: str, kecamatan: str | None) -> HasilPencarian:
         teks_asli = str(teks)
+        if skrip_asing(bersihkan_teks(teks_asli)) or (kecamatan and skrip_asing(bersihkan_teks(kecamatan))):
+            return HasilPencarian(teks_asli, Status.ASING, None, 0.0)
         if re.fullmatch(r"\s*\d{2}\.\d{2}\.\d{2}\.\d{4}\s*", teks_asli):
-            cocok = self._desa.index[self._desa["kode"] == teks_asli.strip()].tolist()
-            if cocok:
-                return HasilPencarian(teks_asli, Status.COCOK, teks_asli.strip(), 1.0, [self._kandidat(cocok[0], 100.0)])
+            i = self._indeks_kode.get(teks_asli.strip())
+            if i is not None:
+                return HasilPencarian(teks_asli, Status.COCOK, teks_asli.strip(), 1.0, [self._kandidat(i, 100.0)])
             return HasilPencarian(teks_asli, Status.TIDAK_DITEMUKAN, None, 0.0)
 
         kunci = normalkan(teks_asli)
@@ -121,11 +148,11 @@ class Gazetteer:
             dalam_kec = self.kecamatan(kecamatan)
 
         def boleh(i: int) -> bool:
-            return dalam_kec is None or self._desa.at[i, "kode_kec"] in dalam_kec
+            return dalam_kec is None or self._baris[i][2] in dalam_kec
 
         persis = [i for i in self._per_kunci.get(kunci, []) if boleh(i)]
         if len(persis) == 1:
-            return HasilPencarian(teks_asli, Status.COCOK, self._desa.at[persis[0], "kode"], 1.0,
+            return HasilPencarian(teks_asli, Status.COCOK, self._baris[persis[0]][0], 1.0,
                                   [self._kandidat(persis[0], 100.0)])
         if len(persis) > 1:
             return HasilPencarian(teks_asli, Status.AMBIGU, None, 1.0 / len(persis),

@@ -34,20 +34,27 @@ komponen.sembunyikan_unduhan_bawaan()  # cells here are whatever the upload held
 
 isi = berkas.getvalue()
 pengguna = k.pengguna  # who signed in; the import log names them
+terima_koreksi = bool(st.session_state.get("terima_koreksi"))
 batang = st.progress(0.0, text=t("memeriksa", bahasa))
 hasil, contoh = cache.periksa_impor(jenis, isi, berkas.name, pengguna, hari_ini,
-                                    kemajuan=lambda p: batang.progress(p, text=t("memeriksa", bahasa)))
+                                    kemajuan=lambda p: batang.progress(p, text=t("memeriksa", bahasa)),
+                                    terima_koreksi=terima_koreksi)
 batang.empty()
-(st.info if hasil.status == "uji" else st.warning)(_markdown(hasil.ringkasan()))
+(st.info if hasil.status == "uji" else st.warning)(_markdown(hasil.ringkasan(bahasa)))
 for m in hasil.masalah:
     if not m.baris:  # about the whole file: said plainly, above the rows
-        st.error(aman_markdown(m.alasan), icon=":material/error:")
+        st.error(aman_markdown(m.alasan_dalam(bahasa)), icon=":material/error:")
+if hasil.saran or terima_koreksi:
+    # A close spelling is a guess until someone who knows the villages says it is right.
+    if hasil.saran:
+        st.warning(t("ada_koreksi", bahasa, jumlah=str(sum(hasil.saran.values()))), icon=":material/spellcheck:")
+    st.checkbox(t("terima_koreksi", bahasa), key="terima_koreksi")
 per_baris = [m for m in hasil.masalah if m.baris]
 if per_baris:
     st.subheader(t("masalah_berkas", bahasa))
-    st.dataframe([{"baris": m.baris, "kolom": m.kolom, "nilai": m.nilai, "alasan": m.alasan} for m in per_baris],
-                 hide_index=True, width="stretch")
-    st.download_button(t("unduh_masalah", bahasa), hasil.masalah_csv().encode("utf-8-sig"),
+    st.dataframe([{"baris": m.baris, "kolom": m.kolom, "nilai": m.nilai, "alasan": m.alasan_dalam(bahasa)}
+                  for m in per_baris], hide_index=True, width="stretch")
+    st.download_button(t("unduh_masalah", bahasa), hasil.masalah_csv(bahasa).encode("utf-8-sig"),
                        file_name=f"masalah_{berkas.name.rsplit('.', 1)[0]}.csv", mime="text/csv")
 if not contoh.empty:
     st.subheader(t("pratinjau", bahasa))
@@ -58,10 +65,15 @@ boleh = hasil.status == "uji" or (hanya_sah and hasil.baris_sah > 0)
 if st.button(t("impor_tombol", bahasa), type="primary", disabled=not boleh):
     batang = st.progress(0.0, text=t("menulis", bahasa))
     akhir = cache.jalankan_impor(jenis, isi, berkas.name, pengguna, hari_ini, hanya_sah,
-                                 kemajuan=lambda p: batang.progress(p * 0.5, text=t("menulis", bahasa)))
+                                 kemajuan=lambda p: batang.progress(p, text=t("menulis", bahasa)),
+                                 terima_koreksi=terima_koreksi)
     batang.empty()
     if akhir.status == "berhasil":
-        st.session_state["pesan_impor"] = _markdown(akhir.ringkasan())
+        st.session_state["pesan_impor"] = _markdown(akhir.ringkasan(bahasa))
         st.session_state["unggahan"] = st.session_state.get("unggahan", 0) + 1
+        st.session_state.pop("terima_koreksi", None)
         st.rerun()
-    st.error(_markdown(akhir.ringkasan()), icon=":material/error:")
+    st.error(_markdown(akhir.ringkasan(bahasa)), icon=":material/error:")
+    for m in akhir.masalah:
+        if not m.baris:
+            st.error(aman_markdown(m.alasan_dalam(bahasa)), icon=":material/error:")

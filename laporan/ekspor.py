@@ -36,10 +36,16 @@ def ke_xlsx(data: Any, judul: str, catatan: str | None = None) -> bytes:
     lembar.title = "".join(c for c in judul if c not in '[]:*?/\\')[:31] or "Tabel"
     if catatan:
         lembar.append([catatan])
-    lembar.append([str(c) for c in df.columns])
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    def teks(v: Any) -> str:
+        # A control character typed or pasted into a form would make openpyxl refuse the whole file.
+        return ILLEGAL_CHARACTERS_RE.sub("\ufffd", str(v))
+
+    lembar.append([teks(c) for c in df.columns])
     for baris in df.itertuples(index=False):
         lembar.append([None if (v is None or (isinstance(v, float) and v != v)) else
-                       (v if isinstance(v, (int, float)) else str(v)) for v in baris])
+                       (v if isinstance(v, (int, float)) else teks(v)) for v in baris])
     for baris in lembar.iter_rows():
         for sel in baris:
             if isinstance(sel.value, str) and sel.value.startswith("="):

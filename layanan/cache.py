@@ -288,20 +288,20 @@ def konteks_impor(pengguna: str, hari_ini: date) -> impor.KonteksImpor:
 
 
 def periksa_impor(jenis: str, isi: bytes, nama_berkas: str, pengguna: str, hari_ini: date,
-                  kemajuan=None) -> tuple[impor.HasilImpor, pd.DataFrame]:
+                  kemajuan=None, terima_koreksi: bool = False) -> tuple[impor.HasilImpor, pd.DataFrame]:
     """Check an upload without writing (not cached: files may hold personal data)."""
     wajib(sesi.peran_sesi(), "impor")
     if jenis == "batas":
         app = aplikasi()
         return impor_batas(app.engine, isi, nama_berkas, app.pengaturan.folder_data,
                            konteks_impor(pengguna, hari_ini), kering=True), pd.DataFrame()
-    hasil, sah, _ = impor.periksa_berkas(aplikasi().engine, jenis, isi, nama_berkas,
-                                         konteks_impor(pengguna, hari_ini), kemajuan)
+    hasil, sah = impor.periksa(aplikasi().engine, jenis, isi, nama_berkas, konteks_impor(pengguna, hari_ini),
+                               kemajuan, terima_koreksi)
     return hasil, impor.pratinjau(sah)
 
 
 def jalankan_impor(jenis: str, isi: bytes, nama_berkas: str, pengguna: str, hari_ini: date, hanya_yang_sah: bool,
-                   kemajuan=None) -> impor.HasilImpor:
+                   kemajuan=None, terima_koreksi: bool = False) -> impor.HasilImpor:
     """Import, then drop every cached view: any of them may show what was imported."""
     wajib(sesi.peran_sesi(), "impor")
     app = aplikasi()
@@ -312,7 +312,7 @@ def jalankan_impor(jenis: str, isi: bytes, nama_berkas: str, pengguna: str, hari
             aplikasi.clear()  # the next run loads the new boundaries
     else:
         hasil = impor.impor(app.engine, jenis, isi, nama_berkas, konteks_impor(pengguna, hari_ini),
-                            hanya_yang_sah=hanya_yang_sah, kemajuan=kemajuan)
+                            hanya_yang_sah=hanya_yang_sah, kemajuan=kemajuan, terima_koreksi=terima_koreksi)
     if hasil.status == "berhasil":
         st.cache_data.clear()
     return hasil

@@ -151,10 +151,16 @@ def hitungan(nilai: int | None, k: int) -> str:
     return angka(int(nilai))
 
 
-def aman_untuk_spreadsheet(df: pd.DataFrame) -> pd.DataFrame:
-    """Cells starting with = + - @ (or a tab or CR) are prefixed with ' so a spreadsheet shows them as
-    text instead of running them as formulas (CSV injection)."""
-    def aman(v: Any) -> Any:
-        return "'" + v if isinstance(v, str) and v[:1] in ("=", "+", "-", "@", "\t", "\r") else v
+_AWAL_RUMUS = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
 
-    return df.apply(lambda kolom: kolom.map(aman)) if not df.empty else df
+
+def aman_untuk_spreadsheet(df: pd.DataFrame) -> pd.DataFrame:
+    """Cells and column headers starting (after any spaces) with = + - @, their fullwidth forms, or a
+    tab or line break are prefixed with ' so a spreadsheet shows them as text instead of running
+    them as formulas (CSV injection). Headers matter: event names become columns in comparisons."""
+    def aman(v: Any) -> Any:
+        return "'" + v if isinstance(v, str) and v.lstrip(" ")[:1] in _AWAL_RUMUS else v
+
+    hasil = df.apply(lambda kolom: kolom.map(aman)) if not df.empty else df.copy()
+    hasil.columns = [aman(c) for c in df.columns]
+    return hasil

@@ -214,6 +214,27 @@ TEKS: dict[str, tuple[str, str]] = {
                         "The programme and segment filters choose which target slices show."),
     "data_menu": ("Data", "Data"),
     "impor_judul": ("Impor data", "Import data"),
+    "impor_r_berkas": ("Berkas {nama} ({jenis}){cara}.", "File {nama} ({jenis}){cara}."),
+    "impor_r_baris": ("{jumlah} baris data: {sah} sah, {ditolak} ditolak.",
+                      "{jumlah} data rows: {sah} valid, {ditolak} refused."),
+    "impor_r_dibuang": ("Kolom data pribadi dibuang tanpa disimpan: {kolom}.",
+                        "Personal data columns dropped, never stored: {kolom}."),
+    "impor_r_diabaikan": ("Kolom tidak dikenal, diabaikan: {kolom}.", "Unknown columns, ignored: {kolom}."),
+    "impor_r_koreksi": ("Ejaan nama desa dikoreksi, atas persetujuan: {daftar}.",
+                        "Village spellings corrected, as accepted: {daftar}."),
+    "impor_r_diimpor": ("Diimpor: {baru} baru, {diperbarui} diperbarui, {sama} sudah ada dan sama.",
+                        "Imported: {baru} new, {diperbarui} updated, {sama} already there and the same."),
+    "impor_r_hanya_sah": ("Hanya baris yang sah diimpor, atas permintaan; {ditolak} baris ditolak tidak ditulis.",
+                          "Only the valid rows were imported, as asked; {ditolak} refused rows were not written."),
+    "impor_r_uji": ("Uji coba (--dry-run): tidak ada yang ditulis.", "Dry run (--dry-run): nothing was written."),
+    "impor_r_ditolak": ("Ditolak: tidak ada yang ditulis. Perbaiki baris di bawah lalu impor ulang berkas yang sama.",
+                        "Refused: nothing was written. Fix the rows below and import the same file again."),
+    "terima_koreksi": ("Terima koreksi ejaan nama desa yang disarankan (mis. 'Wonopringgi' → Wonopringgo)",
+                       "Accept the suggested village spelling corrections (e.g. 'Wonopringgi' → Wonopringgo)"),
+    "ada_koreksi": ("{jumlah} baris menulis nama desa yang hanya mirip dengan nama yang ada. Periksa sarannya di "
+                    "tabel masalah; centang di bawah bila sarannya benar.",
+                    "{jumlah} rows write a village name that only resembles a known one. Check the suggestions in "
+                    "the problems table; tick below if they are right."),
     "impor_penjelasan": (
         "Unggah CSV atau .xlsx hasil ekspor atau ketikan petugas. Berkas diperiksa dulu tanpa ditulis; semua "
         "baris masuk atau tidak sama sekali. NIK hanya disimpan sebagai sidik berkunci; kolom nama, nomor HP, "
@@ -283,6 +304,14 @@ TEKS: dict[str, tuple[str, str]] = {
     "cari_ambigu": ("Nama desa '{teks}' ada di lebih dari satu kecamatan: {pilihan}. Sebutkan kecamatannya.",
                     "The village name '{teks}' exists in more than one district: {pilihan}. Name the district."),
     "cari_tidak_ditemukan": ("Desa '{teks}' tidak ditemukan.", "Village '{teks}' was not found."),
+    "cari_huruf_asing": ("Nama '{teks}' memuat huruf '{huruf}' ({kode}) yang bukan huruf Latin, meski tampak serupa. "
+                         "Ketik ulang namanya.",
+                         "The name '{teks}' contains the letter '{huruf}' ({kode}), which is not a Latin letter even "
+                         "though it looks like one. Type the name again."),
+    "cari_mirip": ("Desa '{teks}' tidak persis sama dengan nama mana pun; yang paling mirip: {nama} (Kec. {kec}, "
+                   "{kode}). Perbaiki ejaannya atau tulis kode desanya, atau terima koreksi ejaan saat mengimpor.",
+                   "Village '{teks}' does not exactly match any name; the closest is {nama} ({kec} district, {kode}). "
+                   "Correct the spelling or write the village code, or accept spelling corrections when importing."),
     "cari_saran": ("Mungkin maksudnya: {saran}.", "Perhaps you mean: {saran}."),
     "sesi_berakhir": ("Sesi berakhir; silakan masuk lagi.", "Your session has ended; please sign in again."),
 }

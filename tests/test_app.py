@@ -336,6 +336,52 @@ def test_data_page_waits_for_a_file_and_lists_the_kinds():
     assert not at.button  # nothing to import until a file is chosen
 
 
+def _unggah(bahasa: str, nama: str, isi: bytes) -> AppTest:
+    at = AppTest.from_file(str(AKAR_PROYEK / "halaman" / "data.py"), default_timeout=180)
+    at.session_state["konteks"] = konteks_uji(bahasa=bahasa)
+    at.run()
+    at.selectbox(key="jenis_impor").set_value("kegiatan").run()
+    at.file_uploader[0].set_value((nama, isi, "text/csv")).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _teks_halaman(at: AppTest) -> str:
+    teks = "\n".join(e.value for jenis in (at.error, at.warning, at.info, at.success, at.markdown) for e in jenis)
+    return re.sub(r"\\(.)", r"\1", teks)  # markdown escapes of what the upload held
+
+
+@pytest.mark.parametrize("bahasa", ["id", "en"])
+def test_a_broken_file_gets_a_message_in_the_readers_language_never_a_traceback(bahasa):
+    rusak = b"PK\x03\x04" + b"\x00" * 300  # an .xlsx cut off in transit
+    at = _unggah(bahasa, "kegiatan.xlsx", rusak)
+    teks = _teks_halaman(at)
+    assert ("Berkas .xlsx rusak" if bahasa == "id" else "The .xlsx file is damaged") in teks
+    assert ("Ditolak: tidak ada yang ditulis" if bahasa == "id" else "Refused: nothing was written") in teks
+    for bocor in ("Traceback", "BadZipFile", "zipfile", "/tmp", ".py"):
+        assert bocor not in teks
+    assert at.button[0].disabled
+
+
+def test_a_close_spelling_is_imported_only_when_the_user_accepts_it():
+    isi = ("Nama Kegiatan;Jenis;Desa;Kecamatan;Tanggal\n"
+           "Sosialisasi Ejaan;sosialisasi;Wonopringgi;;05/03/2026\n").encode()
+    at = _unggah("id", "kegiatan_ejaan.csv", isi)
+    assert "hanya mirip dengan nama yang ada" in _teks_halaman(at)
+    assert at.button[0].disabled  # a guess is not imported
+    at.checkbox(key="terima_koreksi").check().run()
+    assert not at.exception and not at.button[0].disabled
+    at.button[0].click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert "Ejaan nama desa dikoreksi, atas persetujuan: 'Wonopringgi' → Wonopringgo" in _teks_halaman(at)
+    with engine_app() as engine:
+        baris = baca(engine, "SELECT kode_desa FROM kegiatan WHERE nama = 'Sosialisasi Ejaan'")
+        assert baris["kode_desa"].tolist() == ["33.26.12.2008"]
+        tulis_hapus = sa.text("DELETE FROM kegiatan WHERE nama = 'Sosialisasi Ejaan'")
+        with engine.begin() as k:
+            k.execute(tulis_hapus)  # the module's other tests read the demo events as they were
+
+
 def _app_dengan_akun() -> AppTest:
     import bcrypt
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from data_access.berkas_tabel import BerkasDitolak, baca_tabel
+from data_access.berkas_tabel import BATAS_BARIS, BATAS_KOLOM, BerkasDitolak, baca_tabel
 from domain.impor import SKEMA
 
 KATA = SKEMA["peserta"].semua_sinonim()
@@ -26,16 +26,17 @@ def _csv(pemisah: str, judul: int = 0) -> str:
 def test_csv_in_any_usual_dialect_with_title_rows(pemisah, pengodean):
     tabel = baca_tabel(_csv(pemisah, judul=2).encode(pengodean), "x.csv", KATA)
     assert tabel.header == ["NIK", "Desa/Kelurahan", "Segmen"]
-    assert [sel for _, sel in tabel.baris] == ISI
-    assert [n for n, _ in tabel.baris] == [4, 5]  # row numbers as the spreadsheet shows them
+    baris = list(tabel.baris)
+    assert [sel for _, sel in baris] == ISI
+    assert [n for n, _ in baris] == [4, 5]  # row numbers as the spreadsheet shows them
     assert "judul kolom di baris 3" in tabel.keterangan
 
 
 def test_quoted_cells_blank_rows_and_ragged_rows():
     teks = 'NIK;Desa;Catatan\n"3326120305855001";"Wonopringgo; Kec. Wonopringgo";"kata ""kutip"""\n;;\n\n1;2\n'
-    tabel = baca_tabel(teks.encode(), "x.csv", KATA)
-    assert tabel.baris[0][1] == ["3326120305855001", "Wonopringgo; Kec. Wonopringgo", 'kata "kutip"']
-    assert tabel.baris[1] == (5, ["1", "2", None])
+    baris = list(baca_tabel(teks.encode(), "x.csv", KATA).baris)
+    assert baris[0][1] == ["3326120305855001", "Wonopringgo; Kec. Wonopringgo", 'kata "kutip"']
+    assert baris[1] == (5, ["1", "2", None])
 
 
 def _xlsx(baris: list[list]) -> bytes:
@@ -52,7 +53,7 @@ def test_xlsx_with_a_title_row_keeps_typed_cells():
                  ["3326120305855001", "Wonopringgo", datetime(2019, 9, 3), 2]])
     tabel = baca_tabel(isi, "x.xlsx", KATA)
     assert tabel.header == ["NIK", "Desa", "Tgl Daftar", "Jumlah"]
-    assert tabel.baris == [(4, ["3326120305855001", "Wonopringgo", datetime(2019, 9, 3), 2])]
+    assert list(tabel.baris) == [(4, ["3326120305855001", "Wonopringgo", datetime(2019, 9, 3), 2])]
     assert tabel.keterangan.startswith("Excel")
 
 
@@ -85,10 +86,11 @@ def test_hostile_files_are_refused_before_parsing():
 def test_any_bytes_give_a_table_or_a_clear_refusal(isi):
     try:
         tabel = baca_tabel(isi, "acak.csv", KATA)
+        baris = list(tabel.baris)
     except BerkasDitolak as e:
-        assert str(e)
+        assert str(e) and e.en
     else:
-        assert all(len(sel) >= len(tabel.header) for _, sel in tabel.baris)
+        assert all(len(sel) >= len(tabel.header) for _, sel in baris)
 
 
 # Cell text with no delimiter, quote or line break of any kind: the file can only be read one way.
@@ -108,4 +110,70 @@ def test_any_text_table_under_a_header_is_read_whole(baris):
         sel = [c if c.strip() else None for c in b]
         if any(c is not None for c in sel):
             harapan.append((nomor, sel + [None] * (2 - len(sel))))
-    assert tabel.baris == harapan
+    assert list(tabel.baris) == harapan
+
+
+def _xlsx_mentah(baris_xml: str, dimensi: str = "A1:B3") -> bytes:
+    """An .xlsx written by hand, for shapes no spreadsheet program would save."""
+    isi = io.BytesIO()
+    with zipfile.ZipFile(isi, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", """<?xml version="1.0" encoding="UTF-8"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+<Default Extension="xml" ContentType="application/xml"/>
+<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>
+<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>
+</Types>""")
+        z.writestr("_rels/.rels", """<?xml version="1.0" encoding="UTF-8"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>
+</Relationships>""")
+        z.writestr("xl/workbook.xml", """<?xml version="1.0" encoding="UTF-8"?>
+<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
+<sheets><sheet name="Peserta" sheetId="1" r:id="rId1"/></sheets></workbook>""")
+        z.writestr("xl/_rels/workbook.xml.rels", """<?xml version="1.0" encoding="UTF-8"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>
+</Relationships>""")
+        z.writestr("xl/worksheets/sheet1.xml", f"""<?xml version="1.0" encoding="UTF-8"?>
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="{dimensi}"/>
+<sheetData>{baris_xml}""")
+    return isi.getvalue()
+
+
+def _sel(ref: str, teks: str) -> str:
+    return f'<c r="{ref}" t="inlineStr"><is><t>{teks}</t></is></c>'
+
+
+def test_a_sparse_sheet_is_read_as_narrow_rows_and_a_truncated_one_refused():
+    import tracemalloc
+
+    baris = [f'<row r="1">{_sel("A1", "NIK")}{_sel("B1", "Desa")}{_sel("XFD1", "x")}</row>'] + [
+        f'<row r="{i}">{_sel(f"A{i}", "3326120305855001")}{_sel(f"XFD{i}", "x")}</row>' for i in range(2, 3002)]
+    isi = _xlsx_mentah("".join(baris) + "</sheetData></worksheet>", "A1:XFD3001")
+    tracemalloc.start()
+    tabel = baca_tabel(isi, "jarang.xlsx", KATA)
+    jumlah = sum(1 for _, sel in tabel.baris if len(sel) <= BATAS_KOLOM)
+    _, puncak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    # 3,000 rows of 16,384 columns would be 49M cells (GBs); read narrow, it stays in a few MB.
+    assert jumlah == 3000 and puncak < 50 * 1024 * 1024, puncak
+    # A <dimension> that says fewer rows than the sheet holds: every row is read all the same.
+    kecil = _xlsx_mentah("".join(baris[:50]) + "</sheetData></worksheet>", "A1:B3")
+    assert len(list(baca_tabel(kecil, "dimensi.xlsx", KATA).baris)) == 49
+    terpotong = _xlsx_mentah("".join(baris[:50])[:-20])
+    with pytest.raises(BerkasDitolak, match="rusak setelah baris") as e:
+        list(baca_tabel(terpotong, "terpotong.xlsx", KATA).baris)
+    assert "XML" in str(e.value) and "ParseError" not in str(e.value) and "damaged" in e.value.en
+
+
+def test_a_huge_csv_cell_and_too_many_rows_are_refused_with_where():
+    besar = "NIK;Desa\n1;" + "x" * (200 * 1024) + "\n"
+    with pytest.raises(BerkasDitolak, match="lebih dari 128 KB") as e:
+        list(baca_tabel(besar.encode(), "besar.csv", KATA).baris)
+    assert "field limit" not in str(e.value)
+    terbuka = 'NIK;Desa\n1;"tidak ditutup\n' + "2;b\n" * 10
+    list(baca_tabel(terbuka.encode(), "kutip.csv", KATA).baris)  # one long cell, under the limit: read
+    banyak = "NIK;Desa\n" + "1;a\n" * (BATAS_BARIS + 1)
+    with pytest.raises(BerkasDitolak, match="lebih dari 200.000 baris"):
+        list(baca_tabel(banyak.encode(), "banyak.csv", KATA).baris)

@@ -172,3 +172,30 @@ def test_all_statements_bind_their_values(engine_kosong):
     _wilayah(engine_kosong)
     jahat = "x' OR '1'='1"
     assert baca(engine_kosong, "SELECT count(*) AS n FROM wilayah WHERE kode = :kode", kode=jahat)["n"].iloc[0] == 0
+
+
+def test_a_duckdb_file_held_by_another_process_says_so_without_its_path(tmp_path):
+    import subprocess
+    import sys
+
+    from data_access.db import DatabaseTidakSiap
+
+    berkas = tmp_path / "dipakai.duckdb"
+    penahan = subprocess.Popen([sys.executable, "-c", (
+        "import duckdb, sys; k = duckdb.connect(sys.argv[1]); print('siap', flush=True); sys.stdin.read()"),
+        str(berkas)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert penahan.stdout.readline().strip() == "siap"  # the other process holds the lock now
+        engine = buat_engine(f"duckdb:///{berkas}")
+        with pytest.raises(DatabaseTidakSiap) as e:
+            siapkan_database(engine)
+        engine.dispose()
+    finally:
+        penahan.stdin.close()
+        penahan.wait(timeout=30)
+    for bahasa in ("id", "en"):
+        pesan = e.value.dalam(bahasa)
+        assert "dipakai program lain" in pesan or "in use by another program" in pesan
+        for bocor in (str(tmp_path), "dipakai.duckdb", str(penahan.pid), "PID", "IO Error", "Conflicting lock"):
+            assert bocor not in pesan, (bocor, pesan)
+    assert str(berkas) in e.value.rincian  # the details stay for the log and the command line

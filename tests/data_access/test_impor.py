@@ -266,3 +266,122 @@ def test_what_goes_in_is_what_the_database_holds_and_the_overview_counts(siap, s
 
     lagi = impor(engine, "peserta", teks.encode(), "campuran.csv", konteks, hanya_yang_sah=True)
     assert lagi.ditulis == {"baru": 0, "diperbarui": 0, "sama": len(sah)}
+
+
+KEGIATAN = "Nama Kegiatan;Jenis;Desa;Kecamatan;Tanggal;Catatan\n"
+
+
+def test_names_resolve_only_when_they_are_the_name(siap):
+    engine, konteks = siap
+    baris = {
+        "Ds. Ketanon Ageng;Sragi": "33.26.10.2001", "KEDUNG JARAN;": None, "Wono\u200bpringgo;": "33.26.12.2008",
+        "\u202eWonopringgo\u202c;": "33.26.12.2008", "Ｗｏｎｏｐｒｉｎｇｇｏ;": "33.26.12.2008",
+    }
+    teks = KEGIATAN + "".join(f"Kegiatan {i};sosialisasi;{b};05/03/2026;\n" for i, b in enumerate(baris))
+    h = impor(engine, "kegiatan", teks.encode(), "nama.csv", konteks)
+    assert h.status == "berhasil", [m.alasan for m in h.masalah]
+    kode = baca(engine, "SELECT nama, kode_desa FROM kegiatan ORDER BY nama")["kode_desa"].tolist()
+    assert kode[0] == "33.26.10.2001" and kode[2:] == ["33.26.12.2008"] * 3
+    # A changed letter, or a letter from another script, is not the name.
+    salah = KEGIATAN + "Typo;sosialisasi;Wonopringgi;;05/04/2026;\nSirilik;sosialisasi;W\u043enopringgo;;05/04/2026;\n"
+    h = impor(engine, "kegiatan", salah.encode(), "salah.csv", konteks)
+    assert h.status == "ditolak" and [m.baris for m in h.masalah] == [2, 3]
+    assert "Wonopringgo (Kec. Wonopringgo, 33.26.12.2008)" in h.masalah[0].alasan
+    assert "bukan huruf Latin" in h.masalah[1].alasan and "U+043E" in h.masalah[1].alasan
+    assert h.saran and _jumlah(engine, "kegiatan") == 5
+    # The user confirms the correction: the typo is taken, the look-alike still is not.
+    h = impor(engine, "kegiatan", salah.encode(), "salah.csv", konteks, terima_koreksi=True, hanya_yang_sah=True)
+    assert h.status == "berhasil" and h.ditulis["baru"] == 1 and [m.baris for m in h.masalah] == [3]
+    assert "'Wonopringgi' → Wonopringgo (33.26.12.2008, 1×)" in h.ringkasan()
+    assert "'Wonopringgi' → Wonopringgo" in h.ringkasan("en") and "Village spellings corrected" in h.ringkasan("en")
+
+
+def test_control_characters_anywhere_are_refused_with_row_and_column(siap):
+    engine, konteks = siap
+    isi = (KEGIATAN + "Festival;festival;Wonopringgo;;05/03/2026;" + "catatan panjang " * 300 + "\n"
+           + "Sosialisasi;sosialisasi;Sawangan;Doro;06/03/2026;ada\x00NUL\n"
+           + "Layanan\x1b[31m;lainnya;Sawangan;Doro;07/03/2026;\n").encode()
+    assert isi.index(b"\x00") > 4096  # past the binary-file sniff: found by the cell check
+    h = impor(engine, "kegiatan", isi, "kendali.csv", konteks)
+    assert h.status == "ditolak" and _jumlah(engine, "kegiatan") == 0
+    assert [(m.baris, m.kolom) for m in h.masalah] == [(3, "Catatan"), (4, "Nama Kegiatan")]
+    assert "U+0000" in h.masalah[0].alasan and "U+001B" in h.masalah[1].alasan_dalam("en")
+    panjang = PESERTA.replace("Pedagang nasi goreng", "Pedagang " * 8)
+    h = impor(engine, "peserta", panjang.encode(), "panjang.csv", konteks)
+    assert h.status == "ditolak" and "paling banyak 60" in h.masalah[0].alasan  # never cut silently
+
+
+def test_a_failure_inside_the_write_is_a_message_and_a_log_row_never_a_traceback(siap, monkeypatch):
+    engine, konteks = siap
+    import data_access.impor as modul
+
+    def rusak(*_):
+        raise sa.exc.OperationalError("INSERT", {}, Exception("/srv/data/desa_sadar.duckdb pid 4242"))
+
+    monkeypatch.setitem(modul.PENULIS, "peserta", rusak)
+    h = impor(engine, "peserta", PESERTA.encode(), "peserta.csv", konteks)
+    assert h.status == "ditolak" and h.gagal and _jumlah(engine, "peserta") == 0
+    semua = h.ringkasan() + " ".join(m.alasan + m.alasan_en for m in h.masalah)
+    assert "coba lagi" in semua and "try again" in semua
+    for bocor in ("/srv", "4242", "OperationalError", "Traceback"):
+        assert bocor not in semua
+    log = baca(engine, "SELECT status, keterangan FROM log_impor")
+    assert log["status"].tolist() == ["ditolak"] and "/srv" not in log["keterangan"].iloc[0]
+
+
+@pytest.mark.parametrize("jenis, teks", [
+    ("kegiatan", KEGIATAN + "Festival Nasi Goreng;festival;Wonopringgo;;20/08/2019;\n"
+                            "Sosialisasi Sawangan;sosialisasi;Sawangan;Doro;05/03/2024;\n"),
+    ("peserta", PESERTA),
+])
+def test_the_same_file_imported_twice_at_once_is_imported_once(siap, monkeypatch, jenis, teks):
+    """Eight imports of one file at the same moment: one writes, the others find it there. On
+    PostgreSQL the process lock is taken away, so the database's own lock and keys are what hold."""
+    import threading
+
+    import data_access.impor as modul
+
+    engine, konteks = siap
+    if engine.dialect.name == "postgresql":
+        monkeypatch.setattr(modul, "KUNCI_PROSES", {j: _TanpaKunci() for j in modul.JENIS_IMPOR})
+    hasil, mulai = [], threading.Barrier(8)
+
+    def jalan():
+        mulai.wait()
+        hasil.append(impor(engine, jenis, teks.encode(), f"{jenis}.csv", konteks))
+
+    benang = [threading.Thread(target=jalan) for _ in range(8)]
+    for b in benang:
+        b.start()
+    for b in benang:
+        b.join()
+    n = 2 if jenis == "kegiatan" else 3
+    assert _jumlah(engine, "kegiatan" if jenis == "kegiatan" else "peserta") == n
+    baru = sorted(h.ditulis.get("baru", 0) for h in hasil if h.status == "berhasil")
+    assert baru[-1] == n and sum(baru) == n  # one import wrote the rows; the rest wrote none
+    for h in hasil:
+        assert h.status == "berhasil" or (h.gagal and "sesi lain" in h.masalah[0].alasan), h.ringkasan()
+    assert pelanggaran_integritas(engine) == {}
+
+
+class _TanpaKunci:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *_):
+        return False
+
+
+def test_exported_headers_cannot_run_as_formulas():
+    from laporan.ekspor import ke_csv, ke_xlsx
+
+    df = pd.DataFrame({"=HYPERLINK(\"http://x\")": [1], " +SUM(A1)": [2], "@x": ["\uff1dcmd"], "aman": ["\x1bteks"]})
+    assert aman_untuk_spreadsheet(df).columns.tolist() == ["'=HYPERLINK(\"http://x\")", "' +SUM(A1)", "'@x", "aman"]
+    csv = ke_csv(df).decode("utf-8-sig").splitlines()
+    assert csv[0].startswith("\"'=HYPERLINK") and "'\uff1dcmd" in csv[1]
+    import io
+
+    import openpyxl
+
+    lembar = openpyxl.load_workbook(io.BytesIO(ke_xlsx(df, "uji"))).active
+    assert [c.data_type for c in lembar[1]] == ["s"] * 4 and lembar["D2"].value == "\ufffdteks"

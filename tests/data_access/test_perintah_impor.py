@@ -42,3 +42,25 @@ def test_exit_codes_and_summary(url_kosong, berkas, capsys, tmp_path, monkeypatc
     log = baca(engine, "SELECT jenis, status FROM log_impor ORDER BY id")
     engine.dispose()
     assert log.values.tolist() == [["kegiatan", "berhasil"], ["kegiatan", "berhasil"], ["peserta", "ditolak"]]
+
+
+def test_progress_a_confirmed_correction_and_a_failure_exit_1(url_kosong, berkas, capsys, monkeypatch):
+    ejaan = berkas("ejaan.csv", KEGIATAN.replace("Wonopringgo", "Wonopringgi"))
+    assert main(["import", "kegiatan", ejaan, "--database", url_kosong]) == 2
+    keluaran = capsys.readouterr()
+    assert "yang paling mirip: Wonopringgo" in keluaran.out and "--terima-koreksi" in keluaran.out
+    assert main(["import", "kegiatan", ejaan, "--terima-koreksi", "--database", url_kosong]) == 0
+    keluaran = capsys.readouterr()
+    assert "'Wonopringgi' → Wonopringgo (33.26.12.2008, 1×)" in keluaran.out
+    assert keluaran.err.splitlines()[-1] == "  100%"  # progress on stderr, the summary on stdout
+
+    import data_access.impor as modul
+
+    def rusak(*_):
+        raise RuntimeError("/srv/rahasia pid 99")
+
+    monkeypatch.setitem(modul.PENULIS, "kegiatan", rusak)
+    lain = berkas("lain.csv", KEGIATAN.replace("Sosialisasi CLI", "Sosialisasi Lain"))
+    assert main(["import", "kegiatan", lain, "--database", url_kosong]) == 1
+    keluaran = capsys.readouterr()
+    assert "kesalahan di server" in keluaran.out and "/srv" not in keluaran.out + keluaran.err

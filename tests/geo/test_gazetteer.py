@@ -90,3 +90,23 @@ def test_search_messages_follow_the_readers_language(gazetteer):
     assert hilang.pesan_dalam("en").startswith("Village 'Ketanon' was not found.")
     assert "Perhaps you mean:" in hilang.pesan_dalam("en")
     assert hilang.pesan_dalam("id") == hilang.pesan  # import reports stay in Bahasa Indonesia
+
+
+@pytest.mark.parametrize("teks", [
+    "Wono\u200bpringgo",  # a zero-width space
+    "\u202eWonopringgo\u202c",  # a right-to-left override around it
+    "Ｗｏｎｏｐｒｉｎｇｇｏ",  # fullwidth letters
+    "\ufeffDs. Wonopringgo",  # a byte-order mark pasted in front
+])
+def test_invisible_and_compatibility_characters_are_the_name(gazetteer, teks):
+    hasil = gazetteer.cari(teks)
+    assert (hasil.status, hasil.kode) == (Status.COCOK, "33.26.12.2008")
+
+
+@pytest.mark.parametrize("teks", ["W\u043enopringgo", "Wonopring\u0261o", "\u0412onopringgo", "Wonopringgο"])
+def test_a_letter_from_another_script_never_matches(gazetteer, teks):
+    # Cyrillic о, Latin-looking IPA ɡ (Latin: stays a typo), Cyrillic В, Greek ο.
+    hasil = gazetteer.cari(teks)
+    assert hasil.kode is None or hasil.status is Status.MIRIP
+    if teks != "Wonopring\u0261o":
+        assert hasil.status is Status.ASING and "U+" in hasil.pesan and "U+" in hasil.pesan_dalam("en")

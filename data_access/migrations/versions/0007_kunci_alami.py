@@ -8,8 +8,9 @@
 - DuckDB: a row referenced by a foreign key cannot be updated in any indexed column there (the
   update is a delete and an insert, and the delete is refused). The keys from kepesertaan to peserta
   and from peserta to kegiatan made every move, and every edit of an event with participants,
-  impossible. They are not recreated on DuckDB; the one write path keeps them true, and
-  tests/data_access/test_impor.py checks it with `data_access.impor.pelanggaran_integritas`.
+  impossible. They are not recreated on DuckDB (the keys to wilayah and program are: those rows
+  are never updated); the one write path keeps them true, and tests/data_access/test_impor.py
+  checks it with `data_access.impor.pelanggaran_integritas`.
 
 Revision ID: 0007
 """
@@ -54,7 +55,7 @@ def _duckdb() -> None:
         sa.Column("id", sa.BigInteger, primary_key=True, server_default=sa.text("nextval('peserta_id_seq')")),
         sa.Column("kunci_pseudonim", sa.String(64), nullable=False, unique=True),
         sa.Column("segmen", sa.String(5), nullable=False),
-        sa.Column("kode_desa", sa.String(13), nullable=False),
+        sa.Column("kode_desa", sa.String(13), sa.ForeignKey("wilayah.kode"), nullable=False),
         sa.Column("pekerjaan", sa.String(60)),
         sa.Column("jenis_kelamin", sa.String(1)),
         sa.Column("tahun_lahir", sa.SmallInteger),
