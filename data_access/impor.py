@@ -539,7 +539,6 @@ def _tulis_peserta(k: sa.Connection, baris: list, konteks: KonteksImpor, rujukan
     lama = pd.DataFrame([r for bagian in _per_bagian(df["kunci_pseudonim"].tolist()) for r in k.execute(
         sa.text(f"SELECT id, {', '.join(kolom)} FROM peserta WHERE kunci_pseudonim IN :kunci")
         .bindparams(sa.bindparam("kunci", expanding=True)), {"kunci": bagian}).all()], columns=["id", *kolom])
-    tertinggi = int(k.execute(sa.text("SELECT coalesce(max(id), 0) FROM peserta")).one()[0])
     gabung = df.merge(lama, on="kunci_pseudonim", how="left", suffixes=("", "_lama"))
     baru = gabung[gabung["id"].isna()]
     ada = gabung[gabung["id"].notna()].copy()
@@ -571,56 +570,58 @@ def _tulis_peserta(k: sa.Connection, baris: list, konteks: KonteksImpor, rujukan
                   [{"segmen": r.segmen, "kode_desa": r.kode_desa, "id": int(r.id)} for r in pindah.itertuples()])
     if not baru.empty:
         muat_massal(k, "peserta", baru[kolom].assign(sumber="impor"))
-    # Ids of the rows just inserted: the sequence only grows, so they are above every id read before.
-    kunci_ke_id = dict(zip(lama["kunci_pseudonim"], lama["id"].astype(int), strict=True))
-    if not baru.empty:
-        kunci_ke_id.update(k.execute(sa.text("SELECT kunci_pseudonim, id FROM peserta WHERE id > :tertinggi"),
-                                     {"tertinggi": tertinggi}).all())
-    df["peserta_id"] = df["kunci_pseudonim"].map(kunci_ke_id).astype("int64")
+    del gabung, baru  # a 100,000-row file: what is no longer needed goes before the enrolments come
 
-    # Enrolments: one per programme from the registration date; a re-export may end one. Built as
-    # columns: a dict per enrolment costs ten times the memory.
-    kolom_ikut: dict[str, list] = {c: [] for c in ("peserta_id", "segmen", "kode_desa", "program", "tanggal_mulai",
-                                                    "tanggal_berakhir", "iuran_bulanan")}
-    for pid, m in zip(df["peserta_id"].tolist(), baris, strict=True):
+    # Enrolments: one per programme from the registration date; a re-export may end one. They are
+    # staged by pseudonym and matched to participants and to what is recorded inside the database:
+    # no id map, and no frame of every enrolment, is held here.
+    kolom_ikut: dict[str, list] = {c: [] for c in ("kunci_pseudonim", "program", "tanggal_mulai", "tanggal_berakhir",
+                                                    "iuran_bulanan")}
+    for m in baris:
         for p in sorted(m.program):
-            for c, v in zip(kolom_ikut, (pid, m.segmen, m.kode_desa, p, m.tanggal_daftar, m.tanggal_berakhir,
+            for c, v in zip(kolom_ikut, (m.kunci_pseudonim, p, m.tanggal_daftar, m.tanggal_berakhir,
                                          iuran_bulanan(m.segmen, p)), strict=True):
                 kolom_ikut[c].append(v)
     ikut = pd.DataFrame(kolom_ikut)
+    del kolom_ikut
     ikut["iuran_bulanan"] = ikut["iuran_bulanan"].astype("Int64")
-    ids_lama = [int(i) for i in ada["id"]]  # participants just inserted have no enrolments yet
-    ada_ikut = pd.DataFrame([r for bagian in _per_bagian(ids_lama) for r in k.execute(sa.text(
-        "SELECT peserta_id, program, tanggal_mulai, tanggal_berakhir FROM kepesertaan WHERE peserta_id IN :ids"
-    ).bindparams(sa.bindparam("ids", expanding=True)), {"ids": bagian}).all()],
-        columns=["peserta_id", "program", "tanggal_mulai", "berakhir_lama"])
-    if not ada_ikut.empty:
-        ada_ikut["tanggal_mulai"] = pd.to_datetime(ada_ikut["tanggal_mulai"]).dt.date
-        ikut = ikut.merge(ada_ikut, on=["peserta_id", "program", "tanggal_mulai"], how="left", indicator=True)
-    else:
-        ikut["_merge"], ikut["berakhir_lama"] = "left_only", None
-    ikut_baru = ikut[ikut["_merge"] == "left_only"]
-    ikut_ada = ikut[ikut["_merge"] == "both"]
-    beda = [not _sama_tanggal(a, b) for a, b in zip(ikut_ada["tanggal_berakhir"], ikut_ada["berakhir_lama"], strict=True)]
-    akhir_beda = ikut_ada.loc[pd.Series(beda, index=ikut_ada.index, dtype=bool)]
-    if not ikut_baru.empty:
-        muat_massal(k, "kepesertaan", ikut_baru[["peserta_id", "segmen", "kode_desa", "program", "tanggal_mulai",
-                                                 "tanggal_berakhir", "iuran_bulanan"]])
-    if not akhir_beda.empty:
+    ikut["tanggal_berakhir"] = pd.to_datetime(ikut["tanggal_berakhir"])  # all empty would be a column of NULL type
+    k.execute(sa.text("DROP TABLE IF EXISTS _impor_ikut"))
+    k.execute(sa.text("CREATE TEMP TABLE _impor_ikut (kunci_pseudonim VARCHAR(64), program VARCHAR(4), "
+                      "tanggal_mulai DATE, tanggal_berakhir DATE, iuran_bulanan BIGINT)"))
+    muat_massal(k, "_impor_ikut", ikut)
+    del ikut
+    if k.dialect.name == "postgresql":
+        k.execute(sa.text("ANALYZE _impor_ikut"))  # a temporary table has no statistics: plans need them
+    cocok = """FROM _impor_ikut i JOIN peserta p ON p.kunci_pseudonim = i.kunci_pseudonim
+               LEFT JOIN kepesertaan k ON k.peserta_id = p.id AND k.program = i.program
+                                      AND k.tanggal_mulai = i.tanggal_mulai"""
+    ikut_baru = {r[0] for r in k.execute(sa.text(f"SELECT DISTINCT p.id {cocok} WHERE k.id IS NULL"))}
+    akhir_beda = {r[0] for r in k.execute(sa.text(
+        f"SELECT DISTINCT p.id {cocok} WHERE k.id IS NOT NULL AND k.tanggal_berakhir IS DISTINCT FROM i.tanggal_berakhir"))}
+    if akhir_beda:
         k.execute(sa.text("""
-            UPDATE kepesertaan SET tanggal_berakhir = :akhir
-            WHERE peserta_id = :pid AND program = :program AND tanggal_mulai = :mulai"""), [
-            {"akhir": None if pd.isna(r.tanggal_berakhir) else r.tanggal_berakhir, "pid": int(r.peserta_id),
-             "program": r.program, "mulai": r.tanggal_mulai} for r in akhir_beda.itertuples()])
-    tersentuh = set(baru["kunci_pseudonim"].map(kunci_ke_id)) | set(diubah["id"].astype(int)) \
-        | set(ikut_baru["peserta_id"]) | set(akhir_beda["peserta_id"])
+            UPDATE kepesertaan SET tanggal_berakhir = i.tanggal_berakhir
+            FROM _impor_ikut i JOIN peserta p ON p.kunci_pseudonim = i.kunci_pseudonim
+            WHERE kepesertaan.peserta_id = p.id AND kepesertaan.program = i.program
+              AND kepesertaan.tanggal_mulai = i.tanggal_mulai
+              AND kepesertaan.tanggal_berakhir IS DISTINCT FROM i.tanggal_berakhir"""))
+    if ikut_baru:
+        k.execute(sa.text(f"""
+            INSERT INTO kepesertaan (peserta_id, segmen, kode_desa, program, tanggal_mulai, tanggal_berakhir,
+                                     iuran_bulanan)
+            SELECT p.id, p.segmen, p.kode_desa, i.program, i.tanggal_mulai, i.tanggal_berakhir, i.iuran_bulanan
+            {cocok} WHERE k.id IS NULL"""))
+    k.execute(sa.text("DROP TABLE _impor_ikut"))
+    ada_id = {int(i) for i in ada["id"]}
+    diubah_id = {int(i) for i in diubah["id"]}
+    tersentuh = ikut_baru | akhir_beda | diubah_id  # a new participant always has a new enrolment
     if len(tersentuh) > BATAS_PERBARUI_MASA_AKTIF:
         masa_aktif.bangun_ulang(k)
     elif tersentuh:
         masa_aktif.perbarui(k, sorted(int(i) for i in tersentuh))
-    berubah_id = set(diubah["id"].astype(int)) | set(ikut_baru.loc[ikut_baru["peserta_id"].isin(
-        ada["id"].astype(int)), "peserta_id"]) | set(akhir_beda["peserta_id"])
-    return _hitung(len(baru), len(berubah_id), len(ada) - len(berubah_id))
+    berubah_id = diubah_id | (ikut_baru & ada_id) | akhir_beda
+    return _hitung(len(df) - len(ada), len(berubah_id), len(ada) - len(berubah_id))
 
 
 def _per_bagian(nilai: list, ukuran: int = 5_000) -> list[list]:
@@ -633,14 +634,6 @@ def _nilai_sql(v: Any) -> Any:
     if pd.isna(v):
         return None
     return v.item() if hasattr(v, "item") else v
-
-
-def _sama_tanggal(a: Any, b: Any) -> bool:
-    if pd.isna(a) and pd.isna(b):
-        return True
-    if pd.isna(a) or pd.isna(b):
-        return False
-    return pd.Timestamp(a) == pd.Timestamp(b)
 
 
 def _tulis_berkunci(k: sa.Connection, tabel: str, kunci: list[str], nilai: list[str], baris: list[dict],

@@ -112,17 +112,22 @@ def bangun_ulang_rekap(koneksi: sa.Connection, tabel_saja: Sequence[str] | None 
 
 
 def perbarui_program_dimiliki(koneksi: sa.Connection, peserta_id: Sequence[int] | None = None) -> None:
-    """Set peserta.program_dimiliki from the islands, for these participants (or all of them)."""
+    """Set peserta.program_dimiliki from the islands, for these participants (or all of them), in one
+    statement that writes only the rows whose bits change (an update is a new row version on
+    PostgreSQL: writing 100,000 unchanged rows twice cost six seconds)."""
     syarat_peserta, syarat, nilai, ikatan = "1 = 1", "1 = 1", {}, []
     if peserta_id is not None:
-        syarat_peserta, syarat, nilai = "id IN :ids", "peserta_id IN :ids", {"ids": list(peserta_id)}
+        syarat_peserta, syarat, nilai = "p.id IN :ids", "peserta_id IN :ids", {"ids": list(peserta_id)}
         ikatan = [sa.bindparam("ids", expanding=True)]
-    koneksi.execute(sa.text(f"UPDATE peserta SET program_dimiliki = 0 WHERE {syarat_peserta}").bindparams(*ikatan), nilai)
     koneksi.execute(sa.text(f"""
         UPDATE peserta SET program_dimiliki = x.bit
-        FROM (SELECT peserta_id, sum({_BIT_SQL}) AS bit
-              FROM (SELECT DISTINCT peserta_id, program FROM masa_aktif WHERE {syarat}) d GROUP BY peserta_id) x
-        WHERE peserta.id = x.peserta_id""").bindparams(*ikatan), nilai)
+        FROM (SELECT p.id, coalesce(b.bit, 0) AS bit
+              FROM peserta p LEFT JOIN (
+                  SELECT peserta_id, sum({_BIT_SQL}) AS bit
+                  FROM (SELECT DISTINCT peserta_id, program FROM masa_aktif WHERE {syarat}) d GROUP BY peserta_id
+              ) b ON b.peserta_id = p.id
+              WHERE {syarat_peserta}) x
+        WHERE peserta.id = x.id AND peserta.program_dimiliki IS DISTINCT FROM x.bit""").bindparams(*ikatan), nilai)
 
 
 def _ubah_rekap(koneksi: sa.Connection, ids: list[int], tanda: int) -> None:

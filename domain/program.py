@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from enum import StrEnum
 
 
@@ -64,6 +66,7 @@ def boleh_ikut(segmen: str, program: str) -> bool:
         return False
 
 
+@functools.cache  # a few dozen pairs, asked for every row of a 100,000-row import
 def alasan_tidak_boleh(segmen: str, program: str) -> str | None:
     """The reason in Bahasa Indonesia why the pair is refused, or None when it is allowed."""
     if segmen not in Segmen.__members__.values():

@@ -6,6 +6,7 @@ that cannot be read raises NilaiTidakSah with the reason in Bahasa Indonesia, ne
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from datetime import date, datetime, timedelta
@@ -173,7 +174,11 @@ def urai_ya_tidak(nilai) -> bool:
 
 def urai_program(nilai) -> frozenset[str]:
     """'JKK, JKM, JHT', 'JKK+JKM', 'jkk;jkm', 'JKK/JKM': programme codes in one cell."""
-    teks = _teks(nilai).upper()
+    return _urai_program(_teks(nilai).upper())
+
+
+@functools.lru_cache(maxsize=1024)  # an export writes the same few combinations on every row
+def _urai_program(teks: str) -> frozenset[str]:
     bagian = [b for b in re.split(r"[\s,;+/&]+|\bDAN\b", teks) if b]
     if not bagian:
         raise NilaiTidakSah("Kolom program kosong.")
