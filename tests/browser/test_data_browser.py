@@ -53,3 +53,29 @@ def test_participants_are_refused_without_a_nik_key(halaman, server_app):
     _unggah(page, server_app, "peserta dan kepesertaannya", "peserta.csv", isi)
     assert page.get_by_text("Kunci rahasia NIK belum diatur").first.is_visible()
     assert page.get_by_role("button", name="Impor", exact=True).is_disabled()
+
+
+def test_a_close_spelling_waits_for_the_users_word_and_a_broken_sheet_is_explained(halaman, server_app):
+    page = halaman
+    page.set_viewport_size({"width": 1400, "height": 1400})
+    isi = "Nama Kegiatan;Jenis;Desa;Tanggal\nSosialisasi Ejaan Peramban;sosialisasi;Wonopringgi;07/03/2026\n"
+    _unggah(page, server_app, "kegiatan: sosialisasi dan acara", "ejaan.csv", isi)
+    assert page.get_by_text("hanya mirip dengan nama yang ada").is_visible()
+    tombol = page.get_by_role("button", name="Impor", exact=True)
+    assert tombol.is_disabled()
+    page.get_by_text("Terima koreksi ejaan nama desa").click()
+    tunggu_selesai(page)
+    page.screenshot(path=str(FOLDER_GAMBAR / "data_koreksi.png"), full_page=True)
+    tombol.click()
+    page.get_by_text("Diimpor: 1 baru").wait_for(timeout=TUNGGU_MS)
+    tunggu_selesai(page)
+    assert page.get_by_text("Ejaan nama desa dikoreksi, atas persetujuan").is_visible()
+
+    rusak = {"name": "kegiatan.xlsx", "mimeType": "application/octet-stream", "buffer": b"PK\x03\x04" + b"\x00" * 300}
+    page.locator("input[type=file]").set_input_files(files=[rusak])
+    page.get_by_text("Berkas .xlsx rusak.").wait_for(timeout=TUNGGU_MS)
+    tunggu_selesai(page)
+    teks = page.locator("body").inner_text()
+    for bocor in ("Traceback", "BadZipFile", "File \"/", "zipfile"):
+        assert bocor not in teks
+    assert page.diblokir == []
