@@ -29,7 +29,7 @@ from data_access.berkas_tabel import BerkasDitolak, baca_tabel
 from data_access.db import muat_massal, tanpa_batas_waktu, tulis
 from tampilan.format import aman_untuk_spreadsheet
 from tampilan.format import angka
-from tampilan.teks import label_isian, t
+from tampilan.teks import alasan_dalam, label_isian, t
 from domain.impor import SKEMA, BarisPeserta, Masalah, petakan_kolom, validasi_baris
 from domain.nik import kunci_pseudonim
 from domain.pendaftaran import iuran_bulanan
@@ -111,7 +111,8 @@ class HasilImpor:
     def masalah_csv(self, bahasa: str = "id") -> str:
         """The refused rows as CSV (row, column, value, reason), safe to open in a spreadsheet."""
         judul = ["row", "column", "value", "reason"] if bahasa == "en" else ["baris", "kolom", "nilai", "alasan"]
-        df = pd.DataFrame([(m.baris, m.kolom, m.nilai, m.alasan_dalam(bahasa)) for m in self.masalah], columns=judul)
+        df = pd.DataFrame([(m.baris, m.kolom, m.nilai, alasan_dalam(m.alasan_dalam(bahasa), bahasa))
+                           for m in self.masalah], columns=judul)
         return aman_untuk_spreadsheet(df).to_csv(index=False)
 
 
@@ -290,7 +291,7 @@ def periksa_berkas(engine: sa.Engine, jenis: str, isi: bytes, nama_berkas: str, 
                 sah.append((nomor, model))
     except BerkasDitolak as e:  # the file broke while it was read: nothing of it is taken
         hasil.masalah.insert(0, Masalah(0, "(berkas)", "", str(e), e.en))
-        hasil.baris_sah = 0
+        hasil.baris_sah = hasil.jumlah_baris = 0  # the rows read before the break are not the file's
         return hasil, [], {}
     rujukan: dict[str, int] = {}
     if jenis == "peserta":

@@ -6,13 +6,17 @@ from layanan import cache
 from layanan.sesi import konteks
 from data_access.impor import JENIS_IMPOR
 from tampilan.format import aman_markdown
-from tampilan.teks import label_isian, t
+from tampilan.teks import alasan_dalam, label_isian, t
 from halaman import komponen
 
 
 def _markdown(ringkasan: str) -> str:
     # File and column names come from the upload: shown as typed, never as markup.
     return "  \n".join(aman_markdown(baris) for baris in ringkasan.splitlines())
+
+
+def _alasan(m) -> str:
+    return alasan_dalam(m.alasan_dalam(bahasa), bahasa)
 
 
 k = konteks()
@@ -43,7 +47,7 @@ batang.empty()
 (st.info if hasil.status == "uji" else st.warning)(_markdown(hasil.ringkasan(bahasa)))
 for m in hasil.masalah:
     if not m.baris:  # about the whole file: said plainly, above the rows
-        st.error(aman_markdown(m.alasan_dalam(bahasa)), icon=":material/error:")
+        st.error(aman_markdown(_alasan(m)), icon=":material/error:")
 if hasil.saran or terima_koreksi:
     # A close spelling is a guess until someone who knows the villages says it is right.
     if hasil.saran:
@@ -52,8 +56,9 @@ if hasil.saran or terima_koreksi:
 per_baris = [m for m in hasil.masalah if m.baris]
 if per_baris:
     st.subheader(t("masalah_berkas", bahasa))
-    st.dataframe([{"baris": m.baris, "kolom": m.kolom, "nilai": m.nilai, "alasan": m.alasan_dalam(bahasa)}
-                  for m in per_baris], hide_index=True, width="stretch")
+    judul = ("row", "column", "value", "reason") if bahasa == "en" else ("baris", "kolom", "nilai", "alasan")
+    st.dataframe([dict(zip(judul, (m.baris, m.kolom, m.nilai, _alasan(m)), strict=True)) for m in per_baris],
+                 hide_index=True, width="stretch")
     st.download_button(t("unduh_masalah", bahasa), hasil.masalah_csv(bahasa).encode("utf-8-sig"),
                        file_name=f"masalah_{berkas.name.rsplit('.', 1)[0]}.csv", mime="text/csv")
 if not contoh.empty:
@@ -76,4 +81,4 @@ if st.button(t("impor_tombol", bahasa), type="primary", disabled=not boleh):
     st.error(_markdown(akhir.ringkasan(bahasa)), icon=":material/error:")
     for m in akhir.masalah:
         if not m.baris:
-            st.error(aman_markdown(m.alasan_dalam(bahasa)), icon=":material/error:")
+            st.error(aman_markdown(_alasan(m)), icon=":material/error:")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 BAHASA = ("id", "en")
 
 TEKS: dict[str, tuple[str, str]] = {
@@ -353,3 +355,107 @@ def t(kunci: str, bahasa: str = "id", **isi: str) -> str:
     """The word for `kunci` in the chosen language, with {placeholders} filled in."""
     teks = TEKS[kunci][1 if bahasa == "en" else 0]
     return teks.format(**isi) if isi else teks
+
+
+# Why a row of an import was refused, in English. The domain writes its reasons in Bahasa
+# Indonesia (they are the branch's working language and the log's); each template here is one of
+# those sentences with its variable parts as {placeholders}, and the English sentence that says
+# the same. A reason no template matches is shown as written.
+ALASAN_EN: tuple[tuple[str, str], ...] = (
+    ("Wajib diisi.", "Required."),
+    ("{nama} '{nilai}' tidak dikenal.", "{nama} '{nilai}' is not recognised."),
+    ("Desa kosong: isi kode atau nama desa.", "No village: give its code or name."),
+    ("Tidak boleh negatif.", "Cannot be negative."),
+    ("Tahun '{v}' di luar 2010 sampai tahun depan.", "Year '{v}' is outside 2010 to next year."),
+    ("NIK kosong.", "The NIK is empty."),
+    ("NIK disimpan Excel sebagai angka sehingga angka terakhirnya hilang; simpan kolom NIK sebagai teks.",
+     "Excel stored the NIK as a number, so its last digits are lost; format the NIK column as text."),
+    ("Segmen kosong.", "The segment is empty."),
+    ("Tidak ada program yang diikuti.", "No programme is held."),
+    ("Tanggal berakhir sebelum tanggal daftar.", "The end date is before the registration date."),
+    ("Pekerjaan {n} huruf; paling banyak {maks}. Singkat tulisannya.",
+     "The occupation is {n} characters; at most {maks}. Shorten it."),
+    ("Nama kegiatan kosong.", "The event name is empty."),
+    ("Nama kegiatan lebih dari {n} huruf.", "The event name is longer than {n} characters."),
+    ("Tanggal kosong.", "The date is empty."),
+    ("Tanggal {t} sebelum {tahun}; periksa tahunnya.", "The date {t} is before {tahun}; check the year."),
+    ("Tanggal selesai sebelum tanggal mulai.", "The end date is before the start date."),
+    ("Status kosong.", "The status is empty."),
+    ("Pekerja informal lebih banyak dari penduduk bekerja.", "More informal workers than employed residents."),
+    ("Penduduk bekerja lebih banyak dari penduduk.", "More employed residents than residents."),
+    ("Satu target untuk satu program (atau SEMUA).", "One target for one programme (or SEMUA, all)."),
+    ("Nilai target kosong.", "The target value is empty."),
+    ("Nama bulan '{b}' tidak dikenal.", "Month name '{b}' is not recognised."),
+    ("Tanggal '{t}' tidak ada di kalender.", "Date '{t}' does not exist."),
+    ("Tanggal '{t}' tidak terbaca; tulis seperti 03/09/2019 atau 3 September 2019.",
+     "Date '{t}' cannot be read; write it as 03/09/2019 or 3 September 2019."),
+    ("Tanggal {t} ada di masa depan.", "The date {t} is in the future."),
+    ("Angka tidak terbaca.", "The number cannot be read."),
+    ("Angka kosong.", "The number is empty."),
+    ("'{n}' harus bilangan bulat.", "'{n}' must be a whole number."),
+    ("'{n}' bukan angka yang terbaca (tulis seperti 1.234 atau Rp16.800).",
+     "'{n}' is not a readable number (write it as 1.234 or Rp16.800)."),
+    ("'{n}' bukan Ya/Tidak.", "'{n}' is not Ya/Tidak (yes/no)."),
+    ("Kolom program kosong.", "The programme column is empty."),
+    ("Program '{p}' tidak dikenal; gunakan JKK, JKM, JHT, JP, atau JKP.",
+     "Programme '{p}' is not recognised; use JKK, JKM, JHT, JP or JKP."),
+    ("NIK tertulis sebagai angka ilmiah (mis. 3,32612E+15): Excel telah merusaknya. Simpan kolom NIK sebagai teks.",
+     "The NIK is written in scientific notation (e.g. 3.32612E+15): Excel has damaged it. Format the NIK column "
+     "as text."),
+    ("NIK harus 16 angka; yang diisi {n} angka.", "A NIK has 16 digits; this one has {n}."),
+    ("Bagian wilayah NIK (6 angka pertama) bukan kode wilayah yang sah.",
+     "The NIK's region part (its first 6 digits) is not a valid region code."),
+    ("Tanggal lahir dalam NIK (angka ke-7 sampai ke-12) tidak mungkin.",
+     "The birth date in the NIK (digits 7 to 12) is impossible."),
+    ("Tanggal lahir dalam NIK tidak masuk akal.", "The birth date in the NIK is implausible."),
+    ("Nomor urut NIK (4 angka terakhir) tidak boleh 0000.", "The NIK's serial (its last 4 digits) cannot be 0000."),
+    ("Jenis kelamin tidak cocok dengan NIK (pada NIK perempuan, tanggal lahir ditambah 40).",
+     "The sex does not match the NIK (for women the NIK's birth day has 40 added)."),
+    ("Tahun lahir tidak cocok dengan tanggal lahir dalam NIK.", "The birth year does not match the NIK's birth date."),
+    ("Segmen '{s}' tidak dikenal (pilihan: PU, BPU, JAKON, PMI).",
+     "Segment '{s}' is not recognised (choose PU, BPU, JAKON or PMI)."),
+    ("Program '{p}' tidak dikenal (pilihan: JKK, JKM, JHT, JP, JKP).",
+     "Programme '{p}' is not recognised (choose JKK, JKM, JHT, JP or JKP)."),
+    ("Peserta segmen {s} tidak dapat didaftarkan pada program {p}.",
+     "A participant in segment {s} cannot be enrolled in programme {p}."),
+    ("Sama dengan baris {n}: baris ganda dalam berkas.", "Same as row {n}: a duplicate row in the file."),
+    ("Wilayah kosong: isi kode wilayah, nama desa, atau kecamatan.",
+     "No region: give a region code, a village name or a kecamatan."),
+    ("Kode wilayah {k} tidak ada di daftar wilayah.", "Region code {k} is not in the list of regions."),
+    ("Kecamatan '{k}' tidak dikenal.", "Kecamatan '{k}' is not recognised."),
+    ("Kecamatan '{k}' cocok dengan lebih dari satu kode.", "Kecamatan '{k}' matches more than one code."),
+    *((TEKS[k][0], TEKS[k][1]) for k in ("cari_ambigu", "cari_tidak_ditemukan", "cari_huruf_asing", "cari_mirip",
+                                         "cari_saran")),
+)
+_KATA_INDONESIA = {"Segmen": "Segment", "Jenis kelamin": "Sex", "Sumber dana": "Source of funds", "Kanal": "Channel",
+                   "Jenis kegiatan": "Event type", "Status": "Status", "Ukuran target": "Target measure"}
+
+
+def _pola(templat: str) -> re.Pattern[str]:
+    bagian = re.split(r"\{(\w+)\}", templat)
+    return re.compile("".join(re.escape(b) if i % 2 == 0 else f"(?P<{b}>.+?)" for i, b in enumerate(bagian)),
+                      re.DOTALL)
+
+
+_POLA_ALASAN = [(_pola(id_), en) for id_, en in ALASAN_EN]
+
+
+def alasan_dalam(teks: str, bahasa: str) -> str:
+    """A refusal's reason in the reader's language: English from ALASAN_EN where a template says the
+    same sentence (reasons joined into one are read sentence by sentence); as written otherwise."""
+    if bahasa != "en" or not teks:
+        return teks
+    kalimat = re.split(r"(?<=\.) (?=[A-Z])", teks)
+    if len(kalimat) > 1 and all((en := [_terjemahan(k) for k in kalimat])):
+        return " ".join(en)
+    return _terjemahan(teks) or teks
+
+
+def _terjemahan(teks: str) -> str | None:
+    for pola, en in _POLA_ALASAN:
+        if cocok := pola.fullmatch(teks):
+            isi = cocok.groupdict()
+            if "nama" in isi:
+                isi["nama"] = _KATA_INDONESIA.get(isi["nama"], isi["nama"])
+            return en.format(**isi)
+    return None

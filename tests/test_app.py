@@ -363,6 +363,16 @@ def test_a_broken_file_gets_a_message_in_the_readers_language_never_a_traceback(
     assert at.button[0].disabled
 
 
+def test_row_problems_are_listed_in_english_when_english_is_chosen():
+    isi = ("Nama Kegiatan;Jenis;Desa;Kecamatan;Tanggal;Jumlah Hadir\n"
+           "Sosialisasi Inggris;pesta;Atlantis;;31/02/2026;-3\n").encode()
+    at = _unggah("en", "events.csv", isi)
+    alasan = [baris["reason"] for baris in at.dataframe[0].value.to_dict("records")]
+    assert alasan and all(re.fullmatch(r"[\x20-\x7e'’]+", a) for a in alasan), alasan
+    assert any("was not found" in a for a in alasan) and any("does not exist" in a for a in alasan)
+    assert "1 data rows: 0 valid, 1 refused." in _teks_halaman(at)
+
+
 def test_a_close_spelling_is_imported_only_when_the_user_accepts_it():
     isi = ("Nama Kegiatan;Jenis;Desa;Kecamatan;Tanggal\n"
            "Sosialisasi Ejaan;sosialisasi;Wonopringgi;;05/03/2026\n").encode()

@@ -19,6 +19,7 @@ from data_access.batas import sinkronkan_wilayah
 from data_access.db import baca, buat_engine, siapkan_database
 from data_access.impor import KonteksImpor, impor, pelanggaran_integritas
 from geo.gazetteer import Gazetteer
+from tampilan.teks import alasan_dalam
 from tests.conftest import database_baru
 from tests.strategi import DESA_UJI, nik_sah
 
@@ -132,7 +133,7 @@ def _jawaban(h) -> tuple:
     return (h.status, h.ditulis, h.baris_sah, h.jumlah_baris, sorted((m.baris, m.kolom) for m in h.masalah))
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                   HealthCheck.too_slow])
 @given(berkas())
 def test_any_file_of_any_kind_on_both_engines(dua_engine, batas, contoh):
@@ -154,6 +155,8 @@ def test_any_file_of_any_kind_on_both_engines(dua_engine, batas, contoh):
                          terima_koreksi=terima_koreksi)
             assert lagi.ditulis == {"baru": 0, "diperbarui": 0, "sama": h.baris_sah}, (nama, lagi.ringkasan())
         assert pelanggaran_integritas(engine) == {}
+        for m in h.masalah:  # every reason is said in English too
+            assert alasan_dalam(m.alasan_dalam("en"), "en") != m.alasan, m.alasan
         jawaban[nama] = _jawaban(h)
         event(f"{jenis} {h.status}")
     assert jawaban["duckdb"] == jawaban["postgresql"]
