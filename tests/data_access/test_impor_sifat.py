@@ -59,6 +59,16 @@ def _baris_peserta(draw) -> list[str]:
 
 
 @st.composite
+def _baris_peserta_kolom(draw) -> list[str]:
+    """Programmes as one Ya/Tidak column each, as some branch exports write them."""
+    desa, kec = draw(_desa())
+    ya = st.sampled_from(["Ya", "ya", "1", "v"])
+    return [draw(_sel(nik_sah(HARI_INI).map(lambda n: n.nik))), draw(_sel(st.just(desa))), kec,
+            draw(_sel(st.sampled_from(["BPU", "PU"]))), draw(_sel(ya)), draw(_sel(ya)),
+            draw(_sel(st.sampled_from(["Ya", "Tidak", ""]))), draw(_sel(_tanggal()))]
+
+
+@st.composite
 def _baris_kegiatan(draw) -> list[str]:
     desa, kec = draw(_desa())
     return [draw(_sel(st.sampled_from(["Festival Nasi Goreng", "Sosialisasi", "Peluncuran"]))),
@@ -93,6 +103,7 @@ def _baris_target(draw) -> list[str]:
 
 JENIS = {
     "peserta": ("NIK;Desa;Kecamatan;Segmen;Program;Tgl Daftar;Pekerjaan;Tanggal Nonaktif", _baris_peserta()),
+    "peserta_kolom": ("NIK;Desa;Kecamatan;Segmen;JKK;JKM;JHT;Tgl Daftar", _baris_peserta_kolom()),
     "kegiatan": ("Nama Kegiatan;Jenis;Desa;Kecamatan;Tanggal;Jumlah Hadir;Biaya;Catatan", _baris_kegiatan()),
     "status": ("kode_desa;status;tanggal;catatan", _baris_status()),
     "penyebut": ("Desa;Kecamatan;Tahun;Jumlah Penduduk;Pekerja Informal;Jumlah Perangkat Desa", _baris_penyebut()),
@@ -105,7 +116,7 @@ def berkas(draw) -> tuple[str, bytes, bool, bool]:
     jenis = draw(st.sampled_from(sorted(JENIS)))
     judul, baris = JENIS[jenis]
     isi = [judul] + [";".join(b) for b in draw(st.lists(baris, min_size=1, max_size=4))]
-    return jenis, "\n".join(isi).encode("utf-8"), draw(st.booleans()), draw(st.booleans())
+    return jenis.removesuffix("_kolom"), "\n".join(isi).encode("utf-8"), draw(st.booleans()), draw(st.booleans())
 
 
 @pytest.fixture(scope="module")
