@@ -119,8 +119,10 @@ class HasilImpor:
 def pratinjau(sah: list[tuple[int, Any]], n: int = 20) -> pd.DataFrame:
     """The first valid rows as they will be stored, for the page: never the NIK or its pseudonym."""
     def isi(m: Any) -> dict:
-        return {k: v for k, v in m._asdict().items() if k != "kunci_pseudonim"} if isinstance(m, PesertaSah) \
+        baris = {k: v for k, v in m._asdict().items() if k != "kunci_pseudonim"} if isinstance(m, PesertaSah) \
             else m.model_dump(exclude={"nik"})
+        # A set has no column type in Arrow (Streamlit's table): programmes as the text a file writes.
+        return {k: ", ".join(sorted(v)) if isinstance(v, frozenset) else v for k, v in baris.items()}
 
     return pd.DataFrame([{"baris": nomor, **isi(m)} for nomor, m in sah[:n]])
 

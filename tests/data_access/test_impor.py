@@ -385,3 +385,16 @@ def test_exported_headers_cannot_run_as_formulas():
 
     lembar = openpyxl.load_workbook(io.BytesIO(ke_xlsx(df, "uji"))).active
     assert [c.data_type for c in lembar[1]] == ["s"] * 4 and lembar["D2"].value == "\ufffdteks"
+
+
+def test_the_preview_holds_no_nik_and_no_value_a_table_cannot_show(siap):
+    import pyarrow as pa
+
+    from data_access.impor import periksa, pratinjau
+
+    engine, konteks = siap
+    hasil, sah = periksa(engine, "peserta", PESERTA.encode(), "peserta.csv", konteks)
+    contoh = pratinjau(sah)
+    assert hasil.status == "uji" and len(contoh) == 3 and "nik" not in contoh and "kunci_pseudonim" not in contoh
+    assert contoh["program"].tolist()[0] == "JHT, JKK, JKM"
+    pa.Table.from_pandas(contoh)  # what Streamlit does with it; a set would make it log a traceback
