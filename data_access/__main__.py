@@ -15,9 +15,9 @@ import sys
 import time
 from datetime import date
 
-from data_access.akun import buat_hash
+from data_access.akun import PANJANG_SANDI_MAKS, buat_hash
 from data_access.batas import BatasTidakDitemukan, batas_aplikasi, sinkronkan_wilayah
-from data_access.config import muat_pengaturan
+from data_access.config import kunci_rahasia_nik, muat_pengaturan
 from data_access import masa_aktif
 from data_access.db import DatabaseTidakSiap, baca, buat_engine, siapkan_database, tanpa_batas_waktu, tulis
 from data_access.demo import DemoDitolak, buat_data_demo, desa_provinsi_untuk_demo, desa_untuk_demo, isi_demo, isi_demo_provinsi
@@ -96,8 +96,9 @@ def main(argv: list[str] | None = None) -> int:
     _siapkan_log(args.rincian)
     if args.perintah == "akun":
         sandi = getpass.getpass(f"Kata sandi untuk {args.nama}: ")
-        if len(sandi) < 10 or sandi != getpass.getpass("Ulangi: "):
-            print("Ditolak: kata sandi minimal 10 huruf dan kedua ketikan harus sama.", file=sys.stderr)
+        if len(sandi) < 10 or len(sandi.encode()) > PANJANG_SANDI_MAKS or sandi != getpass.getpass("Ulangi: "):
+            print(f"Ditolak: kata sandi minimal 10 huruf, paling banyak {PANJANG_SANDI_MAKS} byte, dan kedua ketikan "
+                  "harus sama.", file=sys.stderr)
             return 2
         print(f'[akun.{args.nama.lower()}]\nperan = "{args.peran}"\nhash = "{buat_hash(sandi)}"')
         return 0
@@ -153,7 +154,7 @@ def _impor(args, engine, batas, pengaturan, hari_ini: date) -> int:
         return 1
     sinkronkan_wilayah(engine, batas)
     konteks = KonteksImpor(pengguna=args.pengguna, hari_ini=hari_ini, gazetteer=Gazetteer(batas.desa),
-                           kunci_nik=pengaturan.kunci_nik.encode() if pengaturan.kunci_nik else None,
+                           kunci_nik=kunci_rahasia_nik(pengaturan),
                            titik_desa=lambda kode: titik_desa(batas.desa, kode))
     if args.jenis == "batas":
         hasil = impor_batas(engine, isi, os.path.basename(args.berkas), pengaturan.folder_data, konteks,

@@ -49,7 +49,12 @@ def muat_akun(rahasia: dict) -> dict[str, Akun]:
     return hasil
 
 
+PANJANG_SANDI_MAKS = 72  # bcrypt's limit, in bytes of UTF-8
+
+
 def buat_hash(sandi: str, putaran: int = 12) -> str:
+    if len(sandi.encode()) > PANJANG_SANDI_MAKS:
+        raise ValueError(f"Kata sandi paling banyak {PANJANG_SANDI_MAKS} byte (huruf beraksen dihitung 2).")
     return bcrypt.hashpw(sandi.encode(), bcrypt.gensalt(rounds=putaran)).decode()
 
 
@@ -92,6 +97,11 @@ def periksa_masuk(akun: dict[str, Akun], pembatas: PembatasPercobaan, nama: str,
     if sisa > 0:
         raise ValueError(f"Terlalu banyak percobaan gagal. Coba lagi dalam {int(sisa // 60) + 1} menit.")
     a = akun.get(kunci)
+    if len(sandi.encode()) > PANJANG_SANDI_MAKS:
+        # bcrypt reads 72 bytes at most and refuses more with its own English text; no account's
+        # password is longer (buat_hash refuses them), so this is a wrong password, said plainly.
+        pembatas.catat_gagal(kunci)
+        raise ValueError(f"Kata sandi terlalu panjang (paling banyak {PANJANG_SANDI_MAKS} byte); periksa yang diketik.")
     cocok = bcrypt.checkpw(sandi.encode(), a.hash if a else _HASH_PALSU)
     if not a or not cocok:
         pembatas.catat_gagal(kunci)

@@ -24,6 +24,7 @@ given date (tests, a rehearsal of a year-end briefing); unpinned it is the real 
 from __future__ import annotations
 
 import os
+import secrets
 import tomllib
 from dataclasses import dataclass
 from datetime import date
@@ -55,7 +56,7 @@ class Pengaturan:
     buat_demo: bool
     tile_url: str | None = None  # only for installations that are online
     tile_atribusi: str | None = None
-    kunci_nik: str | None = None  # HMAC key for NIK pseudonyms; see data_access.pendaftaran.kunci_rahasia
+    kunci_nik: str | None = None  # HMAC key for NIK pseudonyms; see kunci_rahasia_nik
     ambang_cakupan_bpu: float = 10.0
     ambang_perangkat: float = 100.0
     layar_detik: float = 5.0
@@ -138,3 +139,29 @@ def muat_pengaturan(env: dict[str, str] | None = None) -> Pengaturan:
         # Below 2 nothing would be hidden: refused rather than quietly publishing small counts.
         k_suppresi=_bulat(env, rahasia, "DESA_SADAR_K", "k_suppresi", K_BAWAAN, 2, 100),
     )
+
+
+NAMA_BERKAS_KUNCI_NIK = "kunci_nik"
+
+
+def kunci_rahasia_nik(pengaturan: Pengaturan) -> bytes:
+    """The one HMAC key for NIKs, for the registration form, every import and the command line alike
+    (the same person must get the same pseudonym whichever way they came in): DESA_SADAR_KUNCI_NIK
+    or `kunci_nik` in secrets.toml; otherwise a random key created once as `kunci_nik` in the data
+    directory (readable by the app's user only). Back that file up: without it returning people are
+    not recognised."""
+    if pengaturan.kunci_nik:
+        return pengaturan.kunci_nik.encode()
+    berkas: Path = pengaturan.folder_data / NAMA_BERKAS_KUNCI_NIK
+    if not berkas.exists():
+        berkas.parent.mkdir(parents=True, exist_ok=True)
+        sementara = berkas.with_suffix(f".{secrets.token_hex(4)}.tmp")  # two first starts at once: one wins
+        sementara.write_bytes(secrets.token_hex(32).encode())
+        sementara.chmod(0o600)
+        try:
+            os.link(sementara, berkas)  # never replaces a key another process wrote first
+        except FileExistsError:
+            pass
+        finally:
+            sementara.unlink()
+    return berkas.read_bytes().strip()

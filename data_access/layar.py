@@ -70,5 +70,6 @@ def angka_layar(engine: sa.Engine, kegiatan_id: int, hari_ini: date) -> AngkaLay
 def daftar_kegiatan(engine: sa.Engine) -> pd.DataFrame:
     """Events newest first, for choosing one in the registration form."""
     return baca(engine, """
-        SELECT k.id, k.nama, k.tanggal_mulai, w.nama AS nama_desa FROM kegiatan k JOIN wilayah w ON w.kode = k.kode_desa
+        SELECT k.id, k.nama, k.tanggal_mulai, w.nama AS nama_desa, k.tanggal_selesai
+        FROM kegiatan k JOIN wilayah w ON w.kode = k.kode_desa
         ORDER BY k.tanggal_mulai DESC, k.id DESC""")

@@ -2,39 +2,17 @@
 
 from __future__ import annotations
 
-import secrets
 from datetime import date
-from pathlib import Path
 
 import sqlalchemy as sa
 
 from data_access import masa_aktif
-from data_access.config import Pengaturan
 from data_access.db import tulis
 from domain.nik import kunci_pseudonim
 from domain.pendaftaran import Pendaftaran, iuran_bulanan, periksa
 
-NAMA_BERKAS_KUNCI = "kunci_nik"
-
-
 class PendaftaranDitolak(ValueError):
     """The registration was not saved; the message says why, in plain Bahasa Indonesia."""
-
-
-def kunci_rahasia(pengaturan: Pengaturan) -> bytes:
-    """The HMAC key for NIKs: DESA_SADAR_KUNCI_NIK or `kunci_nik` in secrets.toml; otherwise a random key
-    created once in the data directory (readable by the app's user only), so a demo install works
-    and a branch can still set its own. Losing the key means returning people are not recognised."""
-    if pengaturan.kunci_nik:
-        return pengaturan.kunci_nik.encode()
-    berkas: Path = pengaturan.folder_data / NAMA_BERKAS_KUNCI
-    if not berkas.exists():
-        berkas.parent.mkdir(parents=True, exist_ok=True)
-        sementara = berkas.with_suffix(".tmp")
-        sementara.write_bytes(secrets.token_hex(32).encode())
-        sementara.chmod(0o600)
-        sementara.replace(berkas)
-    return berkas.read_bytes().strip()
 
 
 def daftarkan(engine: sa.Engine, p: Pendaftaran, kunci: bytes, hari_ini: date) -> int:

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationIn
 from domain.desa_sadar import URUTAN_STATUS
 from domain.kegiatan import JENIS_KEGIATAN, PANJANG_NAMA
 from domain.nik import NIKTidakSah, bersihkan, periksa_konsisten, urai_nik
-from domain.program import Program, Segmen, SUMBER_DANA, alasan_tidak_boleh
+from domain.program import SUMBER_DANA, Program, Segmen, alasan_program, alasan_tidak_boleh
 from domain.urai import NilaiTidakSah, kosong, urai_angka, urai_program, urai_tanggal, urai_tanggal_data, urai_ya_tidak
 
 # A resolver turns (village text or code, kecamatan text or None) into a village code, or raises
@@ -299,7 +299,7 @@ class BarisPeserta(_BarisDesa):
             raise ValueError("Tidak ada program yang diikuti.")
         program = v if isinstance(v, frozenset) else urai_program(v)
         segmen = info.data.get("segmen")
-        masalah = [a for p in sorted(program) if segmen and (a := alasan_tidak_boleh(segmen, p))]
+        masalah = alasan_program(segmen, program) if segmen else []
         if masalah:
             raise ValueError(" ".join(masalah))
         return program

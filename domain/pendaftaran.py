@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from domain.nik import NIKTidakSah, periksa_konsisten, urai_nik
-from domain.program import PROGRAM_WAJIB, Program, Segmen, alasan_tidak_boleh, iuran_bpu_bulanan
+from domain.program import Program, Segmen, alasan_program, iuran_bpu_bulanan
 
 TAHUN_LAHIR_MINIMUM = 1930
 USIA_KERJA_MINIMUM = 15
@@ -32,17 +32,8 @@ def periksa(p: Pendaftaran, hari_ini: date) -> list[str]:
         masalah.append("Desa belum dipilih atau tidak ditemukan.")
     if not p.program:
         masalah.append("Pilih setidaknya satu program.")
-    try:
-        wajib = PROGRAM_WAJIB[Segmen(p.segmen)]
-    except ValueError:
-        masalah.append(f"Segmen '{p.segmen}' tidak dikenal.")
-        wajib = frozenset()
-    kurang = sorted(w.value for w in wajib if w.value not in p.program)
-    if kurang:
-        masalah.append(f"Program wajib untuk segmen {p.segmen} belum dipilih: {', '.join(kurang)}.")
-    for program in sorted(p.program):
-        if alasan := alasan_tidak_boleh(p.segmen, program):
-            masalah.append(alasan)
+    if p.program:
+        masalah.extend(alasan_program(p.segmen, p.program))
     if not (TAHUN_LAHIR_MINIMUM <= p.tahun_lahir <= hari_ini.year - USIA_KERJA_MINIMUM):
         masalah.append(f"Tahun lahir harus antara {TAHUN_LAHIR_MINIMUM} dan {hari_ini.year - USIA_KERJA_MINIMUM}.")
     if p.jenis_kelamin not in ("L", "P"):

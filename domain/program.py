@@ -66,6 +66,18 @@ def boleh_ikut(segmen: str, program: str) -> bool:
         return False
 
 
+def alasan_program(segmen: str, program: frozenset[str] | set[str]) -> list[str]:
+    """Every reason this set of programmes cannot be held in this segment: a compulsory one missing,
+    or one the segment may not hold. The one rule for the registration form and every import."""
+    try:
+        wajib = PROGRAM_WAJIB[Segmen(segmen)]
+    except ValueError:
+        return [f"Segmen '{segmen}' tidak dikenal (pilihan: PU, BPU, JAKON, PMI)."]
+    kurang = sorted(w.value for w in wajib if w.value not in program)
+    masalah = [f"Program wajib untuk segmen {segmen} belum dipilih: {', '.join(kurang)}."] if kurang else []
+    return masalah + [a for p in sorted(program) if (a := alasan_tidak_boleh(segmen, p))]
+
+
 @functools.cache  # a few dozen pairs, asked for every row of a 100,000-row import
 def alasan_tidak_boleh(segmen: str, program: str) -> str | None:
     """The reason in Bahasa Indonesia why the pair is refused, or None when it is allowed."""

@@ -1,5 +1,6 @@
 """Pendaftaran: a phone-sized form for staff registering people on the spot at an event."""
 
+import pandas as pd
 import streamlit as st
 
 from layanan import cache
@@ -11,18 +12,34 @@ from domain.program import (PEKERJAAN_BPU_UMUM, PROGRAM_BOLEH, PROGRAM_WAJIB, SU
                             Segmen)
 from tampilan.teks import label_isian, t
 
+# The person's fields; the event, the village and the segment stay for the next person at the table.
+ISIAN_ORANG = ("daftar_pekerjaan", "daftar_jenis_kelamin", "daftar_tahun_lahir", "daftar_sumber_dana", "daftar_nik",
+               *(f"daftar_{p.value}" for p in Program))
+
 k = konteks()
 bahasa = k.bahasa
 hari_ini = k.hari_ini
 st.title(t("pendaftaran", bahasa))
+if st.session_state.pop("daftar_kosongkan", False):
+    for kunci in ISIAN_ORANG:
+        st.session_state.pop(kunci, None)
+if pesan := st.session_state.pop("daftar_tersimpan", None):
+    st.success(pesan, icon=":material/check_circle:")
 
 kegiatan = cache.daftar_kegiatan()
 pilihan_kegiatan = [None, *kegiatan["id"].astype(int).tolist()]
-nama_kegiatan = {int(i): f"{n} ({fmt.tanggal(tgl)}, {d})" for i, n, tgl, d in kegiatan.itertuples(index=False)}
+nama_kegiatan = {int(i): f"{n} ({fmt.tanggal(tgl)}, {d})" for i, n, tgl, d, _ in kegiatan.itertuples(index=False)}
+rentang = {int(i): (mulai, selesai) for i, _, mulai, _, selesai in kegiatan.itertuples(index=False)}
 dari_tautan = st.query_params.get("kegiatan", "")
 awal = pilihan_kegiatan.index(int(dari_tautan)) if dari_tautan.isdigit() and int(dari_tautan) in nama_kegiatan else 0
 id_kegiatan = st.selectbox(t("kegiatan", bahasa), pilihan_kegiatan, index=awal,
                            format_func=lambda i: nama_kegiatan.get(i, t("tanpa_kegiatan", bahasa)))
+if id_kegiatan is not None:
+    mulai, selesai = (pd.Timestamp(x).date() for x in rentang[id_kegiatan])
+    if hari_ini < mulai:
+        st.warning(t("kegiatan_belum_mulai", bahasa, tanggal=fmt.tanggal(mulai, bahasa)))
+    elif hari_ini > selesai:
+        st.warning(t("kegiatan_sudah_lewat", bahasa, tanggal=fmt.tanggal(selesai, bahasa)))
 
 teks_desa = st.text_input(t("desa", bahasa), key="daftar_desa", placeholder="mis. Ketanon Ageng")
 hasil_desa = cache.gazetteer().cari(teks_desa) if teks_desa.strip() else None
@@ -36,7 +53,9 @@ segmen = st.selectbox(t("segmen", bahasa), [s.value for s in Segmen], index=[s.v
                       key="daftar_segmen")
 boleh, wajib = PROGRAM_BOLEH[Segmen(segmen)], PROGRAM_WAJIB[Segmen(segmen)]
 
-with st.form("pendaftaran", clear_on_submit=True):
+# Nothing is cleared on submit: a refused save keeps everything typed (a NIK typo must not cost the
+# village, the occupation and every choice); a saved one clears the person's fields on the rerun.
+with st.form("pendaftaran", clear_on_submit=False):
     st.markdown(f"**{t('program', bahasa)}**")
     kolom = st.columns(len(Program))
     dipilih = set()
@@ -46,14 +65,14 @@ with st.form("pendaftaran", clear_on_submit=True):
                         key=f"daftar_{program.value}"):
             dipilih.add(program.value)
     dipilih |= {p.value for p in wajib}
-    pekerjaan = st.selectbox(t("pekerjaan", bahasa), [*PEKERJAAN_BPU_UMUM, "Lainnya"],
+    pekerjaan = st.selectbox(t("pekerjaan", bahasa), [*PEKERJAAN_BPU_UMUM, "Lainnya"], key="daftar_pekerjaan",
                              format_func=lambda p: label_isian("pekerjaan", p, bahasa))
-    jenis_kelamin = st.radio(t("jenis_kelamin", bahasa), ["L", "P"], horizontal=True,
+    jenis_kelamin = st.radio(t("jenis_kelamin", bahasa), ["L", "P"], horizontal=True, key="daftar_jenis_kelamin",
                              format_func=lambda j: label_isian("jenis_kelamin", {"L": "Laki-laki", "P": "Perempuan"}[j], bahasa))
     tahun_lahir = st.number_input(t("tahun_lahir", bahasa), min_value=1930, max_value=hari_ini.year - 15,
-                                  value=1985, step=1)
-    sumber_dana = st.selectbox(t("sumber_dana", bahasa), list(SUMBER_DANA_BPU), format_func=lambda d: label_isian("sumber_dana", SUMBER_DANA.get(d, d), bahasa))
-    nik = st.text_input("NIK", type="password", max_chars=20, help=t("bantuan_nik", bahasa))
+                                  value=1985, step=1, key="daftar_tahun_lahir")
+    sumber_dana = st.selectbox(t("sumber_dana", bahasa), list(SUMBER_DANA_BPU), key="daftar_sumber_dana", format_func=lambda d: label_isian("sumber_dana", SUMBER_DANA.get(d, d), bahasa))
+    nik = st.text_input("NIK", type="password", max_chars=20, help=t("bantuan_nik", bahasa), key="daftar_nik")
     kirim = st.form_submit_button(t("simpan", bahasa), type="primary", width="stretch")
 
 if kirim:
@@ -66,5 +85,6 @@ if kirim:
         st.error(str(e), icon=":material/error:")
     else:
         # The registration number is a receipt for staff; it says nothing about the person.
-        st.success(t("tersimpan", bahasa, program=", ".join(sorted(dipilih)), nomor=str(nomor)),
-                   icon=":material/check_circle:")
+        st.session_state["daftar_tersimpan"] = t("tersimpan", bahasa, program=", ".join(sorted(dipilih)), nomor=str(nomor))
+        st.session_state["daftar_kosongkan"] = True
+        st.rerun()

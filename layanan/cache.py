@@ -20,7 +20,7 @@ from data_access.batas import BatasWilayah, batas_aplikasi
 from laporan.briefing import IsiBriefing
 from laporan.susun import susun_briefing
 from data_access.impor_batas import impor_batas
-from data_access.config import Pengaturan, muat_pengaturan
+from data_access.config import Pengaturan, kunci_rahasia_nik, muat_pengaturan
 from data_access.db import buat_engine, siapkan_database
 from data_access.demo import isi_demo, sumber_data
 from domain.desa_sadar import AmbangKesiapan
@@ -184,7 +184,7 @@ def daftar_kegiatan() -> pd.DataFrame:
 
 @st.cache_resource
 def kunci_nik() -> bytes:
-    return pendaftaran.kunci_rahasia(aplikasi().pengaturan)
+    return kunci_rahasia_nik(aplikasi().pengaturan)
 
 
 def daftarkan(isian: Pendaftaran, hari_ini: date) -> int:
@@ -282,9 +282,7 @@ def tahun_target() -> list[int]:
 
 def konteks_impor(pengguna: str, hari_ini: date) -> impor.KonteksImpor:
     app = aplikasi()
-    kunci = app.pengaturan.kunci_nik
-    return impor.KonteksImpor(pengguna, hari_ini, gazetteer(), kunci.encode() if kunci else None,
-                              lambda kode: titik_desa(app.batas.desa, kode))
+    return impor.KonteksImpor(pengguna, hari_ini, gazetteer(), kunci_nik(), lambda kode: titik_desa(app.batas.desa, kode))
 
 
 def periksa_impor(jenis: str, isi: bytes, nama_berkas: str, pengguna: str, hari_ini: date,

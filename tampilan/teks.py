@@ -92,6 +92,14 @@ TEKS: dict[str, tuple[str, str]] = {
     "pendaftaran": ("Pendaftaran", "Registration"),
     "kegiatan": ("Kegiatan", "Event"),
     "tanpa_kegiatan": ("Tanpa kegiatan (di kantor)", "No event (at the office)"),
+    "kegiatan_belum_mulai": ("Kegiatan ini baru mulai {tanggal}. Pendaftaran hari ini tetap dicatat untuk kegiatan ini; "
+                             "pilih 'Tanpa kegiatan' bila bukan.",
+                             "This event starts on {tanggal}. A sign-up today is still recorded for it; choose 'No "
+                             "event' if it is not."),
+    "kegiatan_sudah_lewat": ("Kegiatan ini sudah selesai {tanggal}. Pendaftaran hari ini tetap dicatat untuk kegiatan "
+                             "ini; pilih 'Tanpa kegiatan' bila bukan.",
+                             "This event ended on {tanggal}. A sign-up today is still recorded for it; choose 'No "
+                             "event' if it is not."),
     "pekerjaan": ("Pekerjaan", "Occupation"),
     "jenis_kelamin": ("Jenis kelamin", "Sex"),
     "tahun_lahir": ("Tahun lahir", "Birth year"),
@@ -418,6 +426,7 @@ ALASAN_EN: tuple[tuple[str, str], ...] = (
      "Programme '{p}' is not recognised (choose JKK, JKM, JHT, JP or JKP)."),
     ("Peserta segmen {s} tidak dapat didaftarkan pada program {p}.",
      "A participant in segment {s} cannot be enrolled in programme {p}."),
+    ("Program wajib untuk segmen {s} belum dipilih: {p}.", "Compulsory programmes for segment {s} missing: {p}."),
     ("Sama dengan baris {n}: baris ganda dalam berkas.", "Same as row {n}: a duplicate row in the file."),
     ("Wilayah kosong: isi kode wilayah, nama desa, atau kecamatan.",
      "No region: give a region code, a village name or a kecamatan."),

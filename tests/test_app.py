@@ -202,15 +202,35 @@ def test_registration_form_explains_what_is_wrong_in_plain_words(monkeypatch):
     at.text_input(key="daftar_desa").set_value("Sawangan").run()
     assert any("lebih dari satu kecamatan" in w.value for w in at.warning)
     at.text_input(key="daftar_desa").set_value("ds. wonopringgo").run()
-    at.text_input[1].set_value("3326104305850001")  # a woman's NIK, the form says L
+    at.checkbox(key="daftar_JHT").check()
+    at.selectbox(key="daftar_pekerjaan").set_value("Nelayan")
+    at.number_input(key="daftar_tahun_lahir").set_value(1985)
+    at.text_input(key="daftar_nik").set_value("3326104305850001")  # a woman's NIK, the form says L
     at.button[0].click().run()
     assert any("Jenis kelamin tidak cocok" in e.value for e in at.error)
-    at.text_input[1].set_value("3326100305858001")
+    # Refused: everything typed is still there; only the NIK or the sex needs fixing.
+    assert at.checkbox(key="daftar_JHT").value and at.selectbox(key="daftar_pekerjaan").value == "Nelayan"
+    assert at.text_input(key="daftar_nik").value == "3326104305850001"
+    assert at.text_input(key="daftar_desa").value == "ds. wonopringgo"
+    at.text_input(key="daftar_nik").set_value("3326100305858001")
     at.button[0].click().run()
-    assert any("Tersimpan: JKK, JKM" in s.value for s in at.success)
-    at.text_input[1].set_value("3326100305858001")
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("Tersimpan: JHT, JKK, JKM" in s.value for s in at.success)
+    # Saved: the person's fields are empty for the next person; the event and the village stay.
+    assert at.text_input(key="daftar_nik").value == "" and not at.checkbox(key="daftar_JHT").value
+    assert at.selectbox(key="daftar_pekerjaan").value != "Nelayan"
+    assert at.text_input(key="daftar_desa").value == "ds. wonopringgo" and at.selectbox[0].value == 1
+    at.text_input(key="daftar_nik").set_value("3326100305858001")
     at.button[0].click().run()
     assert any("sudah terdaftar" in e.value for e in at.error)
+
+
+def test_the_form_warns_when_the_event_is_over():
+    with engine_app() as engine:
+        lama = baca(engine, "SELECT id, tanggal_selesai FROM kegiatan WHERE tanggal_selesai < :t ORDER BY id LIMIT 1",
+                    t=HARI_INI_UJI)
+    at = _halaman("pendaftaran.py", kegiatan=str(int(lama["id"].iloc[0])))
+    assert any("sudah selesai" in w.value for w in at.warning)
 
 
 def test_live_screen_needs_an_event_in_its_link():

@@ -47,12 +47,15 @@ def test_an_upload_is_checked_then_imported_only_when_asked(halaman, server_app)
     assert page.diblokir == []
 
 
-def test_participants_are_refused_without_a_nik_key(halaman, server_app):
+def test_participants_are_checked_with_the_key_the_form_uses(halaman, server_app):
+    """No key is configured for this server: the import uses the one in the data folder, the same
+    the registration form uses, instead of refusing (issue 14: one NIK key)."""
     page = halaman
     isi = "NIK;Desa;Segmen;Program;Tgl Daftar\n'3326120305855001;Wonopringgo;BPU;JKK,JKM;03/09/2019\n"
     _unggah(page, server_app, "peserta dan kepesertaannya", "peserta.csv", isi)
-    assert page.get_by_text("Kunci rahasia NIK belum diatur").first.is_visible()
-    assert page.get_by_role("button", name="Impor", exact=True).is_disabled()
+    assert page.get_by_text("1 baris data: 1 sah, 0 ditolak.").is_visible()
+    assert page.get_by_text("Kunci rahasia NIK belum diatur").count() == 0
+    assert not page.get_by_role("button", name="Impor", exact=True).is_disabled()
 
 
 def test_a_close_spelling_waits_for_the_users_word_and_a_broken_sheet_is_explained(halaman, server_app):

@@ -63,3 +63,13 @@ def test_the_command_prints_an_account_block_that_loads(monkeypatch, capsys):
     assert periksa_masuk(akun, PembatasPercobaan(), "siti", "sandi-yang-panjang").peran is Peran.STAF
     jawaban = iter(["pendek", "pendek"])
     assert main(["akun", "budi", "--peran", "admin"]) == 2
+
+
+def test_a_password_over_bcrypts_limit_is_answered_in_plain_words(akun):
+    pembatas = PembatasPercobaan()
+    for sandi in ("x" * 73, "é" * 37):  # 74 bytes of UTF-8 in 37 letters
+        with pytest.raises(ValueError, match="^Kata sandi terlalu panjang") as e:
+            periksa_masuk(akun, pembatas, "siti", sandi)
+        assert "bcrypt" not in str(e.value) and "truncate" not in str(e.value)
+    with pytest.raises(ValueError, match="paling banyak 72 byte"):
+        buat_hash("x" * 73, putaran=4)

@@ -64,3 +64,46 @@ def test_progress_a_confirmed_correction_and_a_failure_exit_1(url_kosong, berkas
     assert main(["import", "kegiatan", lain, "--database", url_kosong]) == 1
     keluaran = capsys.readouterr()
     assert "kesalahan di server" in keluaran.out and "/srv" not in keluaran.out + keluaran.err
+
+
+def test_the_form_the_import_and_the_command_line_find_one_nik_key(url_kosong, berkas, tmp_path, monkeypatch):
+    """With no key configured, the command line's import and the phone form use the key kept in the
+    data folder, so a person imported from the branch export is recognised at an event."""
+    from datetime import date
+
+    from data_access.config import kunci_rahasia_nik, muat_pengaturan
+    from data_access.pendaftaran import PendaftaranDitolak, daftarkan
+    from domain.nik import kunci_pseudonim
+    from domain.pendaftaran import Pendaftaran
+
+    monkeypatch.delenv("DESA_SADAR_KUNCI_NIK", raising=False)
+    monkeypatch.setenv("DESA_SADAR_DATA_DIR", str(tmp_path / "data"))
+    peserta = berkas("peserta.csv", "NIK;Desa;Segmen;Program;Tgl Daftar;Jenis Kelamin\n"
+                                    "'3326120305855001;Wonopringgo;BPU;JKK, JKM;03/09/2019;L\n")
+    assert main(["import", "peserta", peserta, "--database", url_kosong]) == 0
+    kunci = kunci_rahasia_nik(muat_pengaturan())
+    assert (tmp_path / "data" / "kunci_nik").read_bytes().strip() == kunci and len(kunci) == 64
+    engine = buat_engine(url_kosong)
+    try:
+        assert baca(engine, "SELECT kunci_pseudonim FROM peserta")["kunci_pseudonim"].tolist() == [
+            kunci_pseudonim("3326120305855001", kunci)]
+        sama = Pendaftaran("33.26.12.2008", "BPU", frozenset({"JKK", "JKM"}), "Petani", "L", 1985, "mandiri",
+                           "3326120305855001")
+        with pytest.raises(PendaftaranDitolak, match="sudah terdaftar"):
+            daftarkan(engine, sama, kunci_rahasia_nik(muat_pengaturan()), date(2026, 11, 24))
+    finally:
+        engine.dispose()
+
+
+def test_one_eligibility_rule_for_the_form_and_the_import(url_kosong, berkas, capsys, monkeypatch):
+    from datetime import date
+
+    from domain.pendaftaran import Pendaftaran, periksa
+
+    monkeypatch.setenv("DESA_SADAR_KUNCI_NIK", "kunci-uji-perintah-yang-panjang")
+    hanya_jkk = berkas("jkk.csv", "NIK;Desa;Segmen;Program;Tgl Daftar\n'3326120305855001;Wonopringgo;BPU;JKK;03/09/2019\n")
+    assert main(["import", "peserta", hanya_jkk, "--database", url_kosong]) == 2
+    formulir = periksa(Pendaftaran("33.26.12.2008", "BPU", frozenset({"JKK"}), "Petani", "L", 1985, "mandiri",
+                                   "3326120305855001"), date(2026, 11, 24))
+    assert formulir == ["Program wajib untuk segmen BPU belum dipilih: JKM."]
+    assert formulir[0] in capsys.readouterr().out  # the same rule, the same words
