@@ -7,15 +7,16 @@ from data_access.config import PengaturanTidakSah
 from data_access.db import DatabaseTidakSiap
 from domain.peran import boleh_buka
 from geo.batas import BatasTidakValid
+from halaman import perlu_masuk, persiapan
 from layanan import cache, sisi
-from tampilan.teks import t
+from tampilan.teks import JUDUL_HALAMAN, t
 
 # An emoji favicon is drawn locally; a ":material/…" one would be fetched from Google's font CDN.
 st.set_page_config(page_title="Desa Sadar", page_icon="🏘️", layout="wide")
 
 bahasa = sisi.pilih_bahasa()
 try:
-    cache.aplikasi()
+    app = cache.aplikasi()
 except (BatasTidakDitemukan, BatasTidakValid) as e:
     st.error(f"**{t('batas_hilang', bahasa)}.** {e}")
     st.stop()
@@ -26,25 +27,36 @@ except PengaturanTidakSah as e:
     st.error(f"**{t('pengaturan_salah', bahasa)}.** {e}")
     st.stop()
 
+if app.demo and not app.demo.selesai:
+    persiapan.tampilkan(app.demo, bahasa)
+    st.stop()
+if app.demo and app.demo.galat:
+    st.error(f"**{t('persiapan_gagal', bahasa)}.** {app.demo.galat[1 if bahasa == 'en' else 0]}")
+    st.stop()
+
 konteks = sisi.konteks_dasar(bahasa)
-SEMUA_HALAMAN = {
-    "ringkasan": st.Page("halaman/ringkasan.py", title=t("ringkasan", bahasa), icon=":material/dashboard:",
-                         default=True),
-    "peta": st.Page("halaman/peta.py", title=t("peta", bahasa), icon=":material/map:", url_path="peta"),
-    "provinsi": st.Page("halaman/provinsi.py", title=t("peta_provinsi", bahasa), icon=":material/public:",
-                        url_path="provinsi"),
-    "kegiatan": st.Page("halaman/kegiatan.py", title=t("kegiatan_menu", bahasa), icon=":material/celebration:",
-                        url_path="kegiatan"),
-    "desa-sadar": st.Page("halaman/desa_sadar.py", title=t("desa_sadar_menu", bahasa), icon=":material/verified:",
-                          url_path="desa-sadar"),
-    "target": st.Page("halaman/target.py", title=t("target_menu", bahasa), icon=":material/flag:", url_path="target"),
-    "daftar": st.Page("halaman/pendaftaran.py", title=t("pendaftaran", bahasa), icon=":material/person_add:",
-                      url_path="daftar"),
-    "data": st.Page("halaman/data.py", title=t("data_menu", bahasa), icon=":material/upload_file:", url_path="data"),
+# Every page keeps its address; one this role may not open shows the way to sign in instead.
+HALAMAN = {  # key (domain.peran.HALAMAN, the URL) -> script, icon
+    "ringkasan": ("halaman/ringkasan.py", ":material/dashboard:"),
+    "peta": ("halaman/peta.py", ":material/map:"),
+    "provinsi": ("halaman/provinsi.py", ":material/public:"),
+    "kegiatan": ("halaman/kegiatan.py", ":material/celebration:"),
+    "desa-sadar": ("halaman/desa_sadar.py", ":material/verified:"),
+    "target": ("halaman/target.py", ":material/flag:"),
+    "daftar": ("halaman/pendaftaran.py", ":material/person_add:"),
+    "data": ("halaman/data.py", ":material/upload_file:"),
     # The projector screen is opened by a link naming the event, never from the menu.
-    "layar": st.Page("halaman/layar_acara.py", title=t("layar_acara", bahasa), url_path="layar", visibility="hidden"),
+    "layar": ("halaman/layar_acara.py", None),
 }
-halaman = st.navigation([p for kunci, p in SEMUA_HALAMAN.items() if boleh_buka(konteks.peran, kunci)])
-# The live screen, the registration form and the import page use no dashboard filters.
-st.session_state["konteks"] = konteks if halaman.url_path in ("layar", "daftar", "data") else sisi.saringan(konteks)
+tertutup = {kunci for kunci in HALAMAN if not boleh_buka(konteks.peran, kunci)}
+halaman = st.navigation([
+    st.Page(perlu_masuk.halaman_untuk(kunci) if kunci in tertutup else berkas, title=t(JUDUL_HALAMAN[kunci], bahasa),
+            icon=ikon, url_path=None if kunci == "ringkasan" else kunci, default=kunci == "ringkasan",
+            visibility="hidden" if kunci in tertutup or kunci == "layar" else "visible")
+    for kunci, (berkas, ikon) in HALAMAN.items()
+])
+sisi.kotak_masuk(konteks, halaman.url_path)
+# The live screen, the registration form, the import page and a sign-in prompt use no dashboard filters.
+tanpa_saringan = halaman.url_path in ("layar", "daftar", "data") or halaman.url_path in tertutup
+st.session_state["konteks"] = konteks if tanpa_saringan else sisi.saringan(konteks)
 halaman.run()

@@ -136,7 +136,7 @@ def main() -> None:
     argumen.add_argument("--tanpa-naif", action="store_true", help="only the app, for long soaks")
     a = argumen.parse_args()
     print(f"Rendam layar acara: {a.siklus} penyegaran tiap {a.selang} s, setelah {PEMANASAN} pemanasan.\n")
-    hasil = [rendam("aplikasi", AKAR_PROYEK / "app.py", "/layar?kegiatan=1", '[data-uji="daftar-hari-ini"]',
+    hasil = [rendam("aplikasi", AKAR_PROYEK / "server.py", "/layar?kegiatan=1", '[data-uji="daftar-hari-ini"]',
                     a.siklus, a.selang)]
     if not a.tanpa_naif:
         hasil.append(rendam("naif", AKAR_PROYEK / "benchmarks" / "layar_naif.py", "/?kegiatan=1", "h1", a.siklus,

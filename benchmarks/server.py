@@ -1,4 +1,4 @@
-"""Start the app as a user does (streamlit run app.py) on a free loopback port; for tests and benchmarks."""
+"""Start the app as a user does (streamlit run server.py) on a free loopback port; for tests and benchmarks."""
 
 from __future__ import annotations
 
@@ -42,16 +42,18 @@ def tunggu_sehat(url: str, proses: subprocess.Popen, log: Path,
 
 
 @contextmanager
-def server_streamlit(folder_data: Path, log: Path, skrip: Path = AKAR_PROYEK / "app.py",
-                     env_tambahan: dict[str, str] | None = None) -> Iterator[str]:
-    """Yield the app's URL once its health endpoint answers (polled, never a fixed sleep)."""
-    with proses_streamlit(folder_data, log, skrip, env_tambahan) as (url, _):
+def server_streamlit(folder_data: Path, log: Path, skrip: Path = AKAR_PROYEK / "server.py",
+                     env_tambahan: dict[str, str] | None = None, rahasia: Path | None = None) -> Iterator[str]:
+    """Yield the app's URL once its health endpoint answers (polled, never a fixed sleep). `rahasia`:
+    a secrets.toml to use instead of the project's (accounts for a test)."""
+    with proses_streamlit(folder_data, log, skrip, env_tambahan, rahasia) as (url, _):
         yield url
 
 
 @contextmanager
-def proses_streamlit(folder_data: Path, log: Path, skrip: Path = AKAR_PROYEK / "app.py",
-                     env_tambahan: dict[str, str] | None = None) -> Iterator[tuple[str, subprocess.Popen]]:
+def proses_streamlit(folder_data: Path, log: Path, skrip: Path = AKAR_PROYEK / "server.py",
+                     env_tambahan: dict[str, str] | None = None,
+                     rahasia: Path | None = None) -> Iterator[tuple[str, subprocess.Popen]]:
     """As server_streamlit, also yielding the server process (for benchmarks that watch its memory)."""
     port = port_bebas()
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}  # only a database asked for below
@@ -59,7 +61,8 @@ def proses_streamlit(folder_data: Path, log: Path, skrip: Path = AKAR_PROYEK / "
     with open(log, "w") as keluaran:
         proses = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", str(skrip), "--server.port", str(port),
-             "--server.address", "127.0.0.1", "--server.headless", "true", "--logger.messageFormat", FORMAT_LOG],
+             "--server.address", "127.0.0.1", "--server.headless", "true", "--logger.messageFormat", FORMAT_LOG,
+             *(["--secrets.files", str(rahasia)] if rahasia else [])],
             cwd=AKAR_PROYEK, env=env, stdout=keluaran, stderr=subprocess.STDOUT)
         url = f"http://127.0.0.1:{port}"
         try:

@@ -8,7 +8,7 @@ An empty database is first filled with demo data of the given size: the app's re
 1. Filter changes (Ringkasan and map values) through the monthly rollup, against the same pages
    with active counts read from the islands directly (the app before the rollup).
 2. Memory: this process's peak, and the app server's peak while it serves the pages below.
-3. First page from a cold start: `streamlit run app.py` started, Ringkasan's numbers on screen in
+3. First page from a cold start: `streamlit run server.py` started, Ringkasan's numbers on screen in
    headless Chromium; against a one-line Streamlit page started the same way (the floor).
 4. The province map (/provinsi) in Chromium with the network cut off: first paint of every village,
    a measure change, and the bytes a change sends, against sending the village geometry again.

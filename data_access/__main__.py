@@ -20,7 +20,7 @@ from data_access.batas import BatasTidakDitemukan, batas_aplikasi, sinkronkan_wi
 from data_access.config import kunci_rahasia_nik, muat_pengaturan
 from data_access import masa_aktif
 from data_access.db import DatabaseTidakSiap, baca, buat_engine, siapkan_database, tanpa_batas_waktu, tulis
-from data_access.demo import DemoDitolak, buat_data_demo, desa_provinsi_untuk_demo, desa_untuk_demo, isi_demo, isi_demo_provinsi
+from data_access.demo import DemoDitolak, buat_data_demo, desa_provinsi_untuk_demo, desa_untuk_demo, isi_demo, isi_demo_provinsi, ulang_demo
 from data_access.impor import JENIS_IMPOR, KonteksImpor, impor
 from data_access.impor_batas import impor_batas
 from data_access.provinsi import desa_provinsi
@@ -75,6 +75,10 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("rekap", help="padatkan rekap bulanan dan tahunan (jalankan tiap malam; aman diulang)")
     demo = sub.add_parser("demo", help="isi database kosong dengan data contoh (sintetis)")
     demo.add_argument("--scale", type=baca_skala, default=None, help="jumlah kepesertaan, mis. 1m atau 10m")
+    demo.add_argument("--ulang", action="store_true",
+                      help="kosongkan data kampanye lalu isi ulang data contoh (database latihan)")
+    demo.add_argument("--hapus-data-nyata", action="store_true",
+                      help="dengan --ulang: izinkan menghapus data nyata (cadangkan dulu)")
     demo.add_argument("--provinsi", default=None, metavar="PP",
                       help="data contoh untuk seluruh desa provinsi ini (mis. 33), untuk uji skala")
     akun = sub.add_parser("akun", help="buat hash kata sandi untuk akun di secrets.toml")
@@ -88,6 +92,8 @@ def main(argv: list[str] | None = None) -> int:
     imp.add_argument("--laporan", help="tulis daftar baris yang ditolak ke berkas CSV ini")
     imp.add_argument("--terima-koreksi", action="store_true",
                      help="terima koreksi ejaan nama desa yang disarankan (mis. Wonopringgi -> Wonopringgo)")
+    imp.add_argument("--hapus-demo", action="store_true",
+                     help="hapus semua data contoh (sintetis) dalam transaksi yang sama dengan impor ini")
     imp.add_argument("--pengguna", default=os.environ.get("USER", "baris-perintah"), help="dicatat di log impor")
     for p in sub.choices.values():
         p.add_argument("--database", default=None, help="URL database (bawaan: pengaturan aplikasi)")
@@ -116,7 +122,17 @@ def main(argv: list[str] | None = None) -> int:
         hari_ini = pengaturan.hari_ini()
         if args.perintah == "import":
             return _impor(args, engine, batas, pengaturan, hari_ini)
-        if args.provinsi:
+        if args.ulang:
+            if args.provinsi or args.scale:
+                print("Ditolak: --ulang mengisi data contoh kabupaten pada skala bawaan; tanpa --provinsi/--scale.",
+                      file=sys.stderr)
+                return 2
+            mulai = time.perf_counter()
+            hitung = ulang_demo(engine, batas, hari_ini, hapus_data_nyata=args.hapus_data_nyata)
+        elif args.hapus_data_nyata:
+            print("Ditolak: --hapus-data-nyata hanya berlaku bersama --ulang.", file=sys.stderr)
+            return 2
+        elif args.provinsi:
             desa = desa_provinsi(pengaturan.folder_batas, args.provinsi)
             skala = skala_untuk(args.scale, desa_provinsi_untuk_demo(desa), hari_ini) if args.scale else 1.0
             mulai = time.perf_counter()
@@ -163,7 +179,7 @@ def _impor(args, engine, batas, pengaturan, hari_ini: date) -> int:
     else:
         hasil = impor(engine, args.jenis, isi, os.path.basename(args.berkas), konteks, kering=args.dry_run,
                       hanya_yang_sah=args.hanya_yang_sah, terima_koreksi=args.terima_koreksi,
-                      kemajuan=_kemajuan_terminal())
+                      kemajuan=_kemajuan_terminal(), hapus_demo=args.hapus_demo)
     print(hasil.ringkasan())
     for m in hasil.masalah[:MASALAH_DICETAK]:
         letak = f"baris {m.baris}, " if m.baris else ""

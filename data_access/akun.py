@@ -9,6 +9,7 @@ Passwords are never stored or logged; only their bcrypt hashes sit in secrets.to
 
 from __future__ import annotations
 
+import functools
 import threading
 import time
 from collections import deque
@@ -25,6 +26,17 @@ KUNCI_DETIK = 15 * 60
 
 class AkunTidakSah(ValueError):
     """An account in secrets.toml cannot be used; the message names it."""
+
+
+class MasukDitolak(ValueError):
+    """A sign-in was refused; the message in Bahasa Indonesia, `en` the same in English."""
+
+    def __init__(self, pesan: str, en: str) -> None:
+        super().__init__(pesan)
+        self.en = en
+
+    def dalam(self, bahasa: str) -> str:
+        return self.en if bahasa == "en" else str(self)
 
 
 @dataclass(frozen=True)
@@ -90,24 +102,30 @@ class PembatasPercobaan:
 
 
 def periksa_masuk(akun: dict[str, Akun], pembatas: PembatasPercobaan, nama: str, sandi: str) -> Akun:
-    """The account for a correct name and password; otherwise ValueError with a message that does not
-    say which of the two was wrong. Unknown names cost a bcrypt check too (no timing hint)."""
+    """The account for a correct name and password; otherwise MasukDitolak with a message that does
+    not say which of the two was wrong. Unknown names cost a bcrypt check too (no timing hint)."""
     kunci = nama.strip().lower()
     sisa = pembatas.sisa_kunci(kunci)
     if sisa > 0:
-        raise ValueError(f"Terlalu banyak percobaan gagal. Coba lagi dalam {int(sisa // 60) + 1} menit.")
+        menit = int(sisa // 60) + 1
+        raise MasukDitolak(f"Terlalu banyak percobaan gagal. Coba lagi dalam {menit} menit.",
+                           f"Too many failed attempts. Try again in {menit} minute{'s' if menit > 1 else ''}.")
     a = akun.get(kunci)
     if len(sandi.encode()) > PANJANG_SANDI_MAKS:
         # bcrypt reads 72 bytes at most and refuses more with its own English text; no account's
         # password is longer (buat_hash refuses them), so this is a wrong password, said plainly.
         pembatas.catat_gagal(kunci)
-        raise ValueError(f"Kata sandi terlalu panjang (paling banyak {PANJANG_SANDI_MAKS} byte); periksa yang diketik.")
-    cocok = bcrypt.checkpw(sandi.encode(), a.hash if a else _HASH_PALSU)
+        raise MasukDitolak(f"Kata sandi terlalu panjang (paling banyak {PANJANG_SANDI_MAKS} byte); periksa yang diketik.",
+                           f"The password is too long (at most {PANJANG_SANDI_MAKS} bytes); check what was typed.")
+    cocok = bcrypt.checkpw(sandi.encode(), a.hash if a else _hash_palsu())
     if not a or not cocok:
         pembatas.catat_gagal(kunci)
-        raise ValueError("Nama akun atau kata sandi salah.")
+        raise MasukDitolak("Nama akun atau kata sandi salah.", "Wrong account name or password.")
     pembatas.catat_berhasil(kunci)
     return a
 
 
-_HASH_PALSU = bcrypt.hashpw(b"bukan-sandi", bcrypt.gensalt(rounds=12))
+@functools.cache
+def _hash_palsu() -> bytes:
+    # Made on the first unknown name rather than at import: a bcrypt round costs a quarter second.
+    return bcrypt.hashpw(b"bukan-sandi", bcrypt.gensalt(rounds=12))

@@ -14,6 +14,7 @@
 | live screen refresh | DESA_SADAR_LAYAR_DETIK (or `layar_detik`) | 5 seconds |
 | today | DESA_SADAR_HARI_INI (or `hari_ini`), as YYYY-MM-DD | the real date, read anew on every use |
 | small-count threshold | DESA_SADAR_K (or `k_suppresi`) | 5: public views show 1 to 4 as "<5" |
+| sign-in session length | DESA_SADAR_SESI_JAM (or `sesi_jam`) | 8 hours |
 
 No national coverage threshold for designation exists (domain brief §1): each branch sets its own.
 
@@ -62,6 +63,7 @@ class Pengaturan:
     layar_detik: float = 5.0
     tanggal_tetap: date | None = None  # DESA_SADAR_HARI_INI; None: the real date
     k_suppresi: int = K_BAWAAN  # public views show counts from 1 to k-1 as "<k"
+    sesi_jam: float = 8.0  # a working day; then the password is asked again
 
     def hari_ini(self) -> date:
         """The app's "today": the pinned date if one is set, else the real date at this call."""
@@ -138,6 +140,7 @@ def muat_pengaturan(env: dict[str, str] | None = None) -> Pengaturan:
         tanggal_tetap=_tanggal(env, rahasia, "DESA_SADAR_HARI_INI", "hari_ini"),
         # Below 2 nothing would be hidden: refused rather than quietly publishing small counts.
         k_suppresi=_bulat(env, rahasia, "DESA_SADAR_K", "k_suppresi", K_BAWAAN, 2, 100),
+        sesi_jam=_angka(env, rahasia, "DESA_SADAR_SESI_JAM", "sesi_jam", 8.0, 0.01, 24 * 30),
     )
 
 

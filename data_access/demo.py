@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 import geopandas as gpd
@@ -395,22 +396,78 @@ def desa_untuk_demo(batas: BatasWilayah) -> pd.DataFrame:
     return desa_provinsi_untuk_demo(batas.desa)
 
 
-def sumber_data(engine: sa.Engine) -> str | None:
-    """'demo' for synthetic data, 'nyata' for imported data, None for an empty database."""
+# Tables whose rows say where they came from: 'demo', or an import, the form, the staff pages.
+TABEL_BERSUMBER = ("peserta", "kegiatan", "penyebut", "mou_desa", "target", "status_desa_sadar")
+# Everything the campaign records; wilayah (the boundaries' names) and program are reference data.
+TABEL_KAMPANYE = ("kiriman_pendaftaran", "kepesertaan", "masa_aktif", "rekap_masa_aktif", "rekap_masa_aktif_tahunan",
+                  "peserta", "kegiatan", "penyebut", "mou_desa", "target", "status_desa_sadar")
+
+
+def _ada(k: sa.Connection, tabel: str, syarat: str) -> bool:
+    return bool(k.execute(sa.text(f"SELECT EXISTS (SELECT 1 FROM {tabel} WHERE {syarat})")).scalar())
+
+
+def sumber_data(engine: sa.Engine | sa.Connection) -> str | None:
+    """What the database holds, read from the rows themselves: 'nyata' as soon as any row did not
+    come from the demo generator, 'demo' when every row did, None when it is empty. The banner, the
+    demo label and the no-accounts open mode all follow this."""
+    def baca(k: sa.Connection) -> str | None:
+        if any(_ada(k, tabel, "sumber <> 'demo'") for tabel in TABEL_BERSUMBER):
+            return "nyata"
+        if any(_ada(k, tabel, "sumber = 'demo'") for tabel in TABEL_BERSUMBER) or \
+                _ada(k, "info_data", "kunci = 'sumber' AND nilai = 'demo'"):
+            return "demo"
+        return None
+
+    if isinstance(engine, sa.Connection):
+        return baca(engine)
     with engine.connect() as k:
-        nilai = k.execute(sa.text("SELECT nilai FROM info_data WHERE kunci = 'sumber'")).scalar()
-        if nilai:
-            return nilai
-        ada = k.execute(sa.text("SELECT count(*) FROM peserta")).scalar()
-    return "nyata" if ada else None
+        return baca(k)
 
 
-def isi_demo(engine: sa.Engine, batas: BatasWilayah, hari_ini: date, skala: float = 1.0) -> dict[str, int]:
-    """Write the demo dataset in one transaction. Refuses a database that holds real data."""
+def ada_data_demo(k: sa.Connection) -> bool:
+    return any(_ada(k, tabel, "sumber = 'demo'") for tabel in TABEL_BERSUMBER)
+
+
+def sumber_tulisan(k: sa.Connection, sumber: str) -> str:
+    """What a row written by the app's own forms is marked: in a demo database it is a training
+    entry ('demo', removed with the demo), otherwise `sumber`. The database is a demo one while the
+    generator's flag stands; the first real import removes the flag with the demo rows."""
+    flag = k.execute(sa.text("SELECT nilai FROM info_data WHERE kunci = 'sumber'")).scalar()
+    return "demo" if flag == "demo" else sumber
+
+
+def hapus_data_demo(k: sa.Connection) -> dict[str, int]:
+    """Remove every demo row inside the caller's transaction (the first real import's), keeping
+    every other row; returns what was removed per table. Active periods and rollups are rebuilt."""
+    tanpa_batas_waktu(k)
+    demo_peserta = "SELECT id FROM peserta WHERE sumber = 'demo'"
+    hapus = {
+        "kiriman_pendaftaran": k.execute(sa.text(
+            f"DELETE FROM kiriman_pendaftaran WHERE peserta_id IN ({demo_peserta})")).rowcount,
+        "kepesertaan": k.execute(sa.text(f"DELETE FROM kepesertaan WHERE peserta_id IN ({demo_peserta})")).rowcount,
+    }
+    hapus["peserta"] = k.execute(sa.text("DELETE FROM peserta WHERE sumber = 'demo'")).rowcount
+    # A real participant recorded at a demo event keeps the participant, not the made-up event.
+    k.execute(sa.text("UPDATE peserta SET kegiatan_id = NULL WHERE kegiatan_id IN "
+                      "(SELECT id FROM kegiatan WHERE sumber = 'demo')"))
+    for tabel in ("kegiatan", "penyebut", "mou_desa", "target", "status_desa_sadar"):
+        hapus[tabel] = k.execute(sa.text(f"DELETE FROM {tabel} WHERE sumber = 'demo'")).rowcount
+    k.execute(sa.text("DELETE FROM info_data WHERE kunci = 'sumber' OR substr(kunci, 1, 5) = 'demo_'"))
+    masa_aktif.bangun_ulang(k)
+    return hapus
+
+
+def isi_demo(engine: sa.Engine, batas: BatasWilayah, hari_ini: date, skala: float = 1.0,
+             kabar: Callable[[str, float], None] | None = None) -> dict[str, int]:
+    """Write the demo dataset in one transaction. Refuses a database that holds real data.
+    `kabar(step, fraction)` hears how far it is (a tampilan.teks key and 0–1), for a progress bar."""
     if not _boleh_isi_demo(engine):
         return {}
+    kabar = kabar or (lambda langkah, bagian: None)
+    kabar("persiapan_wilayah", 0.05)
     sinkronkan_wilayah(engine, batas)
-    return _tulis_demo(engine, desa_untuk_demo(batas), hari_ini, skala)
+    return _tulis_demo(engine, desa_untuk_demo(batas), hari_ini, skala, kabar)
 
 
 def isi_demo_provinsi(engine: sa.Engine, desa: gpd.GeoDataFrame, hari_ini: date, skala: float = 1.0) -> dict[str, int]:
@@ -445,15 +502,39 @@ def _boleh_isi_demo(engine: sa.Engine) -> bool:
     return sumber is None
 
 
-def _tulis_demo(engine: sa.Engine, desa: pd.DataFrame, hari_ini: date, skala: float) -> dict[str, int]:
+def ulang_demo(engine: sa.Engine, batas: BatasWilayah, hari_ini: date, hapus_data_nyata: bool = False,
+               skala: float = 1.0) -> dict[str, int]:
+    """Empty the campaign tables and write the demo afresh, in one transaction (a training
+    database made clean for the next class). A database holding real data is refused unless
+    `hapus_data_nyata` says, explicitly, that those rows go too."""
+    if sumber_data(engine) == "nyata" and not hapus_data_nyata:
+        raise DemoDitolak("Database ini berisi data nyata. Ulang ke data contoh hanya dengan --hapus-data-nyata, "
+                          "dan hanya bila data nyata itu memang boleh hilang (cadangkan dulu).")
+    sinkronkan_wilayah(engine, batas)
+
+    def kosongkan(k: sa.Connection) -> None:
+        for tabel in TABEL_KAMPANYE:
+            k.execute(sa.text(f"DELETE FROM {tabel}"))
+        k.execute(sa.text("DELETE FROM info_data"))
+
+    return _tulis_demo(engine, desa_untuk_demo(batas), hari_ini, skala, sebelum=kosongkan)
+
+
+def _tulis_demo(engine: sa.Engine, desa: pd.DataFrame, hari_ini: date, skala: float,
+               kabar: Callable[[str, float], None] = lambda langkah, bagian: None,
+               sebelum: Callable[[sa.Connection], None] | None = None) -> dict[str, int]:
+    kabar("persiapan_peserta", 0.2)
     data = buat_data_demo(desa, hari_ini, skala)
     target = hitung_target(data, np.random.default_rng(BENIH + 1))
+    kabar("persiapan_tulis", 0.45)
 
     def tulis_semua(k: sa.Connection) -> dict[str, int]:
         tanpa_batas_waktu(k)
+        if sebelum:
+            sebelum(k)
         hitung = {}
         hitung["penyebut"] = muat_massal(k, "penyebut", data.penyebut.assign(sumber="demo"))
-        hitung["status_desa_sadar"] = muat_massal(k, "status_desa_sadar", data.status)
+        hitung["status_desa_sadar"] = muat_massal(k, "status_desa_sadar", data.status.assign(sumber="demo"))
         hitung["mou_desa"] = muat_massal(k, "mou_desa", data.mou.assign(sumber="demo"))
         hitung["kegiatan"] = muat_massal(k, "kegiatan", data.kegiatan.assign(sumber="demo"))
         id_kegiatan = dict(k.execute(sa.text("SELECT nama, id FROM kegiatan WHERE sumber = 'demo'")).all())
@@ -468,6 +549,7 @@ def _tulis_demo(engine: sa.Engine, desa: pd.DataFrame, hari_ini: date, skala: fl
         nomor_ke_id = data.peserta[["nomor", "kunci_pseudonim"]].merge(id_peserta, on="kunci_pseudonim")
         kepesertaan = data.kepesertaan.merge(nomor_ke_id[["nomor", "peserta_id"]], on="nomor").drop(columns="nomor")
         hitung["kepesertaan"] = muat_massal(k, "kepesertaan", kepesertaan)
+        kabar("persiapan_rekap", 0.75)
         hitung["masa_aktif"] = masa_aktif.bangun_ulang(k)
         hitung["target"] = muat_massal(k, "target", target.assign(sumber="demo"))
         info = {"sumber": "demo", "demo_hari_ini": hari_ini.isoformat(), "demo_benih": str(BENIH),

@@ -7,6 +7,7 @@ from datetime import date
 import pandas as pd
 import sqlalchemy as sa
 
+from data_access.demo import sumber_tulisan
 from data_access.db import baca, tulis
 from data_access.masa_aktif import SEMUA_PROGRAM
 from domain.desa_sadar import PEKERJAAN_PERANGKAT, periksa_status_baru
@@ -79,8 +80,10 @@ def catat_status(engine: sa.Engine, kode_desa: str, status: str, tanggal: date, 
         if masalah:
             raise CatatanDitolak(" ".join(masalah))
         k.execute(sa.text("""
-            INSERT INTO status_desa_sadar (kode_desa, status, tanggal, catatan) VALUES (:kode, :status, :tanggal, :catatan)"""),
-            {"kode": kode_desa, "status": status, "tanggal": tanggal, "catatan": catatan.strip() or None})
+            INSERT INTO status_desa_sadar (kode_desa, status, tanggal, catatan, sumber)
+            VALUES (:kode, :status, :tanggal, :catatan, :sumber)"""),
+            {"kode": kode_desa, "status": status, "tanggal": tanggal, "catatan": catatan.strip() or None,
+             "sumber": sumber_tulisan(k, "aplikasi")})
 
     tulis(engine, simpan)
 
@@ -97,8 +100,8 @@ def catat_mou(engine: sa.Engine, kode_desa: str, tanggal: date, nomor: str, cata
             raise CatatanDitolak(f"MoU desa ini bertanggal {tanggal:%d/%m/%Y} sudah tercatat.")
         k.execute(sa.text("""
             INSERT INTO mou_desa (kode_desa, tanggal, nomor, catatan, sumber)
-            VALUES (:kode, :tanggal, :nomor, :catatan, 'aplikasi')"""),
+            VALUES (:kode, :tanggal, :nomor, :catatan, :sumber)"""),
             {"kode": kode_desa, "tanggal": tanggal, "nomor": nomor.strip()[:80] or None,
-             "catatan": catatan.strip() or None})
+             "catatan": catatan.strip() or None, "sumber": sumber_tulisan(k, "aplikasi")})
 
     tulis(engine, simpan)

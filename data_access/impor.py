@@ -25,6 +25,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from data_access import masa_aktif
+from data_access.demo import ada_data_demo, hapus_data_demo
 from data_access.berkas_tabel import BerkasDitolak, baca_tabel
 from data_access.db import muat_massal, tanpa_batas_waktu, tulis
 from tampilan.format import aman_untuk_spreadsheet
@@ -65,6 +66,7 @@ class HasilImpor:
     ditulis: dict[str, int] = field(default_factory=dict)  # baru, diperbarui, sama
     hanya_yang_sah: bool = False
     koreksi: Counter = field(default_factory=Counter)  # (as written, the village's name, its code) -> rows
+    demo_dihapus: dict[str, int] = field(default_factory=dict)  # demo rows removed by this import, per table
     saran: Counter = field(default_factory=Counter)  # the same, offered but not accepted
 
     @property
@@ -96,6 +98,9 @@ class HasilImpor:
             daftar = "; ".join(f"'{asli}' → {nama} ({kode}, {n(jumlah)}×)"
                                for (asli, nama, kode), jumlah in sorted(self.koreksi.items()))
             baris.append(t("impor_r_koreksi", bahasa, daftar=daftar))
+        if self.demo_dihapus:
+            baris.append(t("impor_r_demo_dihapus", bahasa, peserta=n(self.demo_dihapus.get("peserta", 0)),
+                           kegiatan=n(self.demo_dihapus.get("kegiatan", 0))))
         if self.status == "berhasil":
             d = self.ditulis
             baris.append(t("impor_r_diimpor", bahasa, baru=n(d.get("baru", 0)), diperbarui=n(d.get("diperbarui", 0)),
@@ -104,6 +109,8 @@ class HasilImpor:
                 baris.append(t("impor_r_hanya_sah", bahasa, ditolak=n(self.baris_ditolak)))
         elif self.status == "uji":
             baris.append(t("impor_r_uji", bahasa))
+        elif all(m.kolom == "(data contoh)" for m in self.masalah):
+            baris.append(t("impor_r_ditolak_demo", bahasa))
         else:
             baris.append(t("impor_r_ditolak", bahasa))
         return "\n".join(baris)
@@ -377,13 +384,24 @@ log = logging.getLogger(__name__)
 
 def impor(engine: sa.Engine, jenis: str, isi: bytes, nama_berkas: str, konteks: KonteksImpor,
           kering: bool = False, hanya_yang_sah: bool = False,
-          kemajuan: Callable[[float], None] | None = None, terima_koreksi: bool = False) -> HasilImpor:
+          kemajuan: Callable[[float], None] | None = None, terima_koreksi: bool = False,
+          hapus_demo: bool = False) -> HasilImpor:
     """Check the file and, unless it is refused or this is a dry run, write it in one transaction.
     Never raises for anything a file or the database does: every failure is a refused result with
-    a message for the user, and a row in log_impor."""
+    a message for the user, and a row in log_impor.
+
+    Real rows never join demo rows: into a database holding any, the import stops, unless
+    `hapus_demo` says to remove every demo row in the same transaction as the write."""
     hasil = HasilImpor(jenis, nama_berkas, hashlib.sha256(isi).hexdigest(), "ditolak")
     try:
-        return _impor(engine, jenis, isi, nama_berkas, konteks, kering, hanya_yang_sah, kemajuan, terima_koreksi)
+        if not kering and not hapus_demo and _ada_demo(engine):
+            raise AdaDataDemo
+        return _impor(engine, jenis, isi, nama_berkas, konteks, kering, hanya_yang_sah, kemajuan, terima_koreksi,
+                      hapus_demo)
+    except AdaDataDemo:
+        hasil.masalah = [Masalah(0, "(data contoh)", "", *PESAN_ADA_DEMO)]  # refused, not failed: exit 2
+        catat_log(engine, hasil, konteks)
+        return hasil
     except Exception as e:  # the last guard: log for the admin, a plain message for the user
         log.exception("impor %s %s gagal", jenis, nama_berkas)
         hasil.masalah = [Masalah(0, "(impor)", "", *pesan_gagal(e))]
@@ -393,6 +411,24 @@ def impor(engine: sa.Engine, jenis: str, isi: bytes, nama_berkas: str, konteks: 
             except Exception:
                 log.exception("log_impor tidak dapat ditulis")
         return hasil
+
+
+class AdaDataDemo(Exception):
+    """The database holds demo rows and the import was not told to remove them."""
+
+
+PESAN_ADA_DEMO = (
+    "Database ini masih berisi data contoh (sintetis). Data nyata tidak dicampur dengannya: pilih "
+    "'Hapus semua data contoh' di halaman Data, atau jalankan perintah impor dengan --hapus-demo. Data contoh "
+    "dihapus dalam transaksi yang sama dengan impor ini; tidak ada yang ditulis sekarang.",
+    "This database still holds synthetic demo data, and real data is never mixed with it: tick 'Remove all "
+    "demo data' on the Data page, or run the import command with --hapus-demo. The demo rows are removed in "
+    "the same transaction as this import; nothing was written now.")
+
+
+def _ada_demo(engine: sa.Engine) -> bool:
+    with engine.connect() as k:
+        return ada_data_demo(k)
 
 
 def pesan_gagal(e: Exception) -> tuple[str, str]:
@@ -415,7 +451,8 @@ def pesan_gagal(e: Exception) -> tuple[str, str]:
 
 
 def _impor(engine: sa.Engine, jenis: str, isi: bytes, nama_berkas: str, konteks: KonteksImpor, kering: bool,
-           hanya_yang_sah: bool, kemajuan: Callable[[float], None] | None, terima_koreksi: bool) -> HasilImpor:
+           hanya_yang_sah: bool, kemajuan: Callable[[float], None] | None, terima_koreksi: bool,
+           hapus_demo: bool) -> HasilImpor:
     periksa = None if kemajuan is None else (lambda p: kemajuan(0.8 * p))
     hasil, sah, rujukan = periksa_berkas(engine, jenis, isi, nama_berkas, konteks, periksa, terima_koreksi)
     hasil.hanya_yang_sah = hanya_yang_sah
@@ -434,6 +471,10 @@ def _impor(engine: sa.Engine, jenis: str, isi: bytes, nama_berkas: str, konteks:
         if k.dialect.name == "postgresql":
             k.execute(sa.text("SELECT pg_advisory_xact_lock(:n)"), {"n": NOMOR_KUNCI_PG[jenis]})
             tanpa_batas_waktu(k)  # a 100,000-row file is not a dashboard query
+        if ada_data_demo(k):  # checked again under the lock: another session may have reset the demo
+            if not hapus_demo:
+                raise AdaDataDemo
+            hasil.demo_dihapus = hapus_data_demo(k)
         jumlah = PENULIS[jenis](k, [m for _, m in sah], konteks, rujukan)
         hasil.ditulis = jumlah
         hasil.status = "berhasil"
@@ -691,7 +732,7 @@ def _tulis_kegiatan(k: sa.Connection, baris: list, konteks: KonteksImpor, rujuka
 
 def _tulis_status(k: sa.Connection, baris: list, konteks: KonteksImpor, rujukan: dict) -> dict[str, int]:
     return _tulis_berkunci(k, "status_desa_sadar", ["kode_desa", "status", "tanggal"], ["catatan"],
-                           [m.model_dump() for m in baris], {})
+                           [m.model_dump() for m in baris], {"sumber": "impor"})
 
 
 def _tulis_penyebut(k: sa.Connection, baris: list, konteks: KonteksImpor, rujukan: dict) -> dict[str, int]:

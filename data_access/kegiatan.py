@@ -13,6 +13,7 @@ from datetime import date
 import pandas as pd
 import sqlalchemy as sa
 
+from data_access.demo import sumber_tulisan
 from data_access.db import baca, tulis
 from data_access.masa_aktif import SEMUA_PROGRAM
 from domain import kpi
@@ -203,8 +204,8 @@ def simpan_kegiatan(engine: sa.Engine, isian: IsianKegiatan, titik: tuple[float,
             return k.execute(sa.text("""
                 INSERT INTO kegiatan (nama, jenis, kode_desa, tanggal_mulai, tanggal_selesai, jumlah_hadir, biaya,
                                       catatan, lat, lng, sumber)
-                VALUES (:nama, :jenis, :desa, :mulai, :selesai, :hadir, :biaya, :catatan, :lat, :lng, 'aplikasi')
-                RETURNING id"""), nilai).scalar_one()
+                VALUES (:nama, :jenis, :desa, :mulai, :selesai, :hadir, :biaya, :catatan, :lat, :lng, :sumber)
+                RETURNING id"""), {**nilai, "sumber": sumber_tulisan(k, "aplikasi")}).scalar_one()
         diubah = k.execute(sa.text("""
             UPDATE kegiatan SET nama = :nama, jenis = :jenis, kode_desa = :desa, tanggal_mulai = :mulai,
                    tanggal_selesai = :selesai, jumlah_hadir = :hadir, biaya = :biaya, catatan = :catatan,

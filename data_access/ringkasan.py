@@ -18,6 +18,7 @@ from datetime import date, timedelta
 import pandas as pd
 import sqlalchemy as sa
 
+from data_access.demo import sumber_data
 from data_access.db import baca
 from data_access.masa_aktif import BIT_PROGRAM, SEMUA_PROGRAM
 from domain import kpi
@@ -330,9 +331,14 @@ def daftar_wilayah(engine: sa.Engine, kode_kab: str) -> pd.DataFrame:
 
 
 def info_dataset(engine: sa.Engine) -> dict[str, str]:
-    """Facts about the loaded dataset: its source ('demo' or 'nyata') and, for demo, its date."""
+    """Facts about the loaded dataset: its source ('demo' or 'nyata', read from the rows themselves:
+    one real row makes it 'nyata') and, for demo, its date."""
     df = baca(engine, "SELECT kunci, nilai FROM info_data")
-    return dict(df.itertuples(index=False))
+    info = dict(df.itertuples(index=False))
+    info.pop("sumber", None)
+    if sumber := sumber_data(engine):
+        info["sumber"] = sumber
+    return info
 
 
 def tanggal_data(engine: sa.Engine) -> date | None:

@@ -25,24 +25,31 @@ class Pendaftaran:
     kegiatan_id: int | None = None
 
 
-def periksa(p: Pendaftaran, hari_ini: date) -> list[str]:
-    """Every reason the registration cannot be saved; an empty list means it can."""
+def periksa_isian(p: Pendaftaran, hari_ini: date) -> list[tuple[str, str]]:
+    """Every reason the registration cannot be saved, each with the field at fault (desa, program,
+    tahun_lahir, jenis_kelamin, nik), so the form marks that field only. Empty: it can be saved."""
     masalah = []
     if not p.kode_desa:
-        masalah.append("Desa belum dipilih atau tidak ditemukan.")
+        masalah.append(("desa", "Desa belum dipilih atau tidak ditemukan."))
     if not p.program:
-        masalah.append("Pilih setidaknya satu program.")
+        masalah.append(("program", "Pilih setidaknya satu program."))
     if p.program:
-        masalah.extend(alasan_program(p.segmen, p.program))
+        masalah.extend(("program", alasan) for alasan in alasan_program(p.segmen, p.program))
     if not (TAHUN_LAHIR_MINIMUM <= p.tahun_lahir <= hari_ini.year - USIA_KERJA_MINIMUM):
-        masalah.append(f"Tahun lahir harus antara {TAHUN_LAHIR_MINIMUM} dan {hari_ini.year - USIA_KERJA_MINIMUM}.")
+        masalah.append(("tahun_lahir",
+                        f"Tahun lahir harus antara {TAHUN_LAHIR_MINIMUM} dan {hari_ini.year - USIA_KERJA_MINIMUM}."))
     if p.jenis_kelamin not in ("L", "P"):
-        masalah.append("Pilih jenis kelamin.")
+        masalah.append(("jenis_kelamin", "Pilih jenis kelamin."))
     try:
         periksa_konsisten(urai_nik(p.nik, hari_ini), p.jenis_kelamin, p.tahun_lahir)
     except NIKTidakSah as e:
-        masalah.append(str(e))
+        masalah.append(("nik", str(e)))
     return masalah
+
+
+def periksa(p: Pendaftaran, hari_ini: date) -> list[str]:
+    """The reasons alone, in the order the form lists its fields."""
+    return [pesan for _, pesan in periksa_isian(p, hari_ini)]
 
 
 def iuran_bulanan(segmen: str, program: str) -> int | None:

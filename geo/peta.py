@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 import folium
 import geopandas as gpd
-import mapclassify
 import numpy as np
 import pandas as pd
 
@@ -84,6 +83,8 @@ def kelas_untuk(ukuran: Ukuran, nilai: pd.Series) -> Kelas:
     else:
         # Counts are whole numbers: an edge of 20.8 would put 21 in the next class while the legend
         # said "1–21". Edges are floored so every label states exactly which counts it holds.
+        import mapclassify  # scipy and scikit-learn come with it: a second at start-up the overview never needs
+
         batas = sorted({float(np.floor(b)) for b in mapclassify.Quantiles(ada, k=len(PALET)).bins[:-1]})
     tepi = [float(ada.min()) if len(ada) else 0.0, *batas, float(ada.max()) if len(ada) else 0.0]
     label = [f"{angka(tepi[i] + (1 if i else 0))}–{angka(tepi[i + 1])}" for i in range(len(tepi) - 1)]

@@ -67,16 +67,23 @@ if not contoh.empty:
 
 hanya_sah = st.checkbox(t("hanya_sah", bahasa), key="hanya_sah") if hasil.masalah and hasil.baris_sah else False
 boleh = hasil.status == "uji" or (hanya_sah and hasil.baris_sah > 0)
+hapus_demo = False
+if jenis != "batas" and cache.ada_data_demo():
+    # Real rows never join demo rows: the first real import removes the demo, in its own transaction.
+    st.warning(t("impor_ada_demo", bahasa), icon=":material/warning:")
+    hapus_demo = st.checkbox(t("impor_hapus_demo", bahasa), key="hapus_demo")
+    boleh = boleh and hapus_demo
 if st.button(t("impor_tombol", bahasa), type="primary", disabled=not boleh):
     batang = st.progress(0.0, text=t("menulis", bahasa))
     akhir = cache.jalankan_impor(jenis, isi, berkas.name, pengguna, hari_ini, hanya_sah,
                                  kemajuan=lambda p: batang.progress(p, text=t("menulis", bahasa)),
-                                 terima_koreksi=terima_koreksi)
+                                 terima_koreksi=terima_koreksi, hapus_demo=hapus_demo)
     batang.empty()
     if akhir.status == "berhasil":
         st.session_state["pesan_impor"] = _markdown(akhir.ringkasan(bahasa))
         st.session_state["unggahan"] = st.session_state.get("unggahan", 0) + 1
         st.session_state.pop("terima_koreksi", None)
+        st.session_state.pop("hapus_demo", None)
         st.rerun()
     st.error(_markdown(akhir.ringkasan(bahasa)), icon=":material/error:")
     for m in akhir.masalah:

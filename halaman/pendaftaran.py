@@ -1,5 +1,7 @@
 """Pendaftaran: a phone-sized form for staff registering people on the spot at an event."""
 
+import secrets
+
 import pandas as pd
 import streamlit as st
 
@@ -10,21 +12,32 @@ from tampilan import format as fmt
 from domain.pendaftaran import Pendaftaran
 from domain.program import (PEKERJAAN_BPU_UMUM, PROGRAM_BOLEH, PROGRAM_WAJIB, SUMBER_DANA, SUMBER_DANA_BPU, Program,
                             Segmen)
-from tampilan.teks import label_isian, t
-
-# The person's fields; the event, the village and the segment stay for the next person at the table.
-ISIAN_ORANG = ("daftar_pekerjaan", "daftar_jenis_kelamin", "daftar_tahun_lahir", "daftar_sumber_dana", "daftar_nik",
-               *(f"daftar_{p.value}" for p in Program))
+from tampilan.teks import alasan_dalam, label_isian, t
 
 k = konteks()
 bahasa = k.bahasa
 hari_ini = k.hari_ini
 st.title(t("pendaftaran", bahasa))
-if st.session_state.pop("daftar_kosongkan", False):
-    for kunci in ISIAN_ORANG:
-        st.session_state.pop(kunci, None)
+# The person's fields carry the number of people saved in this session in their keys: after a save
+# they are new widgets, empty for the next person (a browser keeps what a reused widget showed). The
+# event, the village and the segment keep theirs and stay for the next person at the table.
+ke = st.session_state.setdefault("daftar_ke", 0)
 if pesan := st.session_state.pop("daftar_tersimpan", None):
     st.success(pesan, icon=":material/check_circle:")
+if cache.info_dataset().get("sumber") == "demo":
+    st.info(t("daftar_latihan", bahasa), icon=":material/school:")
+# This submission's name: a save sent again after a lost reply is recorded once (data_access.pendaftaran).
+token = st.session_state.setdefault("daftar_token", secrets.token_urlsafe(24))
+galat: dict[str, str] = st.session_state.get("daftar_galat", {})
+if galat:
+    st.error(t("daftar_periksa_isian", bahasa), icon=":material/error:")
+
+
+def tanda(isian: str) -> None:
+    """The reason a field was refused, right under it."""
+    if isian in galat:
+        st.error(alasan_dalam(galat[isian], bahasa))
+
 
 kegiatan = cache.daftar_kegiatan()
 pilihan_kegiatan = [None, *kegiatan["id"].astype(int).tolist()]
@@ -48,6 +61,7 @@ if hasil_desa and hasil_desa.kode:
     st.caption(f"✓ {fmt.aman_markdown(pilihan.nama)}, {t('kec_singkat', bahasa)} {fmt.aman_markdown(pilihan.nama_kec)} ({pilihan.kode})")
 elif hasil_desa:
     st.warning(hasil_desa.pesan_dalam(bahasa))
+tanda("desa")
 
 segmen = st.selectbox(t("segmen", bahasa), [s.value for s in Segmen], index=[s.value for s in Segmen].index("BPU"),
                       key="daftar_segmen")
@@ -62,17 +76,21 @@ with st.form("pendaftaran", clear_on_submit=False):
     for kol, program in zip(kolom, Program, strict=True):
         # Mandatory programmes are ticked and locked; ones the segment may not hold are locked off.
         if kol.checkbox(program.value, value=program in wajib, disabled=program in wajib or program not in boleh,
-                        key=f"daftar_{program.value}"):
+                        key=f"daftar_{program.value}_{ke}"):
             dipilih.add(program.value)
     dipilih |= {p.value for p in wajib}
-    pekerjaan = st.selectbox(t("pekerjaan", bahasa), [*PEKERJAAN_BPU_UMUM, "Lainnya"], key="daftar_pekerjaan",
+    tanda("program")
+    pekerjaan = st.selectbox(t("pekerjaan", bahasa), [*PEKERJAAN_BPU_UMUM, "Lainnya"], key=f"daftar_pekerjaan_{ke}",
                              format_func=lambda p: label_isian("pekerjaan", p, bahasa))
-    jenis_kelamin = st.radio(t("jenis_kelamin", bahasa), ["L", "P"], horizontal=True, key="daftar_jenis_kelamin",
+    jenis_kelamin = st.radio(t("jenis_kelamin", bahasa), ["L", "P"], horizontal=True, key=f"daftar_jenis_kelamin_{ke}",
                              format_func=lambda j: label_isian("jenis_kelamin", {"L": "Laki-laki", "P": "Perempuan"}[j], bahasa))
+    tanda("jenis_kelamin")
     tahun_lahir = st.number_input(t("tahun_lahir", bahasa), min_value=1930, max_value=hari_ini.year - 15,
-                                  value=1985, step=1, key="daftar_tahun_lahir")
-    sumber_dana = st.selectbox(t("sumber_dana", bahasa), list(SUMBER_DANA_BPU), key="daftar_sumber_dana", format_func=lambda d: label_isian("sumber_dana", SUMBER_DANA.get(d, d), bahasa))
-    nik = st.text_input("NIK", type="password", max_chars=20, help=t("bantuan_nik", bahasa), key="daftar_nik")
+                                  value=1985, step=1, key=f"daftar_tahun_lahir_{ke}")
+    tanda("tahun_lahir")
+    sumber_dana = st.selectbox(t("sumber_dana", bahasa), list(SUMBER_DANA_BPU), key=f"daftar_sumber_dana_{ke}", format_func=lambda d: label_isian("sumber_dana", SUMBER_DANA.get(d, d), bahasa))
+    nik = st.text_input("NIK", type="password", max_chars=20, help=t("bantuan_nik", bahasa), key=f"daftar_nik_{ke}")
+    tanda("nik")
     kirim = st.form_submit_button(t("simpan", bahasa), type="primary", width="stretch")
 
 if kirim:
@@ -80,11 +98,15 @@ if kirim:
                         program=frozenset(dipilih), pekerjaan=pekerjaan, jenis_kelamin=jenis_kelamin,
                         tahun_lahir=int(tahun_lahir), sumber_dana=sumber_dana, nik=nik, kegiatan_id=id_kegiatan)
     try:
-        nomor = cache.daftarkan(isian, hari_ini)
+        nomor = cache.daftarkan(isian, hari_ini, token)
     except PendaftaranDitolak as e:
-        st.error(str(e), icon=":material/error:")
+        # Shown at the fields on the rerun; everything typed stays (the widgets keep their keys).
+        st.session_state["daftar_galat"] = e.isian
+        st.rerun()
     else:
+        st.session_state.pop("daftar_galat", None)
         # The registration number is a receipt for staff; it says nothing about the person.
         st.session_state["daftar_tersimpan"] = t("tersimpan", bahasa, program=", ".join(sorted(dipilih)), nomor=str(nomor))
-        st.session_state["daftar_kosongkan"] = True
+        st.session_state["daftar_ke"] = ke + 1
+        st.session_state.pop("daftar_token", None)  # the next person is a new submission
         st.rerun()

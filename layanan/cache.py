@@ -7,6 +7,8 @@ registrations still appear within a minute.
 
 from __future__ import annotations
 
+import logging
+import threading
 from dataclasses import dataclass
 from datetime import date
 
@@ -22,6 +24,7 @@ from laporan.susun import susun_briefing
 from data_access.impor_batas import impor_batas
 from data_access.config import Pengaturan, kunci_rahasia_nik, muat_pengaturan
 from data_access.db import buat_engine, siapkan_database
+from data_access.demo import ada_data_demo as demo_ada
 from data_access.demo import isi_demo, sumber_data
 from domain.desa_sadar import AmbangKesiapan
 from domain.kegiatan import IsianKegiatan
@@ -42,23 +45,53 @@ from geo.peta import svg_sorot
 UMUR_CACHE_DETIK = 60
 
 
+@dataclass
+class PembuatanDemo:
+    """The demo database being written in the background on a first start: the step it is at
+    (a tampilan.teks key), how far along (0–1), and the failure if there was one."""
+
+    langkah: str = "persiapan_mulai"
+    bagian: float = 0.0
+    selesai: bool = False
+    galat: tuple[str, str] | None = None
+
+    def kabar(self, langkah: str, bagian: float) -> None:
+        self.langkah, self.bagian = langkah, bagian
+
+
 @dataclass(frozen=True)
 class Aplikasi:
     pengaturan: Pengaturan
     engine: sa.Engine
     batas: BatasWilayah
+    demo: PembuatanDemo | None = None  # set when this process is writing the demo on a first start
 
 
-@st.cache_resource(show_spinner="Menyiapkan database dan batas wilayah…")
+def _tulis_demo_latar(engine: sa.Engine, batas: BatasWilayah, hari_ini: date, demo: PembuatanDemo) -> None:
+    try:
+        isi_demo(engine, batas, hari_ini, kabar=demo.kabar)
+    except Exception as e:  # shown on the waiting screen; the full trace goes to the server log only
+        logging.getLogger(__name__).exception("Data contoh gagal dibuat")
+        demo.galat = impor.pesan_gagal(e)
+    finally:
+        demo.selesai = True
+
+
+# No spinner: the sign-in route may be the first to ask, outside any page (Streamlit would log a warning).
+@st.cache_resource(show_spinner=False)
 def aplikasi() -> Aplikasi:
-    """Open and migrate the database, load boundaries and, on an empty database, create demo data."""
+    """Open and migrate the database and load boundaries. An empty database gets its demo data
+    written in a background thread, so the first page (a progress screen) shows within seconds."""
     pengaturan = muat_pengaturan()
     batas = batas_aplikasi(pengaturan.folder_data, pengaturan.folder_batas, pengaturan.kode_kab)
     engine = buat_engine(pengaturan.url_database)
     siapkan_database(engine)
+    demo = None
     if pengaturan.buat_demo and sumber_data(engine) is None:
-        isi_demo(engine, batas, pengaturan.hari_ini())
-    return Aplikasi(pengaturan, engine, batas)
+        demo = PembuatanDemo()
+        threading.Thread(target=_tulis_demo_latar, args=(engine, batas, pengaturan.hari_ini(), demo),
+                         name="data-contoh", daemon=True).start()
+    return Aplikasi(pengaturan, engine, batas, demo)
 
 
 @st.cache_resource(ttl=UMUR_CACHE_DETIK, show_spinner=False, max_entries=32)
@@ -187,10 +220,10 @@ def kunci_nik() -> bytes:
     return kunci_rahasia_nik(aplikasi().pengaturan)
 
 
-def daftarkan(isian: Pendaftaran, hari_ini: date) -> int:
+def daftarkan(isian: Pendaftaran, hari_ini: date, token: str) -> int:
     """Save a registration (not cached), then let the live screen see it at its next refresh."""
     wajib(sesi.peran_sesi(), "daftarkan")
-    pid = pendaftaran.daftarkan(aplikasi().engine, isian, kunci_nik(), hari_ini)
+    pid = pendaftaran.daftarkan(aplikasi().engine, isian, kunci_nik(), hari_ini, token)
     if isian.kegiatan_id is not None:
         _angka_layar_latar().segarkan((isian.kegiatan_id, hari_ini))
     _hasil_kegiatan.clear()
@@ -298,8 +331,15 @@ def periksa_impor(jenis: str, isi: bytes, nama_berkas: str, pengguna: str, hari_
     return hasil, impor.pratinjau(sah)
 
 
+@st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)
+def ada_data_demo() -> bool:
+    """Whether any demo row is left (a database that also holds real rows may still have some)."""
+    with aplikasi().engine.connect() as k:
+        return demo_ada(k)
+
+
 def jalankan_impor(jenis: str, isi: bytes, nama_berkas: str, pengguna: str, hari_ini: date, hanya_yang_sah: bool,
-                   kemajuan=None, terima_koreksi: bool = False) -> impor.HasilImpor:
+                   kemajuan=None, terima_koreksi: bool = False, hapus_demo: bool = False) -> impor.HasilImpor:
     """Import, then drop every cached view: any of them may show what was imported."""
     wajib(sesi.peran_sesi(), "impor")
     app = aplikasi()
@@ -310,9 +350,11 @@ def jalankan_impor(jenis: str, isi: bytes, nama_berkas: str, pengguna: str, hari
             aplikasi.clear()  # the next run loads the new boundaries
     else:
         hasil = impor.impor(app.engine, jenis, isi, nama_berkas, konteks_impor(pengguna, hari_ini),
-                            hanya_yang_sah=hanya_yang_sah, kemajuan=kemajuan, terima_koreksi=terima_koreksi)
+                            hanya_yang_sah=hanya_yang_sah, kemajuan=kemajuan, terima_koreksi=terima_koreksi,
+                            hapus_demo=hapus_demo)
     if hasil.status == "berhasil":
         st.cache_data.clear()
+        _pola.clear()  # the public pattern too: removing the demo changes every count
     return hasil
 
 

@@ -3,6 +3,8 @@ It builds the page context (tampilan.konteks.KonteksHalaman) once per run; pages
 
 from __future__ import annotations
 
+import html
+
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import Any
@@ -49,50 +51,61 @@ def pilih_bahasa() -> str:
     )
 
 
-def _masuk(bahasa: str, peran: Peran) -> str:
-    """The sign-in box; returns who the import log names."""
-    pengguna = "tanpa akun"
+def _pengguna() -> str:
+    """Who the import log and the sidebar name: the signed-in account, or nobody."""
+    if akun := sesi.akun_masuk():
+        return akun.nama
+    if sesi.login_oidc_diatur() and st.user.is_logged_in:
+        return str(st.user.get("email", ""))
+    return TANPA_AKUN
+
+
+TANPA_AKUN = "tanpa akun"
+
+
+GAYA_TAUTAN = ("display:inline-block;padding:.45rem .9rem;border-radius:.5rem;background:#0b6e4f;color:#fff;"
+               "text-decoration:none;font-weight:600")  # tampilan.grafik.WARNA_UTAMA, as a button
+
+
+def tautan_sendiri(label: str, alamat: str) -> None:
+    """A link that opens in this tab (Streamlit's own links open a new one; the sign-in page must
+    come back here). `alamat` is built by us and percent-encoded; escaped all the same."""
+    st.markdown(f'<a href="{html.escape(alamat)}" target="_self" style="{GAYA_TAUTAN}">{html.escape(label)}</a>',
+                unsafe_allow_html=True)
+
+
+def kotak_masuk(k: KonteksHalaman, url_path: str) -> None:
+    """The sidebar's sign-in line: who is signed in and a sign-out button, or the link to the
+    sign-in page that comes back to this page with its query string."""
+    bahasa = k.bahasa
     with st.sidebar:
         if pesan := st.session_state.pop("pesan_masuk", None):
-            st.info(pesan)
-        masuk = st.session_state.get("sesi_akun")
-        if masuk or (sesi.login_oidc_diatur() and st.user.is_logged_in):
-            pengguna = masuk["nama"] if masuk else st.user.get("email", "")
-            st.caption(t("masuk_sebagai", bahasa, nama=fmt.aman_markdown(pengguna), peran=LABEL_PERAN[peran]))
+            st.info(t(pesan, bahasa))
+        if k.pengguna != TANPA_AKUN:
+            st.caption(t("masuk_sebagai", bahasa, nama=fmt.aman_markdown(k.pengguna), peran=LABEL_PERAN[k.peran]))
             if st.button(t("keluar", bahasa)):
-                if masuk:
+                if sesi.akun_masuk():
                     sesi.keluar()
                     st.rerun()
                 st.logout()
         elif sesi.akun_terdaftar() or sesi.login_oidc_diatur():
-            with st.expander(t("masuk_petugas", bahasa)):
-                if sesi.login_oidc_diatur() and st.button(t("masuk_oidc", bahasa)):
-                    st.login()
-                if sesi.akun_terdaftar():
-                    with st.form("form_masuk"):
-                        nama_akun = st.text_input(t("nama_akun", bahasa))
-                        sandi = st.text_input(t("sandi", bahasa), type="password")
-                        if st.form_submit_button(t("masuk", bahasa)):
-                            try:
-                                sesi.masuk(nama_akun, sandi)
-                            except ValueError as e:
-                                st.error(str(e))
-                            else:
-                                st.rerun()
+            if sesi.akun_terdaftar():
+                tautan_sendiri(t("masuk_petugas", bahasa), sesi.alamat_masuk(url_path, bahasa))
+            if sesi.login_oidc_diatur() and st.button(t("masuk_oidc", bahasa)):
+                st.login()
         else:
-            st.caption(t("tanpa_akun_demo" if peran == Peran.ADMIN else "tanpa_akun_nyata", bahasa))
-    return pengguna
+            st.caption(t("tanpa_akun_demo" if k.peran == Peran.ADMIN else "tanpa_akun_nyata", bahasa))
 
 
 def konteks_dasar(bahasa: str) -> KonteksHalaman:
-    """Who is looking and with what threshold; the sign-in box drawn. Small counts are shown only to
+    """Who is looking and with what threshold. Small counts are shown only to
     leadership and admins who signed in: the no-accounts demo mode opens every page but keeps the
     public views as the public will see them, and the projector screen is public whoever opens it."""
     app = cache.aplikasi()
     peran = sesi.peran_sesi()
+    pengguna = _pengguna()
     ambang_publik = app.pengaturan.k_suppresi
-    ambang = 1 if tanpa_suppresi_peran(peran) and sesi.sudah_masuk() else ambang_publik
-    pengguna = _masuk(bahasa, peran)
+    ambang = 1 if tanpa_suppresi_peran(peran) and pengguna != TANPA_AKUN else ambang_publik
     return KonteksHalaman(bahasa=bahasa, peran=peran, ambang=ambang, ambang_publik=ambang_publik, pengguna=pengguna,
                           hari_ini=app.pengaturan.hari_ini(), kode_kab=app.batas.kode_kab)
 

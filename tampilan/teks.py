@@ -236,6 +236,11 @@ TEKS: dict[str, tuple[str, str]] = {
                         "Imported: {baru} new, {diperbarui} updated, {sama} already there and the same."),
     "impor_r_hanya_sah": ("Hanya baris yang sah diimpor, atas permintaan; {ditolak} baris ditolak tidak ditulis.",
                           "Only the valid rows were imported, as asked; {ditolak} refused rows were not written."),
+    "impor_r_demo_dihapus": ("Data contoh dihapus dalam transaksi yang sama: {peserta} peserta, {kegiatan} kegiatan, "
+                             "dan semua baris contoh lain.",
+                             "Demo data removed in the same transaction: {peserta} participants, {kegiatan} events "
+                             "and every other demo row."),
+    "impor_r_ditolak_demo": ("Ditolak: tidak ada yang ditulis.", "Refused: nothing was written."),
     "impor_r_uji": ("Uji coba (--dry-run): tidak ada yang ditulis.", "Dry run (--dry-run): nothing was written."),
     "impor_r_ditolak": ("Ditolak: tidak ada yang ditulis. Perbaiki baris di bawah lalu impor ulang berkas yang sama.",
                         "Refused: nothing was written. Fix the rows below and import the same file again."),
@@ -274,6 +279,50 @@ TEKS: dict[str, tuple[str, str]] = {
                         "secrets.toml sebelum mengimpor data nyata.",
                         "No accounts configured: everything is open while the data is synthetic. Configure "
                         "accounts in secrets.toml before importing real data."),
+    "persiapan_judul": ("Menyiapkan data contoh untuk mulai pertama", "Preparing demo data for the first start"),
+    "persiapan_keterangan": ("Database masih kosong, jadi aplikasi membuat data contoh (sintetis) sekali ini. "
+                             "Halaman terbuka sendiri begitu selesai.",
+                             "The database is empty, so the app is creating synthetic demo data this once. "
+                             "The page opens by itself when it is done."),
+    "persiapan_mulai": ("Memulai…", "Starting…"),
+    "persiapan_wilayah": ("Mencatat desa dan kecamatan…", "Recording villages and districts…"),
+    "persiapan_peserta": ("Membuat peserta dan kegiatan contoh…", "Creating demo participants and events…"),
+    "persiapan_tulis": ("Menulis ke database…", "Writing to the database…"),
+    "persiapan_rekap": ("Menghitung masa aktif dan rekap…", "Working out active periods and summaries…"),
+    "persiapan_gagal": ("Data contoh gagal dibuat", "The demo data could not be created"),
+    "daftar_latihan": ("Database ini berisi data contoh: pendaftaran di sini adalah latihan dan ikut terhapus "
+                       "bersama data contoh saat data nyata pertama diimpor.",
+                       "This database holds demo data: registrations here are practice and are removed with the "
+                       "demo data when the first real data is imported."),
+    "daftar_periksa_isian": ("Belum tersimpan. Perbaiki isian yang ditandai; isian lain tetap seperti yang diketik.",
+                             "Not saved yet. Correct the marked fields; everything else stays as typed."),
+    "impor_ada_demo": ("Database ini masih berisi data contoh (sintetis). Data nyata tidak dicampur dengannya: "
+                       "impor ini hanya bisa berjalan bila semua data contoh dihapus, dalam transaksi yang sama "
+                       "(bila impor gagal, data contoh tetap utuh).",
+                       "This database still holds synthetic demo data, and real data is never mixed with it: this "
+                       "import can only run if all demo data is removed, in the same transaction (if it fails "
+                       "midway, the demo data stays intact)."),
+    "impor_hapus_demo": ("Hapus semua data contoh dan impor data nyata ini", "Remove all demo data and import this real data"),
+    "masuk_judul": ("Masuk petugas · Desa Sadar", "Staff sign-in · Desa Sadar"),
+    "masuk_untuk_halaman": ("Masuk untuk membuka halaman {halaman}.", "Sign in to open the {halaman} page."),
+    "masuk_lanjut": ("Masuk untuk melanjutkan.", "Sign in to continue."),
+    "masuk_batal": ("Kembali tanpa masuk", "Go back without signing in"),
+    "masuk_tanpa_akun": ("Instalasi ini belum punya akun petugas. Admin membuat akun dengan "
+                         "python -m data_access akun NAMA --peran staf lalu menyalinnya ke secrets.toml.",
+                         "This installation has no staff accounts yet. An admin creates one with "
+                         "python -m data_access akun NAME --peran staf and copies it into secrets.toml."),
+    "masuk_formulir_lama": ("Formulir masuk ini sudah kedaluwarsa atau dibuka di tab lain; silakan coba lagi.",
+                            "This sign-in form has expired or was opened in another tab; please try again."),
+    "masuk_terlalu_besar": ("Isian terlalu panjang.", "What was sent is too long."),
+    "perlu_masuk": ("Halaman {halaman} hanya untuk petugas yang sudah masuk.",
+                    "The {halaman} page is for signed-in staff only."),
+    "peran_kurang": ("Akun {nama} ({peran}) tidak berwenang membuka halaman {halaman}.",
+                     "The account {nama} ({peran}) may not open the {halaman} page."),
+    "tertutup_data_nyata": ("Halaman {halaman} tertutup: database berisi data nyata dan instalasi ini belum "
+                            "punya akun petugas. Admin membuat akun di secrets.toml.",
+                            "The {halaman} page is closed: the database holds real data and this installation "
+                            "has no staff accounts yet. An admin configures them in secrets.toml."),
+    "masuk_akun_lain": ("Masuk dengan akun lain", "Sign in with another account"),
     "tanpa_akun_nyata": ("Belum ada akun diatur: hanya tampilan publik. Atur akun di secrets.toml.",
                          "No accounts configured: public views only. Configure accounts in secrets.toml."),
     "unduh_tabel": ("Unduh tabel ini persis seperti yang tampil.", "Download this table exactly as shown."),
@@ -359,6 +408,12 @@ def label_isian(kelompok: str, teks_id: str, bahasa: str) -> str:
     return ISIAN_EN[kelompok].get(teks_id, teks_id) if bahasa == "en" else teks_id
 
 
+# Each page's menu title, by the key the role rules (domain.peran.HALAMAN) and the URL use.
+JUDUL_HALAMAN = {"ringkasan": "ringkasan", "peta": "peta", "provinsi": "peta_provinsi", "kegiatan": "kegiatan_menu",
+                 "desa-sadar": "desa_sadar_menu", "target": "target_menu", "daftar": "pendaftaran",
+                 "data": "data_menu", "layar": "layar_acara"}
+
+
 def t(kunci: str, bahasa: str = "id", **isi: str) -> str:
     """The word for `kunci` in the chosen language, with {placeholders} filled in."""
     teks = TEKS[kunci][1 if bahasa == "en" else 0]
@@ -427,6 +482,16 @@ ALASAN_EN: tuple[tuple[str, str], ...] = (
     ("Peserta segmen {s} tidak dapat didaftarkan pada program {p}.",
      "A participant in segment {s} cannot be enrolled in programme {p}."),
     ("Program wajib untuk segmen {s} belum dipilih: {p}.", "Compulsory programmes for segment {s} missing: {p}."),
+    ("Desa belum dipilih atau tidak ditemukan.", "No village chosen, or it was not found."),
+    ("Pilih setidaknya satu program.", "Choose at least one programme."),
+    ("Tahun lahir harus antara {a} dan {b}.", "The birth year must be between {a} and {b}."),
+    ("Pilih jenis kelamin.", "Choose the sex."),
+    ("Orang dengan NIK ini sudah terdaftar sebagai peserta sejak {t} pada kegiatan {k}. Tidak perlu didaftarkan lagi.",
+     "A person with this NIK has been a participant since {t}, at the event {k}. No need to register them again."),
+    ("Orang dengan NIK ini sudah terdaftar sebagai peserta sejak {t}. Tidak perlu didaftarkan lagi.",
+     "A person with this NIK has been a participant since {t}. No need to register them again."),
+    ("Orang dengan NIK ini baru saja didaftarkan oleh petugas lain. Tidak perlu didaftarkan lagi.",
+     "A person with this NIK was just registered by another staff member. No need to register them again."),
     ("Sama dengan baris {n}: baris ganda dalam berkas.", "Same as row {n}: a duplicate row in the file."),
     ("Wilayah kosong: isi kode wilayah, nama desa, atau kecamatan.",
      "No region: give a region code, a village name or a kecamatan."),

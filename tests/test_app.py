@@ -1,7 +1,7 @@
 """AppTest: every page runs, filters reopen from the URL, both languages, clear empty and error states.
 
 Every test runs twice: on DuckDB, and on PostgreSQL as a branch with several users runs it. Each
-time the app itself creates the demo database on first start, as of the suite's pinned day.
+time on a demo database written as of the suite's pinned day by the writer the app uses on first start.
 """
 
 import re
@@ -17,7 +17,8 @@ from streamlit.testing.v1 import AppTest
 
 from benchmarks.naif import RingkasanNaif
 from data_access.config import AKAR_PROYEK, muat_pengaturan
-from data_access.db import baca, buat_engine
+from data_access.db import baca, buat_engine, siapkan_database
+from data_access.demo import isi_demo
 from domain.periode import periode_dari_kunci
 from domain.peran import Peran
 from domain.program import Program
@@ -44,22 +45,51 @@ HALAMAN = ["halaman/ringkasan.py", "halaman/peta.py", "halaman/kegiatan.py", "ha
 ANGKA_ID = re.compile(r"^\d{1,3}(\.\d{3})*$")
 
 
-@pytest.fixture(scope="module", autouse=True, params=["duckdb", "postgresql"])
-def lingkungan(request, tmp_path_factory):
-    """One demo database per engine for this module's tests, in a folder (and database) of its own."""
+@contextmanager
+def _database_demo(mesin: str, folder, request, batas) -> Iterator[None]:
+    """The app's settings pointed at a new demo database on `mesin`, written beforehand with the app's
+    own demo writer: the app writes it in the background on a first start (tests/browser covers
+    that), and an AppTest page must find its data at once."""
     with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("DESA_SADAR_DATA_DIR", str(tmp_path_factory.mktemp(f"app_{request.param}")))
-        if request.param == "postgresql":
-            mp.setenv("DATABASE_URL", database_baru(request.getfixturevalue("server_postgresql")))
+        mp.setenv("DESA_SADAR_DATA_DIR", str(folder))
+        if mesin == "postgresql":
+            url = database_baru(request.getfixturevalue("server_postgresql"))
+            mp.setenv("DATABASE_URL", url)
         else:
+            url = f"duckdb:///{folder / 'desa_sadar.duckdb'}"
             mp.delenv("DATABASE_URL", raising=False)
+        engine = buat_engine(url)
+        try:
+            siapkan_database(engine)
+            isi_demo(engine, batas, HARI_INI_UJI)
+        finally:
+            engine.dispose()
         # AppTest runs share this process's caches: the app must open the database named above.
         st.cache_resource.clear()
         st.cache_data.clear()
+        try:
+            yield
+        finally:
+            st.cache_resource.clear()
+            st.cache_data.clear()
+
+
+@pytest.fixture(scope="module", autouse=True, params=["duckdb", "postgresql"])
+def lingkungan(request, tmp_path_factory, batas):
+    """One demo database per engine for this module's tests, in a folder (and database) of its own."""
+    with _database_demo(request.param, tmp_path_factory.mktemp(f"app_{request.param}"), request, batas):
         yield request.param
-        st.cache_resource.clear()
-        st.cache_data.clear()
     # A test that changes settings within the module clears the caches itself.
+
+
+@pytest.fixture
+def demo_sendiri(lingkungan, request, tmp_path, batas):
+    """A demo database of the test's own, for a test whose real import removes the demo."""
+    with _database_demo(lingkungan, tmp_path, request, batas):
+        yield
+    # The module's database again, for the tests after this one.
+    st.cache_resource.clear()
+    st.cache_data.clear()
 
 
 @contextmanager
@@ -192,35 +222,56 @@ def _halaman(nama: str, **query) -> AppTest:
     return at
 
 
+def _isian(at: AppTest, nama: str) -> str:
+    """A person field's key on the form: it names how many people this session has saved."""
+    return f"daftar_{nama}_{at.session_state['daftar_ke']}"
+
+
 def test_registration_form_explains_what_is_wrong_in_plain_words(monkeypatch):
     monkeypatch.setenv("DESA_SADAR_KUNCI_NIK", "kunci-uji-aplikasi-yang-panjang")
     at = _halaman("pendaftaran.py", kegiatan="1")
     assert at.selectbox[0].value == 1  # the event from the link is preselected
     assert at.selectbox(key="daftar_segmen").value == "BPU"
-    assert at.checkbox(key="daftar_JKK").value and at.checkbox(key="daftar_JKK").disabled
-    assert at.checkbox(key="daftar_JP").disabled and not at.checkbox(key="daftar_JP").value
+    assert at.checkbox(key=_isian(at, "JKK")).value and at.checkbox(key=_isian(at, "JKK")).disabled
+    assert at.checkbox(key=_isian(at, "JP")).disabled and not at.checkbox(key=_isian(at, "JP")).value
     at.text_input(key="daftar_desa").set_value("Sawangan").run()
     assert any("lebih dari satu kecamatan" in w.value for w in at.warning)
     at.text_input(key="daftar_desa").set_value("ds. wonopringgo").run()
-    at.checkbox(key="daftar_JHT").check()
-    at.selectbox(key="daftar_pekerjaan").set_value("Nelayan")
-    at.number_input(key="daftar_tahun_lahir").set_value(1985)
-    at.text_input(key="daftar_nik").set_value("3326104305850001")  # a woman's NIK, the form says L
+    at.checkbox(key=_isian(at, "JHT")).check()
+    at.selectbox(key=_isian(at, "pekerjaan")).set_value("Nelayan")
+    at.number_input(key=_isian(at, "tahun_lahir")).set_value(1985)
+    at.text_input(key=_isian(at, "nik")).set_value("3326104305850001")  # a woman's NIK, the form says L
     at.button[0].click().run()
     assert any("Jenis kelamin tidak cocok" in e.value for e in at.error)
     # Refused: everything typed is still there; only the NIK or the sex needs fixing.
-    assert at.checkbox(key="daftar_JHT").value and at.selectbox(key="daftar_pekerjaan").value == "Nelayan"
-    assert at.text_input(key="daftar_nik").value == "3326104305850001"
+    assert at.checkbox(key=_isian(at, "JHT")).value and at.selectbox(key=_isian(at, "pekerjaan")).value == "Nelayan"
+    assert at.text_input(key=_isian(at, "nik")).value == "3326104305850001"
     assert at.text_input(key="daftar_desa").value == "ds. wonopringgo"
-    at.text_input(key="daftar_nik").set_value("3326100305858001")
+    assert [e.value for e in at.error] == [
+        "Belum tersimpan. Perbaiki isian yang ditandai; isian lain tetap seperti yang diketik.",
+        "Jenis kelamin tidak cocok dengan NIK (pada NIK perempuan, tanggal lahir ditambah 40)."]  # at the NIK only
+    at.text_input(key=_isian(at, "nik")).set_value("3326100305858001")
+    token = at.session_state["daftar_token"]
     at.button[0].click().run()
     assert not at.exception, [e.value for e in at.exception]
     assert any("Tersimpan: JHT, JKK, JKM" in s.value for s in at.success)
+    tanda_terima = [s.value for s in at.success if "Tersimpan" in s.value]
+    with engine_app() as engine:
+        jumlah = baca(engine, "SELECT count(*) AS n FROM peserta")["n"].iloc[0]
     # Saved: the person's fields are empty for the next person; the event and the village stay.
-    assert at.text_input(key="daftar_nik").value == "" and not at.checkbox(key="daftar_JHT").value
-    assert at.selectbox(key="daftar_pekerjaan").value != "Nelayan"
+    assert at.text_input(key=_isian(at, "nik")).value == "" and not at.checkbox(key=_isian(at, "JHT")).value
+    assert at.selectbox(key=_isian(at, "pekerjaan")).value != "Nelayan"
     assert at.text_input(key="daftar_desa").value == "ds. wonopringgo" and at.selectbox[0].value == 1
-    at.text_input(key="daftar_nik").set_value("3326100305858001")
+    # The same submission again (the phone lost the reply and sent it once more): saved once.
+    at.session_state["daftar_token"] = token
+    at.checkbox(key=_isian(at, "JHT")).check()
+    at.text_input(key=_isian(at, "nik")).set_value("3326100305858001")
+    at.button[0].click().run()
+    assert [s.value for s in at.success if "Tersimpan" in s.value] == tanda_terima
+    with engine_app() as engine:
+        assert baca(engine, "SELECT count(*) AS n FROM peserta")["n"].iloc[0] == jumlah
+    at.checkbox(key=_isian(at, "JHT")).check()
+    at.text_input(key=_isian(at, "nik")).set_value("3326100305858001")
     at.button[0].click().run()
     assert any("sudah terdaftar" in e.value for e in at.error)
 
@@ -393,23 +444,25 @@ def test_row_problems_are_listed_in_english_when_english_is_chosen():
     assert "1 data rows: 0 valid, 1 refused." in _teks_halaman(at)
 
 
-def test_a_close_spelling_is_imported_only_when_the_user_accepts_it():
+def test_a_close_spelling_is_imported_only_when_the_user_accepts_it(demo_sendiri):
     isi = ("Nama Kegiatan;Jenis;Desa;Kecamatan;Tanggal\n"
            "Sosialisasi Ejaan;sosialisasi;Wonopringgi;;05/03/2026\n").encode()
     at = _unggah("id", "kegiatan_ejaan.csv", isi)
     assert "hanya mirip dengan nama yang ada" in _teks_halaman(at)
     assert at.button[0].disabled  # a guess is not imported
     at.checkbox(key="terima_koreksi").check().run()
+    # The database holds the demo: the first real import runs only once the user removes it.
+    assert not at.exception and at.button[0].disabled
+    assert "masih berisi data contoh (sintetis)" in _teks_halaman(at)
+    at.checkbox(key="hapus_demo").check().run()
     assert not at.exception and not at.button[0].disabled
     at.button[0].click().run()
     assert not at.exception, [e.value for e in at.exception]
     assert "Ejaan nama desa dikoreksi, atas persetujuan: 'Wonopringgi' → Wonopringgo" in _teks_halaman(at)
+    assert "Data contoh dihapus dalam transaksi yang sama" in _teks_halaman(at)
     with engine_app() as engine:
-        baris = baca(engine, "SELECT kode_desa FROM kegiatan WHERE nama = 'Sosialisasi Ejaan'")
-        assert baris["kode_desa"].tolist() == ["33.26.12.2008"]
-        tulis_hapus = sa.text("DELETE FROM kegiatan WHERE nama = 'Sosialisasi Ejaan'")
-        with engine.begin() as k:
-            k.execute(tulis_hapus)  # the module's other tests read the demo events as they were
+        baris = baca(engine, "SELECT kode_desa, sumber FROM kegiatan")
+        assert baris.values.tolist() == [["33.26.12.2008", "impor"]]  # the demo's events are gone, the real one in
 
 
 def _app_dengan_akun() -> AppTest:
@@ -425,37 +478,15 @@ def _app_dengan_akun() -> AppTest:
     return at
 
 
-def _masuk(at: AppTest, nama: str, sandi: str) -> None:
-    [w for w in at.sidebar.text_input if w.label == "Nama akun"][0].set_value(nama)
-    [w for w in at.sidebar.text_input if w.label == "Kata sandi"][0].set_value(sandi)
-    [b for b in at.sidebar.button if b.label == "Masuk"][0].click().run()
-
-
-def test_with_accounts_the_public_gets_public_pages_and_admin_gets_imports():
+def test_with_accounts_a_staff_page_asks_the_public_to_sign_in():
+    """Signing in itself sets an HttpOnly cookie, which only a browser carries: tests/browser/test_sesi_browser.py."""
     at = _app_dengan_akun()
     with pytest.raises(ValueError, match="Known pages: .*ringkasan.py', .*peta.py', .*layar_acara.py'\\]"):
         at.switch_page("halaman/data.py")  # not registered for this session: the server will not run it
-    _masuk(at, "admin", "bukan")
-    assert "Nama akun atau kata sandi salah." in [e.value for e in at.sidebar.error]
-    _masuk(at, "admin", "sandi-admin")
-    assert "Masuk sebagai admin (Admin)" in [c.value for c in at.sidebar.caption]
-    at.switch_page("halaman/data.py").run()
-    assert at.title[0].value == "Impor data"
-    assert at.session_state["konteks"].pengguna == "admin"  # the import log names who signed in
-
-
-def test_sessions_expire_and_guessing_is_locked_out():
-    at = _app_dengan_akun()
-    _masuk(at, "rina", "sandi-rina")
-    at.switch_page("halaman/target.py").run()
-    assert at.title[0].value.startswith("Target")
-    at.session_state["sesi_akun"] = {**at.session_state["sesi_akun"], "waktu": 0}  # signed in long ago
-    at.switch_page("halaman/ringkasan.py").run()
-    assert "Sesi berakhir; silakan masuk lagi." in [i.value for i in at.sidebar.info]
-    for _ in range(5):
-        _masuk(at, "rina", "tebakan")
-    _masuk(at, "rina", "sandi-rina")
-    assert any("Terlalu banyak percobaan gagal" in e.value for e in at.sidebar.error)
+    tautan = [m.value for m in at.sidebar.markdown if "/masuk?" in m.value]
+    assert len(tautan) == 1 and tautan[0].startswith('<a href="/masuk?kembali=%2F&amp;bahasa=id" target="_self" ')
+    assert tautan[0].endswith(">Masuk petugas</a>")
+    assert not [b for b in at.sidebar.button if b.label == "Masuk"]  # no password field inside the app
 
 
 def test_the_public_overview_hides_small_counts_leadership_sees_them():

@@ -86,10 +86,11 @@ def tunggu_siap(peramban, url: str) -> None:
 
 
 @contextmanager
-def server_siap(peramban, folder: Path, log: Path, env: dict[str, str] | None = None) -> Iterator[str]:
+def server_siap(peramban, folder: Path, log: Path, env: dict[str, str] | None = None,
+                rahasia: Path | None = None) -> Iterator[str]:
     """A server started as a user starts it, yielded once its first page has rendered; its log is
     watched by `log_server_bersih` for every test that runs while it is up."""
-    with server_streamlit(folder, log, env_tambahan=env) as url:
+    with server_streamlit(folder, log, env_tambahan=env, rahasia=rahasia) as url:
         tunggu_siap(peramban, url)
         masalah = masalah_log(log)
         assert not masalah, f"log server saat mulai ({log}):\n" + "\n".join(masalah)
@@ -119,6 +120,31 @@ def server_app(peramban, tmp_path_factory):
     with server_siap(peramban, tmp_path_factory.mktemp("app_browser"),
                      tmp_path_factory.getbasetemp() / "streamlit.log") as url:
         yield url
+
+
+# Staff accounts for servers that need them: name -> (role, password). Hashed with few bcrypt rounds.
+AKUN_UJI = {"admin": ("admin", "sandi-admin-uji"), "siti": ("staf", "sandi-siti-uji"),
+            "rina": ("pimpinan", "sandi-rina-uji")}
+
+
+def rahasia_akun(folder: Path) -> Path:
+    """A secrets.toml holding AKUN_UJI, for a server started with `rahasia=`."""
+    import bcrypt
+
+    folder.mkdir(parents=True, exist_ok=True)
+    berkas = folder / "secrets.toml"
+    berkas.write_text("".join(
+        f'[akun.{nama}]\nperan = "{peran}"\nhash = "{bcrypt.hashpw(sandi.encode(), bcrypt.gensalt(rounds=4)).decode()}"\n'
+        for nama, (peran, sandi) in AKUN_UJI.items()), encoding="utf-8")
+    return berkas
+
+
+def masuk(page, nama: str, sandi: str | None = None) -> None:
+    """Fill in the sign-in page the browser is on and send it; waits until it has left the page."""
+    page.get_by_label(re.compile("Nama akun|Account name")).fill(nama)
+    page.get_by_label(re.compile("Kata sandi|Password")).fill(sandi if sandi is not None else AKUN_UJI[nama][1])
+    page.get_by_role("button", name=re.compile("^(Masuk|Sign in)$")).click()
+    page.wait_for_load_state()
 
 
 @pytest.fixture(scope="session")

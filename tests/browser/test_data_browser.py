@@ -1,8 +1,10 @@
-"""The Data page in Chromium with the network cut off: upload, check, import, and a refusal."""
+"""The Data page in Chromium with the network cut off: upload, check, import, and a refusal; signed in
+as the admin of a server of its own, since the first real import there removes the demo data."""
 
 import pytest
 
-from tests.browser.conftest import FOLDER_GAMBAR, TUNGGU_MS, tunggu_selesai
+from tests.browser.conftest import (FOLDER_GAMBAR, TUNGGU_MS, masuk, rahasia_akun, server_siap,
+                                    tunggu_selesai)
 
 pytestmark = pytest.mark.browser
 KEGIATAN = ("Daftar kegiatan sosialisasi 2026\n\n"
@@ -11,7 +13,17 @@ KEGIATAN = ("Daftar kegiatan sosialisasi 2026\n\n"
             "Sosialisasi Tanpa Desa;sosialisasi;Atlantis;;06/03/2026;80;;\n")
 
 
+@pytest.fixture(scope="module")
+def server_app(peramban, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("app_data")
+    with server_siap(peramban, folder, folder / "streamlit.log", rahasia=rahasia_akun(folder / "rahasia")) as url:
+        yield url
+
+
 def _unggah(page, server_app, jenis: str, nama: str, isi: str) -> None:
+    if "desa_sadar_sesi" not in {k["name"] for k in page.context.cookies()}:
+        page.goto(f"{server_app}/masuk?kembali=/data")
+        masuk(page, "admin")
     page.goto(f"{server_app}/data")
     page.get_by_role("heading", name="Impor data").wait_for(timeout=TUNGGU_MS)
     tunggu_selesai(page)
@@ -22,6 +34,17 @@ def _unggah(page, server_app, jenis: str, nama: str, isi: str) -> None:
         files=[{"name": nama, "mimeType": "text/csv", "buffer": isi.encode("cp1252")}])
     page.get_by_text(f"Berkas {nama}").wait_for(timeout=TUNGGU_MS)
     tunggu_selesai(page)
+
+
+def _hapus_demo_bila_ada(page, tombol) -> None:
+    """The first real import on this server: it runs only once the user chooses to remove the demo."""
+    pilihan = page.get_by_text("Hapus semua data contoh dan impor data nyata ini")
+    if pilihan.count():
+        assert page.get_by_text("Database ini masih berisi data contoh (sintetis).").is_visible()
+        assert tombol.is_disabled()
+        page.screenshot(path=str(FOLDER_GAMBAR / "data_pilih_hapus_demo.png"), full_page=True)
+        pilihan.click()
+        tunggu_selesai(page)
 
 
 def test_an_upload_is_checked_then_imported_only_when_asked(halaman, server_app):
@@ -39,6 +62,7 @@ def test_an_upload_is_checked_then_imported_only_when_asked(halaman, server_app)
     page.screenshot(path=str(FOLDER_GAMBAR / "data_ditolak.png"), full_page=True)
     page.get_by_text("Impor hanya baris yang sah").click()
     tunggu_selesai(page)
+    _hapus_demo_bila_ada(page, tombol)
     tombol.click()
     page.get_by_text("Diimpor: 1 baru, 0 diperbarui").wait_for(timeout=TUNGGU_MS)
     tunggu_selesai(page)
@@ -69,6 +93,7 @@ def test_a_close_spelling_waits_for_the_users_word_and_a_broken_sheet_is_explain
     page.get_by_text("Terima koreksi ejaan nama desa").click()
     tunggu_selesai(page)
     page.screenshot(path=str(FOLDER_GAMBAR / "data_koreksi.png"), full_page=True)
+    _hapus_demo_bila_ada(page, tombol)
     tombol.click()
     page.get_by_text("Diimpor: 1 baru").wait_for(timeout=TUNGGU_MS)
     tunggu_selesai(page)

@@ -10,7 +10,7 @@ import pytest
 
 from benchmarks.server import FORMAT_LOG, port_bebas, tunggu_sehat
 from data_access.config import AKAR_PROYEK
-from tests.browser.conftest import SIAP_MS, masalah_log, tunggu_siap
+from tests.browser.conftest import FOLDER_GAMBAR, SIAP_MS, masalah_log, tunggu_siap
 
 pytestmark = pytest.mark.browser
 
@@ -25,7 +25,7 @@ def perintah_jalankan() -> str:
 
 def test_the_readme_run_command_starts_the_app(peramban, tmp_path):
     perintah = perintah_jalankan()
-    assert perintah.endswith("streamlit run app.py")
+    assert perintah.endswith("streamlit run server.py")
     port = port_bebas()
     # Only where it listens and where its data go differ from a user's first start.
     env = {**os.environ, "STREAMLIT_SERVER_PORT": str(port), "STREAMLIT_SERVER_ADDRESS": "127.0.0.1",
@@ -38,6 +38,16 @@ def test_the_readme_run_command_starts_the_app(peramban, tmp_path):
     url = f"http://127.0.0.1:{port}"
     try:
         tunggu_sehat(url, proses, log, SIAP_MS / 1000)  # the command installs first: the set-up budget
+        # A first start shows the app at once, with the demo being written in the background.
+        konteks = peramban.new_context(viewport={"width": 1400, "height": 900})
+        try:
+            page = konteks.new_page()
+            page.goto(url, timeout=SIAP_MS)
+            page.get_by_text("Menyiapkan data contoh untuk mulai pertama").wait_for(timeout=SIAP_MS)
+            assert page.locator('[data-testid="stProgress"]').count() == 1
+            page.screenshot(path=str(FOLDER_GAMBAR / "mulai_pertama.png"))
+        finally:
+            konteks.close()
         tunggu_siap(peramban, url)
         assert (tmp_path / "data" / "desa_sadar.duckdb").is_file()  # the embedded default, filled on first start
         assert not masalah_log(log), log.read_text()

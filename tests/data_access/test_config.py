@@ -43,3 +43,10 @@ def test_the_small_count_threshold_is_a_setting_like_the_others():
 def test_a_threshold_that_would_hide_nothing_or_is_not_a_count_is_refused(teks, alasan):
     with pytest.raises(PengaturanTidakSah, match=f"DESA_SADAR_K .*{alasan}"):
         muat_pengaturan({"DESA_SADAR_K": teks})
+
+
+def test_the_session_length_is_eight_hours_unless_set():
+    assert muat_pengaturan({}).sesi_jam == 8.0
+    assert muat_pengaturan({"DESA_SADAR_SESI_JAM": "0,5"}).sesi_jam == 0.5
+    with pytest.raises(PengaturanTidakSah, match="DESA_SADAR_SESI_JAM"):
+        muat_pengaturan({"DESA_SADAR_SESI_JAM": "0"})
