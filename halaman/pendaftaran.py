@@ -41,7 +41,7 @@ def tanda(isian: str) -> None:
 
 kegiatan = cache.daftar_kegiatan()
 pilihan_kegiatan = [None, *kegiatan["id"].astype(int).tolist()]
-nama_kegiatan = {int(i): f"{n} ({fmt.tanggal(tgl)}, {d})" for i, n, tgl, d, _ in kegiatan.itertuples(index=False)}
+nama_kegiatan = {int(i): f"{n} ({fmt.tanggal(tgl, bahasa)}, {d})" for i, n, tgl, d, _ in kegiatan.itertuples(index=False)}
 rentang = {int(i): (mulai, selesai) for i, _, mulai, _, selesai in kegiatan.itertuples(index=False)}
 dari_tautan = st.query_params.get("kegiatan", "")
 awal = pilihan_kegiatan.index(int(dari_tautan)) if dari_tautan.isdigit() and int(dari_tautan) in nama_kegiatan else 0
@@ -54,7 +54,7 @@ if id_kegiatan is not None:
     elif hari_ini > selesai:
         st.warning(t("kegiatan_sudah_lewat", bahasa, tanggal=fmt.tanggal(selesai, bahasa)))
 
-teks_desa = st.text_input(t("desa", bahasa), key="daftar_desa", placeholder="mis. Ketanon Ageng")
+teks_desa = st.text_input(t("desa", bahasa), key="daftar_desa", placeholder=t("contoh_desa", bahasa))
 hasil_desa = cache.gazetteer().cari(teks_desa) if teks_desa.strip() else None
 if hasil_desa and hasil_desa.kode:
     pilihan = hasil_desa.kandidat[0]

@@ -290,6 +290,7 @@ TEKS: dict[str, tuple[str, str]] = {
     "persiapan_tulis": ("Menulis ke database…", "Writing to the database…"),
     "persiapan_rekap": ("Menghitung masa aktif dan rekap…", "Working out active periods and summaries…"),
     "persiapan_gagal": ("Data contoh gagal dibuat", "The demo data could not be created"),
+    "contoh_desa": ("mis. Ketanon Ageng", "e.g. Ketanon Ageng"),
     "daftar_latihan": ("Database ini berisi data contoh: pendaftaran di sini adalah latihan dan ikut terhapus "
                        "bersama data contoh saat data nyata pertama diimpor.",
                        "This database holds demo data: registrations here are practice and are removed with the "

@@ -111,6 +111,9 @@ def test_sign_in_keeps_the_query_string_and_the_language(halaman, server_akun):
     _judul(page, "Registration")
     assert parse_qs(urlparse(page.url).query) == {"kegiatan": ["1"], "bahasa": ["English"]}
     assert page.get_by_text("Signed in as siti (Staf)").is_visible()
+    # The form speaks English too: the event's date and the village field's example.
+    assert "(August 20, 2019, " in page.get_by_label("Event", exact=True).input_value()
+    page.get_by_placeholder("e.g. Ketanon Ageng").wait_for(timeout=TUNGGU_MS)
     page.screenshot(path=str(FOLDER_GAMBAR / "sesi_kembali_dengan_kueri.png"), full_page=True)
 
 
