@@ -45,18 +45,17 @@ HALAMAN = {  # key (domain.peran.HALAMAN, the URL) -> script, icon
     "target": ("halaman/target.py", ":material/flag:"),
     "daftar": ("halaman/pendaftaran.py", ":material/person_add:"),
     "data": ("halaman/data.py", ":material/upload_file:"),
-    # The projector screen is opened by a link naming the event, never from the menu.
-    "layar": ("halaman/layar_acara.py", None),
 }
+# The event screen (/layar) is no Streamlit page: server.py serves it (layanan.layar_web).
 tertutup = {kunci for kunci in HALAMAN if not boleh_buka(konteks.peran, kunci)}
 halaman = st.navigation([
     st.Page(perlu_masuk.halaman_untuk(kunci) if kunci in tertutup else berkas, title=t(JUDUL_HALAMAN[kunci], bahasa),
             icon=ikon, url_path=None if kunci == "ringkasan" else kunci, default=kunci == "ringkasan",
-            visibility="hidden" if kunci in tertutup or kunci == "layar" else "visible")
+            visibility="hidden" if kunci in tertutup else "visible")
     for kunci, (berkas, ikon) in HALAMAN.items()
 ])
 sisi.kotak_masuk(konteks, halaman.url_path)
-# The live screen, the registration form, the import page and a sign-in prompt use no dashboard filters.
-tanpa_saringan = halaman.url_path in ("layar", "daftar", "data") or halaman.url_path in tertutup
+# The registration form, the import page and a sign-in prompt use no dashboard filters.
+tanpa_saringan = halaman.url_path in ("daftar", "data") or halaman.url_path in tertutup
 st.session_state["konteks"] = konteks if tanpa_saringan else sisi.saringan(konteks)
 halaman.run()

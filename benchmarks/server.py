@@ -43,19 +43,21 @@ def tunggu_sehat(url: str, proses: subprocess.Popen, log: Path,
 
 @contextmanager
 def server_streamlit(folder_data: Path, log: Path, skrip: Path = AKAR_PROYEK / "server.py",
-                     env_tambahan: dict[str, str] | None = None, rahasia: Path | None = None) -> Iterator[str]:
+                     env_tambahan: dict[str, str] | None = None, rahasia: Path | None = None,
+                     port: int | None = None) -> Iterator[str]:
     """Yield the app's URL once its health endpoint answers (polled, never a fixed sleep). `rahasia`:
-    a secrets.toml to use instead of the project's (accounts for a test)."""
-    with proses_streamlit(folder_data, log, skrip, env_tambahan, rahasia) as (url, _):
+    a secrets.toml to use instead of the project's (accounts for a test); `port`: the same port
+    again, for a test that stops a server and starts it anew."""
+    with proses_streamlit(folder_data, log, skrip, env_tambahan, rahasia, port) as (url, _):
         yield url
 
 
 @contextmanager
 def proses_streamlit(folder_data: Path, log: Path, skrip: Path = AKAR_PROYEK / "server.py",
                      env_tambahan: dict[str, str] | None = None,
-                     rahasia: Path | None = None) -> Iterator[tuple[str, subprocess.Popen]]:
+                     rahasia: Path | None = None, port: int | None = None) -> Iterator[tuple[str, subprocess.Popen]]:
     """As server_streamlit, also yielding the server process (for benchmarks that watch its memory)."""
-    port = port_bebas()
+    port = port or port_bebas()
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}  # only a database asked for below
     env.update({"DESA_SADAR_DATA_DIR": str(folder_data), **(env_tambahan or {}), "PYTHONPATH": str(AKAR_PROYEK)})
     with open(log, "w") as keluaran:

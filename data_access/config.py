@@ -12,6 +12,8 @@
 | readiness: BPU coverage | DESA_SADAR_AMBANG_CAKUPAN (or `ambang_cakupan_bpu`) | 10 (% of informal workers; a placeholder for the branch to set) |
 | readiness: officials enrolled | DESA_SADAR_AMBANG_PERANGKAT (or `ambang_perangkat`) | 100 (% of perangkat desa) |
 | live screen refresh | DESA_SADAR_LAYAR_DETIK (or `layar_detik`) | 5 seconds |
+| live screen: exact headline | DESA_SADAR_LAYAR_ANGKA_PASTI (or `layar_angka_pasti`) | 1: an event's sign-ups are shown exactly from the first; 0 hides 1 to k-1 there too |
+| address staff phones reach | DESA_SADAR_ALAMAT_FORMULIR (or `alamat_formulir`), e.g. `http://192.168.1.20:8501` | detected: the laptop's address on the local network |
 | today | DESA_SADAR_HARI_INI (or `hari_ini`), as YYYY-MM-DD | the real date, read anew on every use |
 | small-count threshold | DESA_SADAR_K (or `k_suppresi`) | 5: public views show 1 to 4 as "<5" |
 | sign-in session length | DESA_SADAR_SESI_JAM (or `sesi_jam`) | 8 hours |
@@ -28,6 +30,7 @@ import os
 import secrets
 import tomllib
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 from datetime import date
 from pathlib import Path
 
@@ -61,6 +64,8 @@ class Pengaturan:
     ambang_cakupan_bpu: float = 10.0
     ambang_perangkat: float = 100.0
     layar_detik: float = 5.0
+    layar_angka_pasti: bool = True
+    alamat_formulir: str | None = None  # scheme://host[:port] of this app as staff phones reach it
     tanggal_tetap: date | None = None  # DESA_SADAR_HARI_INI; None: the real date
     k_suppresi: int = K_BAWAAN  # public views show counts from 1 to k-1 as "<k"
     sesi_jam: float = 8.0  # a working day; then the password is asked again
@@ -97,6 +102,30 @@ def _bulat(env: dict, rahasia: dict, nama_env: str, nama_rahasia: str, bawaan: i
         raise PengaturanTidakSah(f"Pengaturan {nama_env} (atau {nama_rahasia} di secrets.toml) harus bilangan bulat; "
                                  f"tertulis {nilai:g}.")
     return int(nilai)
+
+
+def _ya_tidak(env: dict, rahasia: dict, nama_env: str, nama_rahasia: str, bawaan: bool) -> bool:
+    mentah = env.get(nama_env, rahasia.get(nama_rahasia))
+    if mentah is None or mentah == "":
+        return bawaan
+    teks = str(mentah).strip().lower()
+    if teks in ("1", "true", "ya", "yes"):
+        return True
+    if teks in ("0", "false", "tidak", "no"):
+        return False
+    raise PengaturanTidakSah(f"Pengaturan {nama_env} (atau {nama_rahasia} di secrets.toml) harus 1 atau 0; "
+                             f"tertulis {mentah!r}.")
+
+
+def _alamat(env: dict, rahasia: dict, nama_env: str, nama_rahasia: str) -> str | None:
+    mentah = str(env.get(nama_env) or rahasia.get(nama_rahasia) or "").strip().rstrip("/")
+    if not mentah:
+        return None
+    bagian = urlsplit(mentah)
+    if bagian.scheme not in ("http", "https") or not bagian.hostname or bagian.path or bagian.query:
+        raise PengaturanTidakSah(f"Pengaturan {nama_env} (atau {nama_rahasia} di secrets.toml) harus alamat seperti "
+                                 f"http://192.168.1.20:8501, tanpa jalur; tertulis {mentah!r}.")
+    return mentah
 
 
 def _tanggal(env: dict, rahasia: dict, nama_env: str, nama_rahasia: str) -> date | None:
@@ -137,6 +166,8 @@ def muat_pengaturan(env: dict[str, str] | None = None) -> Pengaturan:
         ambang_cakupan_bpu=_angka(env, rahasia, "DESA_SADAR_AMBANG_CAKUPAN", "ambang_cakupan_bpu", 10.0, 0, 100),
         ambang_perangkat=_angka(env, rahasia, "DESA_SADAR_AMBANG_PERANGKAT", "ambang_perangkat", 100.0, 0, 100),
         layar_detik=_angka(env, rahasia, "DESA_SADAR_LAYAR_DETIK", "layar_detik", 5.0, 0.05, 300),
+        layar_angka_pasti=_ya_tidak(env, rahasia, "DESA_SADAR_LAYAR_ANGKA_PASTI", "layar_angka_pasti", True),
+        alamat_formulir=_alamat(env, rahasia, "DESA_SADAR_ALAMAT_FORMULIR", "alamat_formulir"),
         tanggal_tetap=_tanggal(env, rahasia, "DESA_SADAR_HARI_INI", "hari_ini"),
         # Below 2 nothing would be hidden: refused rather than quietly publishing small counts.
         k_suppresi=_bulat(env, rahasia, "DESA_SADAR_K", "k_suppresi", K_BAWAAN, 2, 100),

@@ -723,10 +723,12 @@ def _tulis_kegiatan(k: sa.Connection, baris: list, konteks: KonteksImpor, rujuka
         titik = konteks.titik_desa(m.kode_desa)
         data.append({"nama": m.nama, "tanggal_mulai": m.tanggal_mulai, "jenis": m.jenis, "kode_desa": m.kode_desa,
                      "tanggal_selesai": m.tanggal_selesai or m.tanggal_mulai, "jumlah_hadir": m.jumlah_hadir,
-                     "biaya": m.biaya, "catatan": m.catatan, "lat": titik[0] if titik else None,
+                     "biaya": m.biaya, "catatan": m.catatan, "target_pendaftar": m.target_pendaftar,
+                     "lat": titik[0] if titik else None,
                      "lng": titik[1] if titik else None})
     return _tulis_berkunci(k, "kegiatan", ["nama", "tanggal_mulai"],
-                           ["jenis", "kode_desa", "tanggal_selesai", "jumlah_hadir", "biaya", "catatan"],
+                           ["jenis", "kode_desa", "tanggal_selesai", "jumlah_hadir", "biaya", "catatan",
+                            "target_pendaftar"],
                            data, {"sumber": "impor"}, turunan=("lat", "lng"))
 
 

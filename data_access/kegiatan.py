@@ -18,6 +18,7 @@ from data_access.db import baca, tulis
 from data_access.masa_aktif import SEMUA_PROGRAM
 from domain import kpi
 from domain.kegiatan import BULAN_RETENSI, IsianKegiatan, periksa
+from domain.layar import ModeLayar
 from domain.saringan import Saringan
 
 # The timeline shows this many days either side of an event; the background rate is read over the
@@ -70,7 +71,7 @@ def _hasil(engine: sa.Engine, syarat: str, nilai: dict, hari_ini: date) -> pd.Da
         f"AS aktif_{b}_bulan" for b in BULAN_RETENSI)
     kueri = sa.text(f"""
         SELECT k.id, k.nama, k.jenis, k.kode_desa, w.nama AS nama_desa, kec.nama AS nama_kec,
-               k.tanggal_mulai, k.tanggal_selesai, k.jumlah_hadir, k.biaya, k.catatan,
+               k.tanggal_mulai, k.tanggal_selesai, k.jumlah_hadir, k.biaya, k.catatan, k.target_pendaftar,
                count(p.id) AS pendaftar, {hitung_retensi}
         FROM kegiatan k
         JOIN wilayah w ON w.kode = k.kode_desa
@@ -79,7 +80,7 @@ def _hasil(engine: sa.Engine, syarat: str, nilai: dict, hari_ini: date) -> pd.Da
         {_gabung_retensi()}
         WHERE {syarat}
         GROUP BY k.id, k.nama, k.jenis, k.kode_desa, w.nama, kec.nama, k.tanggal_mulai, k.tanggal_selesai,
-                 k.jumlah_hadir, k.biaya, k.catatan
+                 k.jumlah_hadir, k.biaya, k.catatan, k.target_pendaftar
         ORDER BY k.tanggal_mulai DESC, k.id DESC""")
     for nama in ("ids", "jenis"):
         if nama in nilai:
@@ -87,6 +88,7 @@ def _hasil(engine: sa.Engine, syarat: str, nilai: dict, hari_ini: date) -> pd.Da
     df = baca(engine, kueri, **nilai, hari_ini=hari_ini)
     df["jumlah_hadir"] = df["jumlah_hadir"].astype("Int64")
     df["biaya"] = df["biaya"].astype("Int64")
+    df["target_pendaftar"] = df["target_pendaftar"].astype("Int64")
     # Float columns with NaN for 'not known', whatever the rows: pages and tests read one dtype.
     df["konversi_persen"] = pd.Series([kpi.rasio_persen(d, None if pd.isna(h) else h)
                                        for d, h in zip(df["pendaftar"], df["jumlah_hadir"], strict=True)],
@@ -186,7 +188,7 @@ def simpan_kegiatan(engine: sa.Engine, isian: IsianKegiatan, titik: tuple[float,
         "nama": isian.nama.strip(), "jenis": isian.jenis, "desa": isian.kode_desa, "mulai": isian.tanggal_mulai,
         "selesai": isian.tanggal_selesai, "hadir": isian.jumlah_hadir, "biaya": isian.biaya,
         "catatan": isian.catatan.strip() or None, "lat": titik[0] if titik else None,
-        "lng": titik[1] if titik else None, "id": kegiatan_id,
+        "lng": titik[1] if titik else None, "id": kegiatan_id, "target": isian.target_pendaftar,
     }
 
     def simpan(k: sa.Connection) -> int:
@@ -203,13 +205,14 @@ def simpan_kegiatan(engine: sa.Engine, isian: IsianKegiatan, titik: tuple[float,
         if kegiatan_id is None:
             return k.execute(sa.text("""
                 INSERT INTO kegiatan (nama, jenis, kode_desa, tanggal_mulai, tanggal_selesai, jumlah_hadir, biaya,
-                                      catatan, lat, lng, sumber)
-                VALUES (:nama, :jenis, :desa, :mulai, :selesai, :hadir, :biaya, :catatan, :lat, :lng, :sumber)
+                                      catatan, lat, lng, target_pendaftar, sumber)
+                VALUES (:nama, :jenis, :desa, :mulai, :selesai, :hadir, :biaya, :catatan, :lat, :lng, :target,
+                        :sumber)
                 RETURNING id"""), {**nilai, "sumber": sumber_tulisan(k, "aplikasi")}).scalar_one()
         diubah = k.execute(sa.text("""
             UPDATE kegiatan SET nama = :nama, jenis = :jenis, kode_desa = :desa, tanggal_mulai = :mulai,
                    tanggal_selesai = :selesai, jumlah_hadir = :hadir, biaya = :biaya, catatan = :catatan,
-                   lat = :lat, lng = :lng
+                   lat = :lat, lng = :lng, target_pendaftar = :target
             WHERE id = :id RETURNING id"""), nilai).first()
         if diubah is None:
             raise KegiatanDitolak(f"Kegiatan nomor {kegiatan_id} tidak ditemukan; mungkin sudah dihapus.")
@@ -221,3 +224,12 @@ def simpan_kegiatan(engine: sa.Engine, isian: IsianKegiatan, titik: tuple[float,
         # Another session saved the same event between the check and the write.
         raise KegiatanDitolak("Kegiatan yang sama baru saja disimpan dari sesi lain; muat ulang halaman dan periksa "
                               "daftarnya.") from None
+
+
+def atur_mode_layar(engine: sa.Engine, kegiatan_id: int, mode: ModeLayar) -> None:
+    """Switch the event screen's scene; every screen showing the event follows at its next refresh."""
+    def ubah(k: sa.Connection) -> None:
+        if k.execute(sa.text("UPDATE kegiatan SET mode_layar = :mode WHERE id = :id RETURNING id"),
+                     {"mode": ModeLayar(mode).value, "id": kegiatan_id}).first() is None:
+            raise KegiatanDitolak(f"Kegiatan nomor {kegiatan_id} tidak ditemukan; mungkin sudah dihapus.")
+    tulis(engine, ubah)

@@ -4,6 +4,10 @@ A screen asks for a key; the first ask computes the value in the caller's thread
 the newest value at once while the thread recomputes every `selang` seconds. Keys nobody asked for
 in `umur_pakai` seconds are dropped, so a screen closed at the end of the day costs nothing more and
 memory stays bounded by the screens actually open.
+
+With a `sidik` (a fingerprint: one cheap query that changes whenever the value would), a round
+recomputes a key only when its fingerprint moved or its value is `umur_maks` seconds old, so a
+screen that refreshes every few seconds costs one small query per interval while nothing happens.
 """
 
 from __future__ import annotations
@@ -22,10 +26,14 @@ log = logging.getLogger(__name__)
 
 
 class SegarLatar(Generic[K, V]):
-    def __init__(self, hitung: Callable[[K], V], selang: float, umur_pakai: float = 60.0) -> None:
+    def __init__(self, hitung: Callable[[K], V], selang: float, umur_pakai: float = 60.0,
+                 sidik: Callable[[K], Hashable] | None = None, umur_maks: float = 60.0) -> None:
         self._hitung = hitung
         self._selang = selang
         self._umur_pakai = umur_pakai
+        self._sidik = sidik
+        self._umur_maks = umur_maks
+        self._dihitung: dict[K, tuple[Hashable, float]] = {}  # fingerprint and time of each value
         self._nilai: dict[K, V] = {}
         self._dipakai: dict[K, float] = {}
         self._kunci = threading.Lock()
@@ -84,6 +92,7 @@ class SegarLatar(Generic[K, V]):
                 for lama in [k for k, t in self._dipakai.items() if t < batas]:
                     self._dipakai.pop(lama, None)
                     self._nilai.pop(lama, None)
+                    self._dihitung.pop(lama, None)
                 kunci_aktif = list(self._nilai)
                 if not kunci_aktif:
                     self._benang = None
@@ -92,6 +101,10 @@ class SegarLatar(Generic[K, V]):
                 if self._bangun.is_set():
                     return
                 try:
+                    sidik = self._sidik(kunci) if self._sidik else None
+                    lama = self._dihitung.get(kunci)
+                    if lama and self._sidik and lama[0] == sidik and time.monotonic() - lama[1] < self._umur_maks:
+                        continue
                     nilai = self._hitung(kunci)
                 except Exception:  # the screen keeps its last numbers; the next round tries again
                     log.exception("Menyegarkan %r gagal", kunci)
@@ -99,3 +112,4 @@ class SegarLatar(Generic[K, V]):
                 with self._kunci:
                     if kunci in self._nilai:
                         self._nilai[kunci] = nilai
+                        self._dihitung[kunci] = (sidik, time.monotonic())

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationIn
 
 from domain.desa_sadar import URUTAN_STATUS
 from domain.kegiatan import JENIS_KEGIATAN, PANJANG_NAMA
+from domain.layar import TARGET_TERBESAR
 from domain.nik import NIKTidakSah, bersihkan, periksa_konsisten, urai_nik
 from domain.program import SUMBER_DANA, Program, Segmen, alasan_program, alasan_tidak_boleh
 from domain.urai import NilaiTidakSah, kosong, urai_angka, urai_program, urai_tanggal, urai_tanggal_data, urai_ya_tidak
@@ -96,6 +97,8 @@ SKEMA = {
             "tanggal_selesai": ("tanggal_selesai", "tgl_selesai", "end_date", "sampai"),
             "jumlah_hadir": ("jumlah_hadir", "hadir", "peserta_hadir", "pengunjung", "attendance", "jumlah_pengunjung"),
             "biaya": ("biaya", "anggaran", "cost", "biaya_rp", "realisasi_biaya"),
+            "target_pendaftar": ("target_pendaftar", "target_peserta", "target_daftar", "target", "sasaran",
+                                 "sign_up_goal", "goal"),
             "catatan": ("catatan", "keterangan", "notes", "note"),
         },
         wajib=(("nama",), ("kode_desa", "nama_desa"), ("tanggal_mulai",)),
@@ -229,12 +232,20 @@ class _BarisDesa(_Baris):
         return v() if isinstance(v, _Tunda) else v
 
 
-def _tak_negatif(v: Any) -> int | None:
+# The largest counts the columns hold (INTEGER, and BIGINT for money and targets): a larger number
+# is refused on its row, never sent to the database to fail the whole import.
+TERBESAR_INT = 2_147_483_647
+TERBESAR_BIGINT = 9_223_372_036_854_775_807
+
+
+def _tak_negatif(v: Any, terbesar: int = TERBESAR_INT) -> int | None:
     if v is None:
         return None
     hasil = int(urai_angka(v))
     if hasil < 0:
         raise ValueError("Tidak boleh negatif.")
+    if hasil > terbesar:
+        raise NilaiTidakSah(f"Angka {hasil} terlalu besar; periksa isinya.")
     return hasil
 
 
@@ -377,6 +388,7 @@ class BarisKegiatan(_BarisDesa):
     tanggal_selesai: date | None = None
     jumlah_hadir: int | None = None
     biaya: int | None = None
+    target_pendaftar: int | None = None
     catatan: str | None = None
 
     @field_validator("nama", mode="before")
@@ -407,8 +419,16 @@ class BarisKegiatan(_BarisDesa):
 
     @field_validator("jumlah_hadir", "biaya", mode="before")
     @classmethod
-    def _bilangan(cls, v: Any) -> int | None:
-        return _tak_negatif(v)
+    def _bilangan(cls, v: Any, info: ValidationInfo) -> int | None:
+        return _tak_negatif(v, TERBESAR_BIGINT if info.field_name == "biaya" else TERBESAR_INT)
+
+    @field_validator("target_pendaftar", mode="before")
+    @classmethod
+    def _target(cls, v: Any) -> int | None:
+        n = _tak_negatif(v)
+        if n is not None and not 1 <= n <= TARGET_TERBESAR:
+            raise NilaiTidakSah(f"Target pendaftar {n} di luar 1 sampai {TARGET_TERBESAR}; kosongkan bila tidak ada.")
+        return n
 
     @model_validator(mode="after")
     def _urutan(self) -> BarisKegiatan:
@@ -514,7 +534,7 @@ class BarisTarget(_Baris):
     def _nilai(cls, v: Any) -> int:
         if v is None:
             raise ValueError("Nilai target kosong.")
-        return _tak_negatif(v)
+        return _tak_negatif(v, TERBESAR_BIGINT)
 
     @model_validator(mode="after")
     def _boleh(self) -> BarisTarget:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from domain.layar import TARGET_TERBESAR
+
 # Matches ck_kegiatan_jenis in the schema (tests/domain check the two agree).
 JENIS_KEGIATAN = {
     "festival": ("Festival", "Festival"),
@@ -35,6 +37,7 @@ class IsianKegiatan:
     jumlah_hadir: int | None = None
     biaya: int | None = None
     catatan: str = ""
+    target_pendaftar: int | None = None  # the sign-up goal the event screen counts towards
 
 
 def periksa(k: IsianKegiatan, hari_ini: date) -> list[str]:
@@ -58,4 +61,7 @@ def periksa(k: IsianKegiatan, hari_ini: date) -> list[str]:
         masalah.append("Jumlah hadir tidak boleh negatif.")
     if k.biaya is not None and k.biaya < 0:
         masalah.append("Biaya tidak boleh negatif.")
+    if k.target_pendaftar is not None and not 1 <= k.target_pendaftar <= TARGET_TERBESAR:
+        masalah.append(f"Target pendaftar antara 1 dan {TARGET_TERBESAR:,}".replace(",", ".")
+                       + "; kosongkan bila kegiatan ini tidak punya target.")
     return masalah

@@ -1,6 +1,6 @@
 """Who may see and do what (issue 5): four roles, and the pages and actions each may use.
 
-- publik: no login; the overview, the map and the live screen, with small counts suppressed.
+- publik: no login; the overview, the map and the event screen, with small counts suppressed.
 - staf: on-the-spot registration and events, plus what the public sees.
 - pimpinan (branch leadership): every dashboard with unsuppressed aggregates; Desa Sadar records.
 - admin: everything, including imports.
@@ -25,7 +25,6 @@ HALAMAN = {
     "ringkasan": SEMUA,
     "peta": SEMUA,
     "provinsi": SEMUA,
-    "layar": SEMUA,
     "daftar": frozenset({Peran.STAF, Peran.ADMIN}),
     "kegiatan": frozenset({Peran.STAF, Peran.PIMPINAN, Peran.ADMIN}),
     "desa-sadar": frozenset({Peran.STAF, Peran.PIMPINAN, Peran.ADMIN}),

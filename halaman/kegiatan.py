@@ -5,6 +5,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from domain.peran import boleh
 from layanan import cache
 from layanan.sesi import konteks
 from layanan.sisi import tautan_sebahasa
@@ -12,6 +13,7 @@ from data_access.kegiatan import KegiatanDitolak
 from tampilan import format as fmt
 from tampilan import grafik
 from domain.kegiatan import BULAN_RETENSI, JENIS_KEGIATAN, IsianKegiatan, label_jenis
+from domain.layar import TARGET_TERBESAR
 from tampilan.format import label_periode
 from domain.program import SUMBER_DANA
 from tampilan.teks import label_isian, t
@@ -104,6 +106,9 @@ def _formulir(kunci: str, awal: pd.Series | None) -> None:
             None if awal is None or pd.isna(awal["jumlah_hadir"]) else int(awal["jumlah_hadir"])))
         biaya = kanan.number_input(t("biaya_rp", bahasa), min_value=0, step=100_000, value=(
             None if awal is None or pd.isna(awal["biaya"]) else int(awal["biaya"])))
+        target_isian = kiri.number_input(t("target_pendaftar", bahasa), min_value=1, max_value=TARGET_TERBESAR, step=10,
+                                         value=None if awal is None or pd.isna(awal["target_pendaftar"])
+                                         else int(awal["target_pendaftar"]))
         catatan = st.text_area(t("kolom_catatan", bahasa), value="" if awal is None or pd.isna(awal["catatan"])
                                else awal["catatan"], max_chars=2000)
         kirim = st.form_submit_button(t("simpan_kegiatan", bahasa), type="primary")
@@ -117,7 +122,8 @@ def _formulir(kunci: str, awal: pd.Series | None) -> None:
                           tanggal_mulai=mulai if isinstance(mulai, date) else hari_ini,
                           tanggal_selesai=selesai if isinstance(selesai, date) else hari_ini,
                           jumlah_hadir=None if hadir is None else int(hadir),
-                          biaya=None if biaya is None else int(biaya), catatan=catatan)
+                          biaya=None if biaya is None else int(biaya), catatan=catatan,
+                          target_pendaftar=None if target_isian is None else int(target_isian))
     try:
         nomor = cache.simpan_kegiatan(isian, hari_ini, None if awal is None else int(awal["id"]))
     except KegiatanDitolak as e:
@@ -175,8 +181,11 @@ else:
         st.image(cache.peta_kecil_desa(str(ev["kode_desa"])), width="stretch")
         if isinstance(ev["catatan"], str) and ev["catatan"]:
             st.caption(fmt.aman_markdown(ev["catatan"]))
-        st.markdown(f"[{t('tautan_layar', bahasa)}](/layar?kegiatan={int(dipilih)})  \n"
-                    f"[{t('tautan_daftar', bahasa)}](/daftar?kegiatan={int(dipilih)})")
+        bahasa_tautan = "&bahasa=English" if bahasa == "en" else ""
+        st.markdown(f"[{t('tautan_layar', bahasa)}](/layar?kegiatan={int(dipilih)}{bahasa_tautan})  \n"
+                    f"[{t('tautan_daftar', bahasa)}](/daftar?kegiatan={int(dipilih)}{bahasa_tautan})")
+        if boleh(k.peran, "ubah_kegiatan"):
+            komponen.kendali_layar(int(dipilih), bahasa)
 
     st.subheader(t("sekitar_kegiatan", bahasa))
     st.caption(t("sekitar_bantuan", bahasa))

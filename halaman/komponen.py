@@ -9,6 +9,8 @@ import streamlit as st
 import streamlit.components.v1 as components
 
 from laporan.ekspor import ke_csv, ke_xlsx
+from layanan import cache
+from domain.layar import ModeLayar
 from tampilan.teks import t
 
 
@@ -41,3 +43,18 @@ _peta_provinsi = components.declare_component("peta_provinsi", path=str(Path(__f
 def peta_provinsi(key: str, **argumen) -> dict | None:
     """The clicked region as {'kode', 'waktu'} (None before any click); `argumen` as index.html reads them."""
     return _peta_provinsi(key=key, default=None, **argumen)
+
+
+def kendali_layar(kegiatan_id: int, bahasa: str) -> None:
+    """Staff switch the event screen's scene from a phone; the projector follows at its next refresh.
+    The current scene is read anew each run (another phone may have switched it), and the control is
+    keyed by it, so it always starts from what the projector shows."""
+    kini = cache.mode_layar_kini(kegiatan_id)
+    if kini is None:
+        return
+    pilihan = st.segmented_control(t("layar_kendali", bahasa), list(ModeLayar), default=kini,
+                                   format_func=lambda m: t(f"mode_{m}", bahasa), key=f"mode_layar_{kegiatan_id}_{kini}",
+                                   help=t("layar_kendali_bantuan", bahasa))
+    if pilihan is not None and pilihan != kini:
+        cache.atur_mode_layar(kegiatan_id, ModeLayar(pilihan))
+        st.rerun()

@@ -5,6 +5,7 @@ import secrets
 import pandas as pd
 import streamlit as st
 
+from halaman import komponen
 from layanan import cache
 from layanan.sesi import konteks
 from data_access.pendaftaran import PendaftaranDitolak
@@ -53,6 +54,7 @@ if id_kegiatan is not None:
         st.warning(t("kegiatan_belum_mulai", bahasa, tanggal=fmt.tanggal(mulai, bahasa)))
     elif hari_ini > selesai:
         st.warning(t("kegiatan_sudah_lewat", bahasa, tanggal=fmt.tanggal(selesai, bahasa)))
+    komponen.kendali_layar(id_kegiatan, bahasa)
 
 teks_desa = st.text_input(t("desa", bahasa), key="daftar_desa", placeholder=t("contoh_desa", bahasa))
 hasil_desa = cache.gazetteer().cari(teks_desa) if teks_desa.strip() else None

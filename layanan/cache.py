@@ -28,6 +28,7 @@ from data_access.demo import ada_data_demo as demo_ada
 from data_access.demo import isi_demo, sumber_data
 from domain.desa_sadar import AmbangKesiapan
 from domain.kegiatan import IsianKegiatan
+from domain.layar import ModeLayar
 from domain.pendaftaran import Pendaftaran
 from domain.peran import wajib
 from domain.periode import Periode, periode_dari_kunci
@@ -185,23 +186,59 @@ def kegiatan_periode(s: Saringan) -> pd.DataFrame:
     return peta.kegiatan_periode(aplikasi().engine, Saringan(s.kode_wilayah, s.periode))
 
 
-# The live screen polls every few seconds. Its numbers are kept fresh by one background thread at
-# the screen's own interval, so a refresh only reads memory, never waits on the database, and any
-# number of screens at one event cost one query per interval. A registration refreshes its event
-# at once.
-@st.cache_resource
+# The event stage polls every few seconds. Its numbers are kept fresh by one background thread at
+# the stage's own interval, so a refresh only reads memory, never waits on the database, and any
+# number of screens at one event cost one small query (the event's fingerprint) per interval; the
+# full set of queries runs when that moved, or once a minute for the village's standing. A
+# registration or a scene switch in this process refreshes its event at once. Asked by the stage's
+# web route, outside any page: no spinners.
+@st.cache_resource(show_spinner=False)
 def _angka_layar_latar() -> SegarLatar:
     app = aplikasi()
-    return SegarLatar(lambda kunci: layar.angka_layar(app.engine, *kunci), app.pengaturan.layar_detik)
+    return SegarLatar(lambda kunci: layar.angka_layar(app.engine, *kunci), app.pengaturan.layar_detik,
+                      sidik=lambda kunci: layar.sidik_layar(app.engine, kunci[0]))
+
+
+# The public view of each stage's newest numbers, remade only when the background thread has
+# replaced them: a refresh in between costs a dictionary lookup.
+_LAYAR_PUBLIK: dict[tuple[int, date, int], tuple[object, tp.LayarPublik]] = {}
 
 
 def angka_layar(kegiatan_id: int, hari_ini: date, ambang: int) -> tp.LayarPublik | None:
-    """The projector's numbers as the public may see them; the pattern is that of the year to date,
-    whose last day is today."""
+    """The stage's numbers as the public may see them; the village's pattern is that of the year to
+    date, whose last day is today. The same object until the numbers change."""
     a = _angka_layar_latar().ambil((kegiatan_id, hari_ini))
     if a is None:
         return None
-    return tp.layar_publik(a, hari_ini, _pola(periode_dari_kunci("ytd", hari_ini), ambang))
+    kunci = (kegiatan_id, hari_ini, ambang)
+    lama = _LAYAR_PUBLIK.get(kunci)
+    if lama is not None and lama[0] is a:
+        return lama[1]
+    lp = tp.layar_publik(a, hari_ini, _pola(periode_dari_kunci("ytd", hari_ini), ambang),
+                         aplikasi().pengaturan.layar_angka_pasti)
+    if len(_LAYAR_PUBLIK) >= 256:  # screens of many days and events: start over rather than grow
+        _LAYAR_PUBLIK.clear()
+    _LAYAR_PUBLIK[kunci] = (a, lp)
+    return lp
+
+
+def atur_mode_layar(kegiatan_id: int, mode: ModeLayar) -> None:
+    """Switch the event screen's scene (staff), and let every screen of the event see it at once."""
+    wajib(sesi.peran_sesi(), "ubah_kegiatan")
+    app = aplikasi()
+    kegiatan.atur_mode_layar(app.engine, kegiatan_id, mode)
+    _angka_layar_latar().segarkan((kegiatan_id, app.pengaturan.hari_ini()))
+
+
+def mode_layar_kini(kegiatan_id: int) -> ModeLayar | None:
+    """The scene the event's screen shows now (read fresh: another phone may have switched it)."""
+    a = _angka_layar_latar().ambil((kegiatan_id, aplikasi().pengaturan.hari_ini()))
+    return None if a is None else a.mode
+
+
+@st.cache_data(ttl=10, show_spinner=False)
+def kegiatan_berlangsung(hari_ini: date) -> pd.DataFrame:
+    return layar.kegiatan_berlangsung(aplikasi().engine, hari_ini)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -264,8 +301,9 @@ def simpan_kegiatan(isian: IsianKegiatan, hari_ini: date, kegiatan_id: int | Non
     nomor = kegiatan.simpan_kegiatan(app.engine, isian, titik_desa(app.batas.desa, isian.kode_desa), hari_ini,
                                      kegiatan_id)
     for fungsi in (_hasil_kegiatan, _rincian_kegiatan, linimasa_kegiatan, daftar_kegiatan, kegiatan_periode,
-                   _cerita_desa):
+                   _cerita_desa, kegiatan_berlangsung):
         fungsi.clear()
+    _angka_layar_latar().segarkan((nomor, app.pengaturan.hari_ini()))  # a new goal shows on the stage at once
     return nomor
 
 

@@ -55,7 +55,7 @@ def tujuan_aman(kembali: str | None) -> str:
     return kembali
 
 
-def _bahasa(nilai: str | None) -> str:
+def bahasa_kueri(nilai: str | None) -> str:
     return "en" if nilai in ("en", "English") else "id"  # the code, or the app's switch label as its URL has it
 
 
@@ -107,7 +107,7 @@ def _halaman(bahasa: str, tujuan: str, csrf: str, pesan: str | None = None, nama
 
 
 async def formulir_masuk(request: Request) -> Response:
-    bahasa = _bahasa(request.query_params.get("bahasa"))
+    bahasa = bahasa_kueri(request.query_params.get("bahasa"))
     return _halaman(bahasa, tujuan_aman(request.query_params.get("kembali")), secrets.token_urlsafe(24))
 
 
@@ -115,7 +115,7 @@ async def kirim_masuk(request: Request) -> Response:
     if int(request.headers.get("content-length") or 0) > BATAS_ISIAN_BYTE:
         return _halaman("id", "/", secrets.token_urlsafe(24), t("masuk_terlalu_besar", "id"), status=413)
     isian = await request.form(max_files=0, max_fields=10, max_part_size=BATAS_ISIAN_BYTE)
-    bahasa = _bahasa(str(isian.get("bahasa", "")))
+    bahasa = bahasa_kueri(str(isian.get("bahasa", "")))
     tujuan = tujuan_aman(str(isian.get("kembali", "")))
     nama, sandi = str(isian.get("nama", ""))[:80], str(isian.get("sandi", ""))
     csrf_baru = secrets.token_urlsafe(24)

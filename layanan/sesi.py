@@ -63,10 +63,27 @@ def akun_masuk() -> Akun | None:
             st.session_state["sesi_habis_diberitahu"] = True
             st.session_state["pesan_masuk"] = "sesi_berakhir"
         return None
+    return _akun_bernama(engine, nama)
+
+
+def _akun_bernama(engine, nama: str) -> Akun | None:
     akun = akun_terdaftar().get(nama)
     if akun is None:  # the account was removed from secrets.toml: its sessions end everywhere
         sesi_masuk.akhiri_sesi_akun(engine, nama)
     return akun
+
+
+def peran_dari_cookie(token: str | None) -> Peran:
+    """The role a plain web route (no page run, no st.context) gives a browser by its session
+    cookie; OIDC users are recognised inside the app only and are public here."""
+    engine = cache.aplikasi().engine
+    nama = sesi_masuk.akun_sesi(engine, token) if token else None
+    akun = _akun_bernama(engine, nama) if nama else None
+    if akun:
+        return akun.peran
+    if not akun_terdaftar() and not login_oidc_diatur():
+        return peran_tanpa_akun(cache.info_dataset().get("sumber") == "demo")
+    return Peran.PUBLIK
 
 
 def peran_sesi() -> Peran:

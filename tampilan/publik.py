@@ -10,13 +10,15 @@ belong to no region table and are made safe here too, group by group.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 import pandas as pd
 
 from data_access.layar import AngkaLayar
 from data_access.ringkasan import RingkasanHalaman
+from domain import kpi
 from domain.kegiatan import BULAN_RETENSI
+from domain.layar import ModeLayar, kemajuan, tonggak
 from domain.periode import periode_sebelumnya
 from domain.publik import PolaPublik, akhir_bulan, rentang_bulan, waktu_hari, waktu_rentang
 from domain.saringan import Saringan
@@ -139,32 +141,84 @@ def nilai_peta(per_wilayah: pd.DataFrame, ukuran: str, s: Saringan, pola: PolaPu
 
 
 @dataclass(frozen=True)
+class EntriTicker:
+    """One recent sign-up as the room may read it: only the programmes, funding source and occupation
+    whose counts at the event are shown elsewhere on the stage, and when it was saved."""
+
+    program: tuple[str, ...]
+    sumber_dana: str | None
+    pekerjaan: str | None
+    waktu: datetime | None  # UTC, saved by the form; None for an imported row
+    tanggal: date
+
+
+@dataclass(frozen=True)
 class LayarPublik:
-    """The projector screen: counts None where hidden; the ticker names no programme (a list of the
-    few sign-ups of a day would give a hidden programme count back)."""
+    """The projector stage. The headline (sign-ups since the event began) is exact unless the branch
+    turned that off: the room watches people walk to the desk, so a small number tells it nothing it
+    cannot see. Programmes, the ticker's details and the village's standing keep suppression."""
 
     nama_kegiatan: str
     kode_desa: str
     nama_desa: str
-    daftar_hari_ini: int | None
+    nama_kec: str
+    tanggal_mulai: date
+    tanggal_selesai: date
+    mode: ModeLayar
+    jumlah: int | None
+    target: int | None
+    tonggak: int  # the goal's quarter reached: 0, 25, 50, 75, 100 (0 while the headline is hidden)
+    kemajuan: float | None  # 0–1 of the goal; None without a goal or while the headline is hidden
+    persen_target: float | None  # the same in percent, past 100 too, for the closing summary
     per_program: dict[str, int | None]
+    persen_jht: float | None  # share choosing JHT; None when its count or the total is hidden
     aktif_desa: int | None
     cakupan_desa: float | None
     cakupan_tersembunyi: bool
-    ticker: list[str]  # village names of the latest sign-ups, newest first; empty while few
+    ticker: list[EntriTicker]
 
 
-def layar_publik(a: AngkaLayar, hari_ini: date, pola: PolaPublik) -> LayarPublik:
+# The programmes the stage always shows; any other one appears once someone has chosen it.
+PROGRAM_LAYAR = ("JKK", "JKM", "JHT")
+
+
+def _kelompok_terlihat(jumlah: dict[str, int], k: int) -> set[str]:
+    """Which groups of a breakdown that adds up to the headline may be named: complementary
+    suppression as for every such breakdown, so no hidden group follows from the others."""
+    kunci = list(jumlah)
+    sembunyi = sembunyikan_kelompok([jumlah[g] for g in kunci], k)
+    return {g for g, s in zip(kunci, sembunyi, strict=True) if not s}
+
+
+def layar_publik(a: AngkaLayar, hari_ini: date, pola: PolaPublik, angka_pasti: bool = True) -> LayarPublik:
     k = pola.k
     hari = waktu_hari(hari_ini)
     bpu = pola.nilai(a.bpu_aktif_desa, "aktif", "JKK", hari, a.kode_desa, "BPU")
+    jumlah = a.jumlah if angka_pasti else sembunyikan(a.jumlah, k)
+    program = {p: sembunyikan(a.per_program.get(p, 0), k)
+               for p in (*PROGRAM_LAYAR, *sorted(set(a.per_program) - set(PROGRAM_LAYAR)))}
+    jht = program.get("JHT")
+    ticker: list[EntriTicker] = []
+    if jumlah is not None and a.jumlah >= (1 if angka_pasti else k):
+        dana, pekerjaan = _kelompok_terlihat(a.per_dana, k), _kelompok_terlihat(a.per_pekerjaan, k) - {""}
+        ticker = [EntriTicker(program=tuple(p for p in str(r.program).split(", ") if program.get(p) is not None),
+                              sumber_dana=r.sumber_dana if r.sumber_dana in dana else None,
+                              pekerjaan=r.pekerjaan if r.pekerjaan in pekerjaan else None,
+                              waktu=None if pd.isna(r.waktu) else pd.Timestamp(r.waktu).to_pydatetime(),
+                              tanggal=pd.Timestamp(r.tanggal_daftar).date())
+                  for r in a.terbaru.itertuples(index=False)]
     return LayarPublik(
-        nama_kegiatan=a.nama_kegiatan, kode_desa=a.kode_desa, nama_desa=a.nama_desa,
-        daftar_hari_ini=sembunyikan(a.daftar_hari_ini, k),
-        per_program={p: sembunyikan(a.per_program.get(p, 0), k) for p in ("JKK", "JKM", "JHT")},
+        nama_kegiatan=a.nama_kegiatan, kode_desa=a.kode_desa, nama_desa=a.nama_desa, nama_kec=a.nama_kec,
+        tanggal_mulai=a.tanggal_mulai, tanggal_selesai=a.tanggal_selesai, mode=a.mode,
+        jumlah=jumlah, target=a.target,
+        tonggak=0 if jumlah is None else tonggak(jumlah, a.target),
+        kemajuan=None if jumlah is None else kemajuan(jumlah, a.target),
+        persen_target=None if jumlah is None else kpi.rasio_persen(jumlah, a.target),
+        per_program=program,
+        persen_jht=kpi.rasio_persen(jht, jumlah) if jht is not None and jumlah else None,
         aktif_desa=pola.nilai(a.aktif_desa, "aktif", None, hari, a.kode_desa, None),
         cakupan_desa=a.cakupan_desa if _ada(bpu) else None, cakupan_tersembunyi=not _ada(bpu),
-        ticker=[str(d) for d in a.terbaru["desa"]] if a.daftar_hari_ini >= k else [],
+        ticker=ticker,
     )
 
 

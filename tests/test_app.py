@@ -4,8 +4,11 @@ Every test runs twice: on DuckDB, and on PostgreSQL as a branch with several use
 time on a demo database written as of the suite's pinned day by the writer the app uses on first start.
 """
 
+import asyncio
+import json
 import re
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from contextlib import contextmanager
 from datetime import date
@@ -13,6 +16,8 @@ from datetime import date
 import pytest
 import sqlalchemy as sa
 import streamlit as st
+from starlette.requests import Request
+from starlette.responses import Response
 from streamlit.testing.v1 import AppTest
 
 from benchmarks.naif import RingkasanNaif
@@ -23,6 +28,10 @@ from domain.periode import periode_dari_kunci
 from domain.peran import Peran
 from domain.program import Program
 from domain.saringan import Saringan
+from data_access.kegiatan import atur_mode_layar
+from domain.layar import ModeLayar
+from layanan import cache
+from layanan import layar_web
 from tampilan.konteks import KonteksHalaman
 from tests.conftest import HARI_INI_UJI, database_baru
 
@@ -284,13 +293,75 @@ def test_the_form_warns_when_the_event_is_over():
     assert any("sudah selesai" in w.value for w in at.warning)
 
 
-def test_live_screen_needs_an_event_in_its_link():
-    at = _halaman("layar_acara.py")
-    assert "harus menyebut kegiatannya" in at.error[0].value
-    at = _halaman("layar_acara.py", kegiatan="999999")
-    assert "tidak ditemukan" in at.error[0].value
-    at = _halaman("layar_acara.py", kegiatan="1")
-    assert not at.error
+def _minta(fungsi, jalur: str, kueri: str = "") -> Response:
+    """One GET to a web route of server.py, as a browser on the laptop itself sends it."""
+    scope = {"type": "http", "method": "GET", "path": jalur, "query_string": kueri.encode(), "scheme": "http",
+             "headers": [(b"host", b"127.0.0.1:8501"), (b"accept", b"text/html")],
+             "server": ("127.0.0.1", 8501), "client": ("127.0.0.1", 50000), "root_path": ""}
+    # In a thread of its own: a browser test earlier in the session may leave an event loop running here.
+    with ThreadPoolExecutor(1) as benang:
+        return benang.submit(asyncio.run, fungsi(Request(scope))).result()
+
+
+def _data_awal(jawaban: Response) -> dict:
+    teks = jawaban.body.decode()
+    return json.loads(re.search(r'<script type="application/json" id="data-awal">(.*?)</script>', teks, re.S).group(1))
+
+
+def test_the_event_stage_shows_the_event_s_sign_ups_since_it_began(lingkungan):
+    with engine_app() as engine:
+        ev = baca(engine, """SELECT k.id, k.nama, count(p.id) AS n FROM kegiatan k
+                             LEFT JOIN peserta p ON p.kegiatan_id = k.id GROUP BY k.id, k.nama ORDER BY k.id LIMIT 1""")
+    kegiatan_id, nama, n = int(ev["id"].iloc[0]), str(ev["nama"].iloc[0]), int(ev["n"].iloc[0])
+    jawaban = _minta(layar_web.halaman_layar, "/layar", f"kegiatan={kegiatan_id}")
+    assert jawaban.status_code == 200
+    nonce = re.search(r"script-src 'nonce-([^']+)'", jawaban.headers["content-security-policy"]).group(1)
+    assert f'<script nonce="{nonce}">' in jawaban.body.decode()
+    awal = _data_awal(jawaban)
+    m = awal["muatan"]
+    assert m["judul"] == nama and m["jumlah"] == f"{n:,}".replace(",", ".") and m["demo"] == "Data contoh (sintetis)"
+    assert m["mode"] == "langsung" and awal["alamat_angka"] == f"/layar/angka?kegiatan={kegiatan_id}"
+    assert awal["selang_ms"] == int(muat_pengaturan().layar_detik * 1000)
+    en = json.loads(_minta(layar_web.angka_layar, "/layar/angka", f"kegiatan={kegiatan_id}&bahasa=en").body)
+    assert en["jumlah_label"] == "signed up since the event began" and en["demo"] == "Sample data (synthetic)"
+    assert _minta(layar_web.angka_layar, "/layar/angka", "kegiatan=abc").status_code == 404
+
+
+def test_a_stage_without_its_event_offers_today_s_events_never_an_error(lingkungan):
+    with engine_app() as engine:
+        hari_ini = baca(engine, "SELECT id, nama FROM kegiatan WHERE tanggal_mulai <= :h AND tanggal_selesai >= :h",
+                        h=HARI_INI_UJI)
+    for kueri, status, pesan in [("", 200, "Layar ini belum tahu kegiatannya."),
+                                 ("kegiatan=999999", 404, "Kegiatan nomor 999999 tidak ditemukan."),
+                                 ("kegiatan=1%3Cscript%3E", 200, "Layar ini belum tahu kegiatannya.")]:
+        jawaban = _minta(layar_web.halaman_layar, "/layar", kueri)
+        teks = jawaban.body.decode()
+        assert jawaban.status_code == status and pesan in teks and "Traceback" not in teks
+        # No accounts and demo data only: everyone is admin (domain.peran), so the list shows.
+        for r in hari_ini.itertuples():
+            assert f'href="/layar?kegiatan={r.id}"' in teks
+        if hari_ini.empty:
+            assert "Tidak ada kegiatan yang berlangsung hari ini." in teks
+
+
+def test_staff_switch_the_stage_from_the_registration_form(lingkungan):
+    at = _halaman("pendaftaran.py", kegiatan="1")
+    kendali = [b for b in at.button_group if b.label == "Layar acara menampilkan"]
+    assert len(kendali) == 1 and kendali[0].value == "langsung"
+    try:
+        kendali[0].set_value("penutup").run()
+        assert not at.exception
+        with engine_app() as engine:
+            assert baca(engine, "SELECT mode_layar FROM kegiatan WHERE id = 1")["mode_layar"].iloc[0] == "penutup"
+        m = json.loads(_minta(layar_web.angka_layar, "/layar/angka", "kegiatan=1").body)
+        assert m["mode"] == "penutup"  # the stage sees the switch at its next refresh, not a minute later
+        [b for b in at.button_group if b.label == "Layar acara menampilkan"][0].set_value("langsung").run()
+        with engine_app() as engine:
+            assert baca(engine, "SELECT mode_layar FROM kegiatan WHERE id = 1")["mode_layar"].iloc[0] == "langsung"
+    finally:  # the module's other tests read event 1 live, whatever happened here
+        with engine_app() as engine:
+            atur_mode_layar(engine, 1, ModeLayar.LANGSUNG)
+        cache.atur_mode_layar(1, ModeLayar.LANGSUNG)
 
 
 def _halaman_dasbor(nama: str, query: dict | None = None, **konteks) -> AppTest:
@@ -329,8 +400,14 @@ def test_events_page_shows_what_an_event_produced():
     assert re.match(r"^\d+ \(\d+,\d%\)$", nilai["Aktif 3 bln"]) and nilai["Biaya per peserta aktif"] == "–"
     tabel = at.dataframe[0].value
     assert tabel["Hadir"].tolist()[-1] == "5.000" and (tabel["Tanggal"].str.endswith("2019")).all()
+    # Staff switch the event's projector stage here too; leadership may look but not switch.
+    assert [str(b.value) for b in at.button_group if b.label == "Layar acara menampilkan"] == ["langsung"]
+    assert any("(/layar?kegiatan=1)" in m.value for m in at.markdown)
     at.pills(key="jenis").set_value(["festival"]).run()
     assert set(at.dataframe[0].value["Jenis"]) == {"Festival"}
+    pimpinan = _halaman_dasbor("kegiatan.py", {"lihat": "Festival Nasi Goreng Wonopringgo 2019 (20/08/2019)"},
+                               peran=Peran.PIMPINAN, ambang=1)
+    assert not [b for b in pimpinan.button_group if b.label == "Layar acara menampilkan"]
 
 
 def test_adding_an_event_checks_the_form_and_then_shows_the_event():
@@ -481,7 +558,7 @@ def _app_dengan_akun() -> AppTest:
 def test_with_accounts_a_staff_page_asks_the_public_to_sign_in():
     """Signing in itself sets an HttpOnly cookie, which only a browser carries: tests/browser/test_sesi_browser.py."""
     at = _app_dengan_akun()
-    with pytest.raises(ValueError, match="Known pages: .*ringkasan.py', .*peta.py', .*layar_acara.py'\\]"):
+    with pytest.raises(ValueError, match="Known pages: .*ringkasan.py', .*peta.py', .*provinsi.py', 'kegiatan'"):
         at.switch_page("halaman/data.py")  # not registered for this session: the server will not run it
     tautan = [m.value for m in at.sidebar.markdown if "/masuk?" in m.value]
     assert len(tautan) == 1 and tautan[0].startswith('<a href="/masuk?kembali=%2F&amp;bahasa=id" target="_self" ')

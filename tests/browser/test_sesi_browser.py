@@ -37,12 +37,12 @@ def test_a_signed_out_visit_leads_through_sign_in_back_to_the_page(halaman, serv
     page = halaman
     page.goto(f"{server_akun}/data")
     _judul(page, "Data")
-    assert page.get_by_text("Halaman Data hanya untuk petugas yang sudah masuk.").is_visible()
+    page.get_by_text("Halaman Data hanya untuk petugas yang sudah masuk.").wait_for(timeout=TUNGGU_MS)
     assert page.get_by_text("Page not found").count() == 0 and page.get_by_text("Impor data").count() == 0
     page.screenshot(path=str(FOLDER_GAMBAR / "sesi_perlu_masuk.png"), full_page=True)
     page.get_by_role("main").get_by_role("link", name=re.compile("Masuk petugas")).click()
     page.get_by_role("heading", name="Masuk petugas").wait_for(timeout=TUNGGU_MS)
-    assert page.get_by_text("Masuk untuk membuka halaman Data.").is_visible()
+    page.get_by_text("Masuk untuk membuka halaman Data.").wait_for(timeout=TUNGGU_MS)
     assert parse_qs(urlparse(page.url).query)["kembali"] == ["/data"]
 
     masuk(page, "admin", "salah-tebak")
@@ -65,13 +65,13 @@ def test_a_session_survives_a_reload_and_a_new_tab_and_ends_everywhere(halaman, 
     _judul(page, "Kegiatan")
     page.reload()
     _judul(page, "Kegiatan")
-    assert page.get_by_text("Masuk sebagai siti (Staf)").is_visible()
+    page.get_by_text("Masuk sebagai siti (Staf)").wait_for(timeout=TUNGGU_MS)
 
     # The Kegiatan page's staff form link opens a new tab: still signed in, the event chosen.
     tab = page.context.new_page()
     tab.goto(f"{server_akun}/daftar?kegiatan=1")
     _judul(tab, "Pendaftaran")
-    assert tab.get_by_text("Masuk sebagai siti (Staf)").is_visible()
+    tab.get_by_text("Masuk sebagai siti (Staf)").wait_for(timeout=TUNGGU_MS)
     assert "Festival Nasi Goreng" in tab.get_by_label("Kegiatan").first.input_value() or \
         tab.get_by_text("Festival Nasi Goreng").count() > 0
     tab.screenshot(path=str(FOLDER_GAMBAR / "sesi_tab_baru.png"), full_page=True)
@@ -87,8 +87,8 @@ def test_a_session_survives_a_reload_and_a_new_tab_and_ends_everywhere(halaman, 
     page.get_by_text("English").click()
     tunggu_selesai(page)
     _judul(page, "Events")
-    assert page.get_by_text("The Events page is for signed-in staff only.").is_visible()
-    assert page.get_by_text("Your session has ended; please sign in again.").is_visible()
+    page.get_by_text("The Events page is for signed-in staff only.").wait_for(timeout=TUNGGU_MS)
+    page.get_by_text("Your session has ended; please sign in again.").wait_for(timeout=TUNGGU_MS)
     page.screenshot(path=str(FOLDER_GAMBAR / "sesi_berakhir_tab_lain.png"), full_page=True)
     assert page.diblokir == []
 
@@ -99,11 +99,11 @@ def test_sign_in_keeps_the_query_string_and_the_language(halaman, server_akun):
     _judul(page, "Registration")
     page.get_by_role("main").get_by_role("link", name=re.compile("Staff sign-in")).click()
     page.get_by_role("heading", name="Staff sign-in").wait_for(timeout=TUNGGU_MS)
-    assert page.get_by_text("Sign in to open the Registration page.").is_visible()
+    page.get_by_text("Sign in to open the Registration page.").wait_for(timeout=TUNGGU_MS)
     masuk(page, "rina")  # leadership may not register people
     _judul(page, "Registration")
     assert parse_qs(urlparse(page.url).query) == {"kegiatan": ["1"], "bahasa": ["English"]}
-    assert page.get_by_text("The account rina (Pimpinan) may not open the Registration page.").is_visible()
+    page.get_by_text("The account rina (Pimpinan) may not open the Registration page.").wait_for(timeout=TUNGGU_MS)
     page.get_by_role("main").get_by_role("link", name=re.compile("Sign in with another account")).click()
     page.get_by_role("heading", name="Staff sign-in").wait_for(timeout=TUNGGU_MS)
     masuk(page, "siti", "x" * 80)
@@ -112,7 +112,7 @@ def test_sign_in_keeps_the_query_string_and_the_language(halaman, server_akun):
     masuk(page, "siti")
     _judul(page, "Registration")
     assert parse_qs(urlparse(page.url).query) == {"kegiatan": ["1"], "bahasa": ["English"]}
-    assert page.get_by_text("Signed in as siti (Staf)").is_visible()
+    page.get_by_text("Signed in as siti (Staf)").wait_for(timeout=TUNGGU_MS)
     # The form speaks English too: the event's date and the village field's example.
     assert "(August 20, 2019, " in page.get_by_label("Event", exact=True).input_value()
     page.get_by_placeholder("e.g. Ketanon Ageng").wait_for(timeout=TUNGGU_MS)

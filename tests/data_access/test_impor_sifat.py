@@ -144,8 +144,9 @@ def _jawaban(h) -> tuple:
     return (h.status, h.ditulis, h.baris_sah, h.jumlah_baris, sorted((m.baris, m.kolom) for m in h.masalah))
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                  HealthCheck.too_slow])
+# Derandomized: the same 100 files on every run, so a pass or a failure does not depend on the draw.
+@settings(max_examples=100, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(berkas())
 def test_any_file_of_any_kind_on_both_engines(dua_engine, batas, contoh):
     jenis, isi, hanya_yang_sah, terima_koreksi = contoh

@@ -71,3 +71,32 @@ def test_a_failing_refresh_keeps_the_last_value_and_a_failing_first_read_raises(
             latar.ambil("baru")
     finally:
         latar.hentikan()
+
+
+def test_with_a_fingerprint_a_round_recomputes_only_when_it_moved_or_the_value_is_old():
+    sumber = {"n": 1, "sidik": "a"}
+    hitungan, sidik_dibaca = [], []
+
+    def sidik(kunci):
+        sidik_dibaca.append(kunci)
+        return sumber["sidik"]
+
+    latar = SegarLatar(lambda k: (hitungan.append(k), sumber["n"])[1], selang=0.01, sidik=sidik, umur_maks=3600)
+    try:
+        latar.ambil("x")
+        _tunggu(lambda: len(hitungan) == 2)  # the first round records the fingerprint with its value
+        sumber["n"] = 2  # changed without its fingerprint: not looked at again
+        _tunggu(lambda: len(sidik_dibaca) > 20)
+        assert len(hitungan) == 2 and latar.ambil("x") == 1
+        sumber["sidik"] = "b"  # a sign-up moves the fingerprint: the next round recomputes
+        _tunggu(lambda: latar.ambil("x") == 2)
+        assert len(hitungan) == 3
+    finally:
+        latar.hentikan()
+    tua = SegarLatar(lambda k: sumber["n"], selang=0.01, sidik=lambda k: "tetap", umur_maks=0.05)
+    try:
+        tua.ambil("x")
+        sumber["n"] = 3  # the fingerprint never moves, but the value grows old and is recomputed
+        _tunggu(lambda: tua.ambil("x") == 3)
+    finally:
+        tua.hentikan()

@@ -6,7 +6,7 @@ import pytest
 
 
 def test_public_sees_overview_maps_and_live_screen_only():
-    assert {h for h in HALAMAN if boleh_buka(Peran.PUBLIK, h)} == {"ringkasan", "peta", "provinsi", "layar"}
+    assert {h for h in HALAMAN if boleh_buka(Peran.PUBLIK, h)} == {"ringkasan", "peta", "provinsi"}
 
 
 def test_staff_register_and_run_events_leadership_reads_everything_admin_imports():
