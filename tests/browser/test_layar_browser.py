@@ -115,7 +115,7 @@ _KELUAR = """() => {
       masalah.push(`${el.id || el.className || el.tagName} di luar layar`);
   }
   for (const el of document.querySelectorAll('.adegan, .utama, .sambut, aside, ul, .baris')) {
-    if (el.getClientRects().length && el.scrollHeight > el.clientHeight + 1)
+    if (el.getClientRects().length && (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1))
       masalah.push(`${el.id || el.className || el.tagName} terpotong`);
   }
   return masalah;
