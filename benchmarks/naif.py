@@ -55,10 +55,15 @@ class RingkasanNaif:
             p = p[p["segmen"] == s.segmen]
         if s.program:
             p = p[p["id"].isin(self.k.loc[self.k["program"] == s.program, "peserta_id"])]
-        lalu = s.sebelumnya
+        lalu = s.pembanding
         daftar = p["tanggal_daftar"]
-        sampai = k[k["tanggal_mulai"] <= pd.Timestamp(s.periode.selesai)]
-        terakhir = sampai["tanggal_berakhir"].fillna(pd.Timestamp(np.datetime64("9999-12-31", "s"))).groupby(sampai["peserta_id"]).max()
+
+        def nonaktif(mulai, selesai) -> int:
+            sampai = k[k["tanggal_mulai"] <= pd.Timestamp(selesai)]
+            terakhir = sampai["tanggal_berakhir"].fillna(pd.Timestamp(np.datetime64("9999-12-31", "s"))) \
+                .groupby(sampai["peserta_id"]).max()
+            return int(terakhir.between(pd.Timestamp(mulai), pd.Timestamp(selesai)).sum())
+
         kc = self._k(s, program=False, segmen=False)
         bpu = self._aktif(kc[(kc["segmen"] == "BPU") & (kc["program"] == "JKK")], s.periode.selesai)
         d = self.d[(self.d["tahun"] == self._tahun_penyebut(s.periode.selesai.year))
@@ -68,7 +73,8 @@ class RingkasanNaif:
             "peserta_aktif_awal": self._aktif(k, s.hari_sebelum_mulai)["peserta_id"].nunique(),
             "pendaftaran_baru": int(daftar.between(pd.Timestamp(s.periode.mulai), pd.Timestamp(s.periode.selesai)).sum()),
             "pendaftaran_baru_sebelumnya": int(daftar.between(pd.Timestamp(lalu.mulai), pd.Timestamp(lalu.selesai)).sum()),
-            "nonaktif": int(terakhir.between(pd.Timestamp(s.periode.mulai), pd.Timestamp(s.periode.selesai)).sum()),
+            "nonaktif": nonaktif(s.periode.mulai, s.periode.selesai),
+            "nonaktif_sebelumnya": nonaktif(lalu.mulai, lalu.selesai),
             "bpu_aktif_jkk_jkm": bpu["peserta_id"].nunique(),
             "pekerja_informal": int(d["pekerja_informal"].sum()) if len(d) else None,
             "target_aktif": self._target(s, s.periode.selesai.year),

@@ -10,7 +10,8 @@ import sqlalchemy as sa
 from data_access.demo import sumber_tulisan
 from data_access.db import baca, tulis
 from data_access.masa_aktif import SEMUA_PROGRAM
-from domain.desa_sadar import PEKERJAAN_PERANGKAT, periksa_status_baru
+from domain.desa_sadar import (PEKERJAAN_PERANGKAT, AmbangKesiapan, DataKesiapan, periksa_kesiapan,
+                                periksa_status_baru, siap)
 
 
 class CatatanDitolak(ValueError):
@@ -105,3 +106,26 @@ def catat_mou(engine: sa.Engine, kode_desa: str, tanggal: date, nomor: str, cata
              "catatan": catatan.strip() or None, "sumber": sumber_tulisan(k, "aplikasi")})
 
     tulis(engine, simpan)
+
+
+def _siap(df: pd.DataFrame, ambang: AmbangKesiapan) -> pd.Series:
+    return pd.Series([siap(periksa_kesiapan(DataKesiapan(
+        perangkat_aktif=int(r.perangkat_aktif),
+        perangkat_desa=None if pd.isna(r.perangkat_desa) else int(r.perangkat_desa),
+        tanggal_mou=None if pd.isna(r.tanggal_mou) else pd.Timestamp(r.tanggal_mou).date(),
+        bpu_aktif=int(r.bpu_aktif),
+        pekerja_informal=None if pd.isna(r.pekerja_informal) else int(r.pekerja_informal)), ambang))
+        for r in df.itertuples(index=False)], index=df["kode"].to_numpy(), dtype=bool)
+
+
+def desa_menjadi_siap(engine: sa.Engine, awalan_kode: str, sebelum: date, akhir: date,
+                      ambang: AmbangKesiapan) -> pd.DataFrame:
+    """Desa Sadar villages (a status by `akhir`) whose readiness checklist is met on `akhir` and was
+    not on `sebelum`: kode, nama, kecamatan, in code order."""
+    kini = status_desa(engine, awalan_kode, akhir)
+    if kini.empty:
+        return kini[["kode", "nama", "kecamatan"]]
+    dulu = status_desa(engine, awalan_kode, sebelum, semua_desa=True)
+    siap_kini, siap_dulu = _siap(kini, ambang), _siap(dulu, ambang)
+    baru = [kode for kode in kini["kode"] if siap_kini[kode] and not siap_dulu.get(kode, False)]
+    return kini[kini["kode"].isin(baru)][["kode", "nama", "kecamatan"]].reset_index(drop=True)

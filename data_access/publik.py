@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from data_access.db import baca
 from data_access.masa_aktif import BIT_PROGRAM, SEMUA_PROGRAM
 from data_access.ringkasan import bulan_tren, hitungan_aktif
-from domain.periode import Periode, periode_sebelumnya
+from domain.periode import BANDING, Periode, periode_banding
 from domain.publik import PolaPublik, akhir_bulan, rentang_bulan, waktu_hari, waktu_rentang
 from domain.saringan import Saringan
 
@@ -21,11 +21,12 @@ KOLOM = ["ukuran", "program", "waktu", "kode_desa", "segmen", "n"]
 
 
 def rentang_baru(periode: Periode) -> list[tuple[date, date]]:
-    """The date ranges whose new sign-ups are shown: the period, the one it is compared with, and each
-    month of the trend (its last month cut at the period's end, as the trend counts it)."""
-    lalu = periode_sebelumnya(periode)
+    """The date ranges whose new sign-ups are shown: the period, each period it may be compared with
+    (whichever the viewer chose, the pattern is the same), and each month of the trend (its last month
+    cut at the period's end, as the trend counts it)."""
+    banding = [periode_banding(periode, b) for b in BANDING]
     bulan = [rentang_bulan(b, periode.selesai) for b in bulan_tren(periode)]
-    return list(dict.fromkeys([(periode.mulai, periode.selesai), (lalu.mulai, lalu.selesai), *bulan]))
+    return list(dict.fromkeys([(periode.mulai, periode.selesai), *((p.mulai, p.selesai) for p in banding), *bulan]))
 
 
 def hitungan_sel(engine: sa.Engine, awalan: str, periode: Periode) -> pd.DataFrame:
@@ -34,7 +35,7 @@ def hitungan_sel(engine: sa.Engine, awalan: str, periode: Periode) -> pd.DataFra
     new sign-ups in each shown range; lapses in the period. Zero counts are left out."""
     s = Saringan(awalan, periode)
     bagian = [_aktif_hari(engine, s), _aktif_bulan(engine, awalan, periode), _baru(engine, awalan, periode),
-              _nonaktif(engine, s)]
+              _nonaktif(engine, awalan, periode)]
     hasil = pd.concat([b for b in bagian if not b.empty], ignore_index=True) if any(
         not b.empty for b in bagian) else pd.DataFrame(columns=KOLOM)
     hasil = hasil[hasil["n"] != 0]
@@ -82,18 +83,21 @@ def _baru(engine: sa.Engine, awalan: str, periode: Periode) -> pd.DataFrame:
     return panjang.assign(ukuran="baru", waktu=panjang["r"].map(waktu), n=panjang["n"].astype(int))[KOLOM]
 
 
-def _nonaktif(engine: sa.Engine, s: Saringan) -> pd.DataFrame:
-    """Lapses in the period, per programme: a period ended within it and none active at its end."""
-    df = baca(engine, sa.text("""
-        SELECT b.program, b.segmen, b.kode_desa, count(DISTINCT b.peserta_id) AS n FROM masa_aktif b
-        WHERE b.kode_desa LIKE :awalan AND b.tanggal_berakhir BETWEEN :mulai AND :akhir
+def _nonaktif(engine: sa.Engine, awalan: str, periode: Periode) -> pd.DataFrame:
+    """Lapses per programme in the period and in each period it may be compared with: a period
+    ended within it and none active at its end."""
+    rentang = list(dict.fromkeys([(periode.mulai, periode.selesai),
+                                  *((p.mulai, p.selesai) for p in (periode_banding(periode, b) for b in BANDING))]))
+    bagian = " UNION ALL ".join(f"""
+        SELECT {i} AS r, b.program, b.segmen, b.kode_desa, count(DISTINCT b.peserta_id) AS n FROM masa_aktif b
+        WHERE b.kode_desa LIKE :awalan AND b.tanggal_berakhir BETWEEN :m{i} AND :s{i}
           AND NOT EXISTS (SELECT 1 FROM masa_aktif m WHERE m.peserta_id = b.peserta_id AND m.program = b.program
-                          AND m.tanggal_mulai <= :akhir AND m.tanggal_berakhir > :akhir)
-        GROUP BY 1, 2, 3"""), awalan=s.kode_wilayah + "%", mulai=s.periode.mulai, akhir=s.periode.selesai)
-    return df.assign(ukuran="nonaktif", waktu=waktu_rentang(s.periode.mulai, s.periode.selesai),
-                     n=df["n"].astype(int))[KOLOM]
-
-
+                          AND m.tanggal_mulai <= :s{i} AND m.tanggal_berakhir > :s{i})
+        GROUP BY 1, 2, 3, 4""" for i in range(len(rentang)))
+    df = baca(engine, bagian, awalan=awalan + "%", **{f"m{i}": a for i, (a, _) in enumerate(rentang)},
+              **{f"s{i}": b for i, (_, b) in enumerate(rentang)})
+    waktu = {i: waktu_rentang(a, b) for i, (a, b) in enumerate(rentang)}
+    return df.assign(ukuran="nonaktif", waktu=df["r"].astype(int).map(waktu), n=df["n"].astype(int))[KOLOM]
 
 
 def pola_publik(engine: sa.Engine, kode_kab: str, periode: Periode, k: int) -> PolaPublik:

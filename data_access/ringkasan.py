@@ -38,6 +38,7 @@ class AngkaUtama:
     pendaftaran_baru: int
     pendaftaran_baru_sebelumnya: int
     nonaktif: int
+    nonaktif_sebelumnya: int
     bpu_aktif_jkk_jkm: int
     pekerja_informal: int | None
     target_aktif: int | None
@@ -108,7 +109,7 @@ def ringkasan_halaman(engine: sa.Engine, s: Saringan) -> RingkasanHalaman:
         peserta_aktif_awal=int(irisan["aktif_awal"].sum()),
         pendaftaran_baru=lain["baru"],
         pendaftaran_baru_sebelumnya=lain["baru_lalu"],
-        nonaktif=lain["nonaktif"],
+        nonaktif=lain["nonaktif"], nonaktif_sebelumnya=lain["nonaktif_lalu"],
         bpu_aktif_jkk_jkm=int(bpu_desa.sum()),
         pekerja_informal=lain["informal"],
         target_aktif=None if pd.isna(target_akhir) else int(target_akhir),
@@ -209,32 +210,41 @@ def _sql_aktif(s: Saringan, program: tuple[str, ...] | None = None,
 
 
 def _angka_lain(engine: sa.Engine, s: Saringan) -> dict[str, int | None]:
-    """Lapsed participants, new sign-ups now and before, informal workers: one statement.
+    """Lapsed participants and new sign-ups in the period and in the one it is compared with,
+    informal workers: one statement.
 
     Lapsed: an active period ending within the period and none active at its end.
     """
     syarat_b, nilai = _syarat(s, "b")
     syarat_p, nilai_p = syarat_pendaftaran(s)
-    lalu = s.sebelumnya
+    lalu = s.pembanding
+
+    def nonaktif(mulai: str, akhir: str) -> str:
+        return f"""SELECT count(DISTINCT b.peserta_id) FROM masa_aktif b
+            WHERE {syarat_b} AND b.program = :program AND b.tanggal_berakhir BETWEEN {mulai} AND {akhir}
+              AND NOT EXISTS (SELECT 1 FROM masa_aktif m WHERE m.peserta_id = b.peserta_id
+                              AND m.program = :program AND {_aktif_pada(akhir)})"""
+
     hasil = baca(engine, f"""
         WITH nonaktif AS (
-            SELECT count(DISTINCT b.peserta_id) AS nonaktif FROM masa_aktif b
-            WHERE {syarat_b} AND b.program = :program AND b.tanggal_berakhir BETWEEN :mulai AND :akhir
-              AND NOT EXISTS (SELECT 1 FROM masa_aktif m WHERE m.peserta_id = b.peserta_id
-                              AND m.program = :program AND {_aktif_pada(':akhir')})),
+            SELECT ({nonaktif(':mulai', ':akhir')}) AS nonaktif,
+                   ({nonaktif(':mulai_lalu', ':akhir_lalu')}) AS nonaktif_lalu),
         baru AS (
             SELECT count(*) FILTER (WHERE p.tanggal_daftar BETWEEN :mulai AND :akhir) AS baru,
                    count(*) FILTER (WHERE p.tanggal_daftar BETWEEN :mulai_lalu AND :akhir_lalu) AS baru_lalu
-            FROM peserta p WHERE {syarat_p} AND p.tanggal_daftar BETWEEN :mulai_lalu AND :akhir),
+            FROM peserta p WHERE {syarat_p}
+              AND p.tanggal_daftar BETWEEN :paling_awal AND :paling_akhir),
         informal AS (
             SELECT sum(pekerja_informal) AS informal FROM penyebut
             WHERE kode_desa LIKE :awalan_kode
               AND tahun = (SELECT max(tahun) FROM penyebut WHERE tahun <= :tahun))
         SELECT * FROM nonaktif, baru, informal""",
         **{**nilai, **nilai_p, "program": _program(s), "akhir": s.periode.selesai, "mulai": s.periode.mulai,
-           "mulai_lalu": lalu.mulai, "akhir_lalu": lalu.selesai, "tahun": s.periode.selesai.year})
+           "mulai_lalu": lalu.mulai, "akhir_lalu": lalu.selesai, "tahun": s.periode.selesai.year,
+           "paling_awal": min(s.periode.mulai, lalu.mulai), "paling_akhir": max(s.periode.selesai, lalu.selesai)})
     baris = hasil.iloc[0]
-    return {"nonaktif": int(baris["nonaktif"]), "baru": int(baris["baru"]), "baru_lalu": int(baris["baru_lalu"]),
+    return {"nonaktif": int(baris["nonaktif"]), "nonaktif_lalu": int(baris["nonaktif_lalu"]),
+            "baru": int(baris["baru"]), "baru_lalu": int(baris["baru_lalu"]),
             "informal": None if pd.isna(baris["informal"]) else int(baris["informal"])}
 
 

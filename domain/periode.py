@@ -43,8 +43,22 @@ def pilihan_periode(hari_ini: date) -> list[str]:
     return kunci
 
 
+def kunci_rentang(mulai: date, selesai: date) -> str:
+    """The key of a custom range: '2026-03-01..2026-05-15'."""
+    return f"{mulai.isoformat()}..{selesai.isoformat()}"
+
+
 def periode_dari_kunci(kunci: str, hari_ini: date) -> Periode:
-    """Turn a key ('ytd', '12b', '2024', '2024-K3') into dates; an unknown key raises ValueError."""
+    """Turn a key ('ytd', '12b', '2024', '2024-K3', '2026-03-01..2026-05-15') into dates; an unknown
+    key raises ValueError. A range is cut at today and may not start before the campaign did."""
+    if m := re.fullmatch(r"(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})", kunci):
+        try:
+            mulai, selesai = date.fromisoformat(m.group(1)), min(date.fromisoformat(m.group(2)), hari_ini)
+        except ValueError:
+            raise ValueError(f"Periode '{kunci}' tidak dikenal.") from None
+        if mulai > selesai or mulai.year < TAHUN_AWAL_KAMPANYE:
+            raise ValueError(f"Periode '{kunci}' tidak dikenal.")
+        return Periode(kunci_rentang(mulai, selesai), mulai, selesai)
     if kunci == "ytd":
         return Periode(kunci, date(hari_ini.year, 1, 1), hari_ini)
     if kunci == "12b":
@@ -65,21 +79,39 @@ def _geser_tanggal(d: date, bulan: int) -> date:
     return date(awal.year, awal.month, min(d.day, _akhir_bulan(awal.year, awal.month).day))
 
 
-def periode_sebelumnya(periode: Periode) -> Periode:
-    """The period to compare with: the same span one year (or, for a quarter, one quarter) earlier.
+def _akhir_bulan_dari(d: date) -> bool:
+    return d == _akhir_bulan(d.year, d.month)
 
-    A complete month-aligned period compares with the complete earlier one (Q1 with all of Q4); a
-    period to date compares with the same days of the earlier one (Jan–24 Nov with Jan–24 Nov).
-    """
-    if re.fullmatch(r"\d{4}-K[1-4]", periode.kunci):
-        bulan = -3
-    elif re.fullmatch(r"\d{4}|ytd|12b", periode.kunci):
-        bulan = -12
-    else:
-        mulai = periode.mulai - timedelta(days=periode.jumlah_hari)
-        return Periode(f"{periode.kunci}-sebelumnya", mulai, periode.mulai - timedelta(days=1))
-    mulai = _geser_tanggal(periode.mulai, bulan)
+
+def _geser(periode: Periode, bulan: int) -> tuple[date, date]:
+    """Both ends moved by whole months; a period ending on a month's last day keeps ending on one."""
     selesai = _geser_tanggal(periode.selesai, bulan)
-    if periode.selesai == _akhir_bulan(periode.selesai.year, periode.selesai.month):
+    if _akhir_bulan_dari(periode.selesai):
         selesai = _akhir_bulan(selesai.year, selesai.month)
-    return Periode(f"{periode.kunci}-sebelumnya", mulai, selesai)
+    return _geser_tanggal(periode.mulai, bulan), selesai
+
+
+# What a period is compared with, chosen by the user; the first is the default.
+BANDING = ("tahun_lalu", "sebelumnya")
+
+
+def periode_banding(periode: Periode, banding: str = BANDING[0]) -> Periode:
+    """The period to compare with.
+
+    'tahun_lalu': the same dates one year earlier (29 February becomes 28 February; a period ending
+    on a month's last day compares with one ending on that month's last day).
+    'sebelumnya': the period of the same length just before: whole months (a quarter, a year) move
+    back by their number of months, so Q1 compares with all of Q4; any other span moves back by its
+    number of days, ending the day before it starts.
+    """
+    if banding == "tahun_lalu":
+        mulai, selesai = _geser(periode, -12)
+    elif banding == "sebelumnya":
+        if periode.mulai.day == 1 and _akhir_bulan_dari(periode.selesai):
+            bulan = (periode.selesai.year - periode.mulai.year) * 12 + periode.selesai.month - periode.mulai.month + 1
+            mulai, selesai = _geser(periode, -bulan)
+        else:
+            mulai, selesai = periode.mulai - timedelta(days=periode.jumlah_hari), periode.mulai - timedelta(days=1)
+    else:
+        raise ValueError(f"Pembanding '{banding}' tidak dikenal.")
+    return Periode(f"{periode.kunci}-{banding}", mulai, selesai)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from domain.periode import Periode, periode_sebelumnya
+from domain.periode import BANDING, Periode, periode_banding
 
 
 @dataclass(frozen=True)
@@ -14,10 +14,11 @@ class Saringan:
     periode: Periode
     program: str | None = None
     segmen: str | None = None
+    banding: str = BANDING[0]  # what changes are measured against (domain.periode.periode_banding)
 
     @property
-    def sebelumnya(self) -> Periode:
-        return periode_sebelumnya(self.periode)
+    def pembanding(self) -> Periode:
+        return periode_banding(self.periode, self.banding)
 
     @property
     def hari_sebelum_mulai(self) -> date:

@@ -1,5 +1,6 @@
 """Ringkasan: the overview a branch head opens before a briefing."""
 
+import pandas as pd
 import streamlit as st
 
 from domain import kpi
@@ -8,6 +9,7 @@ from layanan.sesi import konteks
 from tampilan import format as fmt
 from tampilan import grafik
 from tampilan.format import label_periode
+from tampilan.pesan import bantuan_proyeksi, delta_metrik, judul_briefing, tabel_jalan
 from tampilan.teks import t
 from halaman import komponen
 
@@ -23,14 +25,16 @@ info = cache.info_dataset()
 demo = info.get("sumber") == "demo"
 label_demo = t("label_demo", bahasa) if demo else None
 label = label_periode(s.periode.kunci, k.hari_ini, bahasa)
+lalu = fmt.rentang_tanggal(s.pembanding.mulai, s.pembanding.selesai, bahasa)
 
 st.title(f"{t('ringkasan', bahasa)} · {fmt.aman_markdown(k.nama_wilayah)}")
-st.caption(f"{label} · {t('data_per', bahasa)} {fmt.tanggal(cache.tanggal_data(), bahasa)}"
+st.caption(f"{fmt.aman_markdown(label)} · {t('pembanding', bahasa)}: {fmt.aman_markdown(lalu)} · "
+           f"{t('data_per', bahasa)} {fmt.tanggal(cache.tanggal_data(), bahasa)}"
            + (f" · **{label_demo}**" if demo else ""))
 if demo:
     st.warning(t("penjelasan_demo", bahasa), icon=":material/science:")
 argumen_briefing = (s, k.hari_ini, k.nama_wilayah, label, bahasa, ambang)
-nama_berkas = f"briefing_{s.kode_wilayah}_{s.periode.kunci}"
+nama_berkas = judul_briefing(k.nama_wilayah, s.periode, bahasa)
 with st.container(horizontal=True):
     st.download_button(
         t("unduh_briefing", bahasa), icon=":material/slideshow:", file_name=f"{nama_berkas}.pptx",
@@ -45,13 +49,21 @@ if angka.kosong:
     st.info(t("kosong", bahasa), icon=":material/search_off:")
     st.stop()
 
+with st.container(border=True, key="pesan_kunci"):
+    st.subheader(t("pesan_kunci", bahasa))
+    for p in cache.pesan_kunci(s, k.hari_ini, bahasa, ambang):
+        ikon = {True: ":material/trending_up:", False: ":material/warning:"}.get(p.baik, ":material/info:")
+        st.markdown(f"{ikon} {fmt.aman_markdown(p.teks)}")
+
 kolom = st.columns(5)
+a_awal = angka.perubahan_aktif
 kolom[0].metric(t("peserta_aktif", bahasa), hitungan(angka.peserta_aktif),
-                delta=fmt.angka(angka.perubahan_aktif) if angka.perubahan_aktif is not None else None,
-                help=t("dibanding_awal", bahasa))
+                **delta_metrik(a_awal, persen=False),
+                help=t("sejak_tanggal", bahasa, tanggal=fmt.tanggal(angka.awal, bahasa),
+                       n=fmt.angka(a_awal.pembanding) if a_awal else fmt.TANDA_TERSEMBUNYI))
 kolom[1].metric(t("pendaftaran_baru", bahasa), hitungan(angka.pendaftaran_baru),
-                delta=fmt.perubahan(angka.perubahan_pendaftaran) if angka.perubahan_pendaftaran is not None else None,
-                help=f"{t('dibanding_sebelumnya', bahasa)} ({hitungan(angka.pendaftaran_baru_sebelumnya)})")
+                **delta_metrik(angka.perubahan_pendaftaran),
+                help=t("dibanding_tanggal", bahasa, pembanding=lalu, n=hitungan(angka.pendaftaran_baru_sebelumnya)))
 kolom[2].metric(t("cakupan_bpu", bahasa),
                 fmt.TANDA_TERSEMBUNYI if angka.cakupan_tersembunyi else fmt.persen(angka.cakupan_bpu, 2),
                 help=t("bantuan_cakupan", bahasa))
@@ -60,8 +72,8 @@ kolom[2].caption(t("dari_informal", bahasa, n=fmt.angka(angka.pekerja_informal))
 kolom[3].metric(t("capaian_target", bahasa), fmt.persen(angka.capaian_target))
 kolom[3].caption(t("dari_target", bahasa, n=fmt.angka(angka.target_aktif)) if angka.target_aktif
                  else t("tanpa_target", bahasa))
-kolom[4].metric(t("peserta_nonaktif", bahasa), hitungan(angka.nonaktif), delta_color="inverse",
-                delta=fmt.persen(angka.tingkat_nonaktif) if angka.tingkat_nonaktif is not None else None)
+kolom[4].metric(t("peserta_nonaktif", bahasa), hitungan(angka.nonaktif), **delta_metrik(angka.perubahan_nonaktif),
+                help=t("dibanding_tanggal", bahasa, pembanding=lalu, n=hitungan(angka.nonaktif_sebelumnya)))
 kolom[4].caption(t("tingkat_nonaktif", bahasa, p=fmt.TANDA_TERSEMBUNYI if angka.nonaktif_tersembunyi
                    else fmt.persen(angka.tingkat_nonaktif)))
 if ambang > 1:
@@ -79,16 +91,41 @@ with kanan:
     st.altair_chart(grafik.batang(halaman.per_segmen, "segmen", "peserta_aktif", bahasa, label_demo,
                                   sorot=s.segmen), width="stretch")
 
-# Hidden months are left out of the public charts rather than drawn.
+tren = grafik.bulan_tampil(halaman.tren, s.periode.selesai, bahasa)
+target_akhir = tren["target_aktif"].dropna()
+label_target = (t("label_target_nilai", bahasa, tahun=str(s.periode.selesai.year), n=fmt.angka(target_akhir.iloc[-1]))
+                if not target_akhir.empty else None)
 kiri, kanan = st.columns(2)
 with kiri:
     st.subheader(t("tren_bulanan", bahasa))
-    st.altair_chart(grafik.tren(halaman.tren, bahasa, label_demo), width="stretch")
-    if halaman.tren["target_aktif"].isna().all():
+    st.altair_chart(grafik.tren(tren, bahasa, label_demo, label_target), width="stretch")
+    if target_akhir.empty:
         st.caption(t("tanpa_target", bahasa))
 with kanan:
     st.subheader(t("baru_bulanan", bahasa))
-    st.altair_chart(grafik.batang_bulanan(halaman.tren, bahasa, label_demo), width="stretch")
+    st.altair_chart(grafik.batang_bulanan(tren, bahasa, label_demo), width="stretch")
+
+if s.periode.selesai == k.hari_ini:
+    jalan, jalan_tampil = cache.jalan_target(s, k.hari_ini, ambang)
+    riwayat = cache.riwayat_target(s, k.hari_ini, ambang)
+    sendiri = jalan_tampil[(jalan_tampil["kode_wilayah"] == s.kode_wilayah)
+                           & (jalan_tampil["segmen"] == (s.segmen or "SEMUA"))
+                           & (jalan_tampil["program"] == (s.program or "SEMUA"))]
+    if not jalan_tampil.empty:
+        st.subheader(t("jalan_target", bahasa, tahun=str(k.hari_ini.year)),
+                     help=bantuan_proyeksi(jalan.uji, bahasa))
+        if riwayat is not None and not sendiri.empty:
+            target_sendiri = int(sendiri["target"].iloc[0])
+            st.altair_chart(grafik.jalan_target(
+                riwayat.assign(label=[fmt.bulan_tahun(pd.Timestamp(b).date(), bahasa) for b in riwayat["bulan"]]),
+                target_sendiri, t("label_target_nilai", bahasa, tahun=str(k.hari_ini.year), n=fmt.angka(target_sendiri)),
+                bahasa, label_demo), width="stretch")
+        meleset = jalan_tampil[(jalan_tampil["akan_tercapai"] == False) & (jalan_tampil["kode_wilayah"] != s.kode_wilayah)]  # noqa: E712
+        st.markdown(f"**{t('meleset_target', bahasa)}**")
+        if meleset.empty:
+            st.success(t("semua_diproyeksikan_tercapai", bahasa), icon=":material/check_circle:")
+        else:
+            komponen.tabel(tabel_jalan(meleset, bahasa), "proyeksi_target", bahasa, catatan=label_demo)
 
 teratas, terbawah = kpi.desa_teratas_terbawah(halaman.cakupan_desa)
 

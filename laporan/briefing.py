@@ -6,7 +6,7 @@ already made safe for the viewer, with demo data labelled. No rendering here.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 import pandas as pd
 
@@ -16,12 +16,17 @@ from domain.kegiatan import label_jenis
 from tampilan.publik import RingkasanPublik
 from tampilan.teks import t
 
-BARIS_TABEL_MAKS = 12
+BARIS_TABEL_MAKS = 12  # rows per table slide
+HALAMAN_TABEL_MAKS = 5  # slides per table at most; the last says how many rows were left out
+# Number formats for PowerPoint: '#,##0' groups thousands, shown with the viewer's separators (38.571
+# in Indonesian); '#.##0' would be read as a decimal format.
+FORMAT_ANGKA_PPTX = "#,##0"
 
 
 @dataclass(frozen=True)
 class IsiBriefing:
     nama_wilayah: str
+    hari_ini: date
     label_periode: str
     tanggal_data: date | None
     bahasa: str
@@ -31,6 +36,13 @@ class IsiBriefing:
     kegiatan: pd.DataFrame  # tampilan.publik.kegiatan_publik rows
     desa_sadar: pd.DataFrame  # data_access.desa_sadar.status_desa rows
     peta: bytes | None = None  # PNG of the coverage map (geo.peta_statis), suppression already applied
+    pesan: tuple = ()  # tampilan.pesan.PesanKunci, in order
+    jalan: pd.DataFrame | None = None  # tampilan.publik.jalan_publik rows (running year only)
+    riwayat: pd.DataFrame | None = None  # tampilan.publik.riwayat_publik of the region's own target
+    target_sendiri: int | None = None  # that target
+    bantuan_proyeksi: str = ""  # the projection's method and backtest, one sentence
+    judul: str = ""  # tampilan.pesan.judul_briefing: the document's title and file name
+    dibuat: datetime | None = None  # when the content was gathered: the PDF's creation date
 
 
 def kaki(isi: IsiBriefing) -> str:
@@ -42,7 +54,8 @@ def kaki(isi: IsiBriefing) -> str:
 def judul_halaman(isi: IsiBriefing) -> list[str]:
     """Titles of the slides after the title slide, in order."""
     b = isi.bahasa
-    return [t("ringkasan", b), f"{t('per_program', b)} · {t('per_segmen', b)}", t("tren_bulanan", b),
+    return [t("pesan_kunci", b), t("ringkasan", b), f"{t('per_program', b)} · {t('per_segmen', b)}",
+            t("tren_bulanan", b), t("jalan_target", b, tahun=str(isi.hari_ini.year)),
             t("peta_cakupan", b), t("kegiatan_menu", b), t("desa_sadar_menu", b)]
 
 
@@ -53,14 +66,33 @@ def isi_judul(isi: IsiBriefing) -> list[str]:
             f"{isi.label_periode} · {t('data_per', b)} {fmt.tanggal(isi.tanggal_data, b)}"]
 
 
-def isi_kpi(isi: IsiBriefing) -> list[tuple[str, str]]:
+def isi_kpi(isi: IsiBriefing) -> list[tuple[str, str, str, bool | None]]:
+    """The KPI tiles: label, value, what it is compared with (a sentence with its numbers, or the
+    target it is measured against), and whether the change is good news (None: neither)."""
+    from tampilan.pesan import kalimat_perubahan  # the same words as the key messages
+
     b, a, k = isi.bahasa, isi.halaman.angka, isi.ambang
+    lalu = fmt.rentang_tanggal(a.pembanding.mulai, a.pembanding.selesai, b)
+
+    def banding(p, n_lalu) -> tuple[str, bool | None]:
+        if p is None:
+            return t("dibanding_tanggal", b, pembanding=lalu, n=fmt.hitungan(n_lalu, k)), None
+        return f"{kalimat_perubahan(p, b)} {t('dibanding_tanggal', b, pembanding=lalu, n=fmt.angka(p.pembanding))}", p.baik
+
+    aktif = a.perubahan_aktif
+    teks_aktif = (f"{fmt.selisih(aktif.selisih)} {t('sejak_tanggal', b, tanggal=fmt.tanggal(a.awal, b), n=fmt.angka(aktif.pembanding))}"
+                  if aktif else "")
+    baru, baik_baru = banding(a.perubahan_pendaftaran, a.pendaftaran_baru_sebelumnya)
+    nonaktif, baik_nonaktif = banding(a.perubahan_nonaktif, a.nonaktif_sebelumnya)
+    tingkat = t("tingkat_nonaktif", b, p=fmt.TANDA_TERSEMBUNYI if a.nonaktif_tersembunyi else fmt.persen(a.tingkat_nonaktif))
     return [
-        (t("peserta_aktif", b), fmt.hitungan(a.peserta_aktif, k)),
-        (t("pendaftaran_baru", b), fmt.hitungan(a.pendaftaran_baru, k)),
-        (t("cakupan_bpu", b), fmt.TANDA_TERSEMBUNYI if a.cakupan_tersembunyi else fmt.persen(a.cakupan_bpu, 2)),
-        (t("capaian_target", b), fmt.persen(a.capaian_target)),
-        (t("peserta_nonaktif", b), fmt.hitungan(a.nonaktif, k)),
+        (t("peserta_aktif", b), fmt.hitungan(a.peserta_aktif, k), teks_aktif, aktif.baik if aktif else None),
+        (t("pendaftaran_baru", b), fmt.hitungan(a.pendaftaran_baru, k), baru, baik_baru),
+        (t("cakupan_bpu", b), fmt.TANDA_TERSEMBUNYI if a.cakupan_tersembunyi else fmt.persen(a.cakupan_bpu, 2),
+         t("dari_informal", b, n=fmt.angka(a.pekerja_informal)) if a.pekerja_informal else t("tanpa_penyebut", b), None),
+        (t("capaian_target", b), fmt.persen(a.capaian_target),
+         t("dari_target", b, n=fmt.angka(a.target_aktif)) if a.target_aktif else t("tanpa_target", b), None),
+        (t("peserta_nonaktif", b), fmt.hitungan(a.nonaktif, k), f"{nonaktif}. {tingkat}", baik_nonaktif),
     ]
 
 
@@ -68,7 +100,8 @@ def isi_batang(df: pd.DataFrame, kategori: str, isi: IsiBriefing) -> tuple[list[
     """Bars the viewer may see, or the sentence that replaces a chart with nothing left to show."""
     if df.empty:
         return t("tersembunyi", isi.bahasa, k=str(isi.ambang)) if isi.ambang > 1 else t("kosong", isi.bahasa)
-    return [str(k) for k in df[kategori]], [int(n) for n in df["peserta_aktif"]]
+    urut = df.sort_values(["peserta_aktif", kategori], ascending=[False, True])  # as the web's bars: largest first
+    return [str(k) for k in urut[kategori]], [int(n) for n in urut["peserta_aktif"]]
 
 
 def isi_tren(isi: IsiBriefing) -> tuple[list[str], list[int | None], list[int | None] | None]:
@@ -81,8 +114,25 @@ def isi_tren(isi: IsiBriefing) -> tuple[list[str], list[int | None], list[int | 
     return label, aktif, target
 
 
+def ringkas_jalan(isi: IsiBriefing, n: int = 6) -> str:
+    """One sentence under the road-to-target chart: the first targets projected to miss, with their
+    projected share of the target, or that all are projected to be met."""
+    _, baris = isi_jalan(isi)
+    b = isi.bahasa
+    if not baris:
+        return t("semua_diproyeksikan_tercapai", b)
+    lain = t("dan_lainnya", b, n=fmt.angka(len(baris) - n)) if len(baris) > n else ""
+    return f"{t('meleset_target', b)}: " + "; ".join(f"{x[0]} {x[4]}" for x in baris[:n]) + lain + "."
+
+
+def _halaman_tabel(baris: list[list[str]]) -> list[list[list[str]]]:
+    """Rows split into slides of BARIS_TABEL_MAKS, at most HALAMAN_TABEL_MAKS slides."""
+    return [baris[i:i + BARIS_TABEL_MAKS] for i in range(0, min(len(baris), BARIS_TABEL_MAKS * HALAMAN_TABEL_MAKS),
+                                                         BARIS_TABEL_MAKS)]
+
+
 def isi_kegiatan(isi: IsiBriefing) -> tuple[list[str], list[list[str]]]:
-    """Column titles and rows of the events table (first BARIS_TABEL_MAKS events); no rows when none."""
+    """Column titles and rows of the events table, newest first as on the Kegiatan page."""
     b = isi.bahasa
     judul = [t("kolom_kegiatan", b), t("kolom_jenis", b), t("kolom_desa", b), t("kolom_tanggal", b),
              t("kolom_hadir", b), t("kolom_pendaftar", b), t("kolom_konversi", b)]
@@ -91,15 +141,15 @@ def isi_kegiatan(isi: IsiBriefing) -> tuple[list[str], list[list[str]]]:
               else fmt.angka(None if pd.isna(r.jumlah_hadir) else int(r.jumlah_hadir)),
               fmt.label_tersembunyi(isi.ambang) if pd.isna(r.pendaftar) else fmt.angka(int(r.pendaftar)),
               fmt.persen(None if pd.isna(r.konversi_persen) else r.konversi_persen)]
-             for r in isi.kegiatan.head(BARIS_TABEL_MAKS).itertuples()]
+             for r in isi.kegiatan.itertuples()]
     return judul, baris
 
 
 def isi_desa_sadar(isi: IsiBriefing) -> tuple[list[str], list[list[str]]]:
-    """Column titles and rows of the Desa Sadar table, latest status change first."""
+    """Column titles and rows of the Desa Sadar table, in code order as on the Desa Sadar page."""
     b = isi.bahasa
     judul = [t("kolom_desa", b), t("kecamatan", b), t("kolom_status", b), t("kolom_sejak", b), t("kolom_mou", b)]
-    urut = isi.desa_sadar.sort_values("tanggal_status", ascending=False).head(BARIS_TABEL_MAKS)
+    urut = isi.desa_sadar.sort_values("kode") if "kode" in isi.desa_sadar else isi.desa_sadar
     baris = [[str(r.nama), str(r.kecamatan), label_status(r.status, b),
               fmt.tanggal(pd.Timestamp(r.tanggal_status).date(), b),
               fmt.tanggal(pd.Timestamp(r.tanggal_mou).date(), b) if pd.notna(r.tanggal_mou) else t("belum", b)]
@@ -107,10 +157,32 @@ def isi_desa_sadar(isi: IsiBriefing) -> tuple[list[str], list[list[str]]]:
     return judul, baris
 
 
+def isi_jalan(isi: IsiBriefing) -> tuple[list[str], list[list[str]]]:
+    """The targets projected to miss, furthest behind first (the Ringkasan table)."""
+    from tampilan.pesan import tabel_jalan
+
+    if isi.jalan is None or isi.jalan.empty:
+        return [], []
+    df = isi.jalan[(isi.jalan["akan_tercapai"] == False)]  # noqa: E712 (None: hidden rows stay out)
+    kolom = tabel_jalan(df, isi.bahasa)
+    return list(kolom), [list(r) for r in zip(*kolom.values(), strict=True)] if len(df) else []
+
+
 def isi_tabel(isi: IsiBriefing) -> list[tuple[str, list[str], list[list[str]], str]]:
-    """The two table slides: title, column titles, rows, and the sentence shown instead when there
-    are no rows."""
+    """The table slides: title, column titles, rows, and the sentence shown instead when there are no
+    rows (or, on a table's last slide, how many rows were left out). A long table continues on
+    further slides, their titles marked as continued."""
     b = isi.bahasa
     *_, j_kegiatan, j_desa = judul_halaman(isi)
-    return [(j_kegiatan, *isi_kegiatan(isi), t("kegiatan_kosong", b)),
-            (j_desa, *isi_desa_sadar(isi), t("tidak_ada_desa_sadar", b))]
+    hasil = []
+    for judul, (kolom, baris), kosong in ((j_kegiatan, isi_kegiatan(isi), t("kegiatan_kosong", b)),
+                                          (j_desa, isi_desa_sadar(isi), t("tidak_ada_desa_sadar", b))):
+        halaman = _halaman_tabel(baris)
+        if not halaman:
+            hasil.append((judul, kolom, [], kosong))
+            continue
+        sisa = len(baris) - sum(len(h) for h in halaman)
+        for i, potong in enumerate(halaman):
+            catatan = t("baris_lainnya", b, n=fmt.angka(sisa)) if sisa and i == len(halaman) - 1 else ""
+            hasil.append((judul if i == 0 else t("lanjutan", b, judul=judul), kolom, potong, catatan))
+    return hasil

@@ -8,15 +8,19 @@ and mathtext is off: an event called "$5 untuk $ehat" is printed as typed.
 from __future__ import annotations
 
 import io
-from datetime import datetime
+import textwrap
+from datetime import datetime, timezone
 
 import matplotlib
+import matplotlib.dates as mdates
+import pandas as pd
 from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 from PIL import Image
 
-from laporan.briefing import IsiBriefing, isi_batang, isi_judul, isi_kpi, isi_tabel, isi_tren, judul_halaman, kaki
+from laporan.briefing import (IsiBriefing, isi_batang, isi_judul, isi_kpi, isi_tabel, isi_tren, judul_halaman, kaki,
+                              ringkas_jalan)
 from tampilan import format as fmt
 from tampilan.grafik import WARNA_TARGET, WARNA_UTAMA
 from tampilan.teks import t
@@ -75,14 +79,45 @@ def _tabel(gambar: Figure, kolom: list[str], baris: list[list[str]]) -> None:
             sel.get_text().set_fontweight("bold")
 
 
+def _halaman_jalan(judul: str, isi: IsiBriefing) -> Figure:
+    b = isi.bahasa
+    halaman = _halaman(judul, isi)
+    r = isi.riwayat
+    if r is not None and not r.empty:
+        r = r.drop_duplicates(["bulan", "jenis"], keep="last")
+        r = r[pd.to_datetime(r["bulan"]) >= pd.to_datetime(r["bulan"]).max() - pd.DateOffset(months=24)]
+        sumbu = halaman.add_axes((0.08, 0.3, 0.88, 0.52))
+        lalu, depan = r[r["jenis"] == "riwayat"], r[r["jenis"] == "proyeksi"]
+        sumbu.plot(pd.to_datetime(lalu["bulan"]), lalu["nilai"], marker="o", color=WARNA_UTAMA, label=t("peserta_aktif", b))
+        if not depan.empty:
+            sumbu.plot(pd.to_datetime(depan["bulan"]), depan["nilai"], marker="o", linestyle="--", color=WARNA_UTAMA,
+                       label=t("proyeksi", b))
+            sumbu.fill_between(pd.to_datetime(depan["bulan"]), depan["bawah"], depan["atas"], color=WARNA_UTAMA,
+                               alpha=0.18, label=t("rentang_proyeksi", b))
+        if isi.target_sendiri is not None:
+            sumbu.axhline(isi.target_sendiri, color=WARNA_TARGET, linestyle="--")
+            sumbu.annotate(t("label_target_nilai", b, tahun=str(isi.hari_ini.year), n=fmt.angka(isi.target_sendiri)),
+                           (0.01, isi.target_sendiri), xycoords=("axes fraction", "data"), xytext=(0, 4),
+                           textcoords="offset points", color=WARNA_TARGET, fontweight="bold")
+        sumbu.xaxis.set_major_formatter(FuncFormatter(lambda v, _: fmt.bulan_tahun(mdates.num2date(v).date(), b)))
+        _sumbu_angka(sumbu, "y")
+        sumbu.grid(axis="y", color="#e0e0e0")
+        sumbu.legend(loc="upper left", frameon=False, fontsize=10)
+    halaman.text(0.04, 0.2, ringkas_jalan(isi), fontsize=11, wrap=True)
+    halaman.text(0.04, 0.1, isi.bantuan_proyeksi, fontsize=8, color=ABU, wrap=True)
+    return halaman
+
+
 def buat_pdf(isi: IsiBriefing) -> bytes:
     b = isi.bahasa
-    j_kpi, j_sebaran, j_tren, j_peta, *_ = judul_halaman(isi)
+    j_pesan, j_kpi, j_sebaran, j_tren, j_jalan, j_peta, *_ = judul_halaman(isi)
     keluaran = io.BytesIO()
+    # The real creation date, from the content (gathered once for the PPTX and the PDF), so the same
+    # content still gives the same file.
     with matplotlib.rc_context(GAYA), PdfPages(keluaran, metadata={
-            "Title": f"{t('judul_app', b)} · {isi.nama_wilayah} · {isi.label_periode}",
-            "Creator": "Desa Sadar", "CreationDate": datetime(2000, 1, 1)}) as pdf:
-        # A fixed creation date: the same data and filter give the same file, byte for byte.
+            "Title": isi.judul or f"{t('judul_app', b)} · {isi.nama_wilayah} · {isi.label_periode}",
+            "Subject": t("judul_app", b), "Creator": "Desa Sadar",
+            "CreationDate": isi.dibuat or datetime.now(timezone.utc)}) as pdf:
         judul = _halaman(None, isi)
         app, wilayah, periode = isi_judul(isi)
         judul.text(0.06, 0.62, app, fontsize=30, fontweight="bold", color=WARNA_UTAMA)
@@ -92,10 +127,20 @@ def buat_pdf(isi: IsiBriefing) -> bytes:
             judul.text(0.06, 0.3, isi.label_demo, fontsize=16, fontweight="bold", color=WARNA_TARGET)
         pdf.savefig(judul)
 
+        pesan = _halaman(j_pesan, isi)
+        for i, p in enumerate(isi.pesan):
+            pesan.text(0.05, 0.8 - i * 0.15, f"{i + 1}. {p.teks}", fontsize=15, va="top", wrap=True,
+                       color={True: WARNA_UTAMA, False: WARNA_TARGET}.get(p.baik, "#222222"))
+        if not isi.pesan:
+            pesan.text(0.05, 0.7, t("kosong", b), fontsize=15)
+        pdf.savefig(pesan)
+
         kpi = _halaman(j_kpi, isi)
-        for i, (label, nilai) in enumerate(isi_kpi(isi)):
-            kpi.text(0.04 + i * 0.19, 0.66, label, fontsize=15, color=ABU, wrap=True)
-            kpi.text(0.04 + i * 0.19, 0.52, nilai, fontsize=34, fontweight="bold", color=WARNA_UTAMA)
+        for i, (label, nilai, banding, baik) in enumerate(isi_kpi(isi)):
+            kpi.text(0.04 + i * 0.19, 0.74, label, fontsize=15, color=ABU, wrap=True)
+            kpi.text(0.04 + i * 0.19, 0.6, nilai, fontsize=34, fontweight="bold", color=WARNA_UTAMA)
+            kpi.text(0.04 + i * 0.19, 0.54, textwrap.fill(banding, 24), fontsize=11, va="top",
+                     color={True: WARNA_UTAMA, False: WARNA_TARGET}.get(baik, ABU))
         if isi.ambang > 1:
             kpi.text(0.04, 0.25, t("tersembunyi", b, k=str(isi.ambang)), fontsize=12, color=ABU)
         pdf.savefig(kpi)
@@ -121,6 +166,9 @@ def buat_pdf(isi: IsiBriefing) -> bytes:
         sumbu.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2, frameon=False)
         pdf.savefig(tren)
 
+        if isi.riwayat is not None or (isi.jalan is not None and not isi.jalan.empty):
+            pdf.savefig(_halaman_jalan(j_jalan, isi))
+
         peta = _halaman(j_peta, isi)
         if isi.peta is None:
             peta.text(0.04, 0.7, t("kosong", b), fontsize=15)
@@ -131,11 +179,13 @@ def buat_pdf(isi: IsiBriefing) -> bytes:
             sumbu.set_axis_off()
         pdf.savefig(peta)
 
-        for judul_tabel, kolom, baris, kosong in isi_tabel(isi):
+        for judul_tabel, kolom, baris, catatan in isi_tabel(isi):
             halaman = _halaman(judul_tabel, isi)
             if baris:
                 _tabel(halaman, kolom, baris)
+                if catatan:
+                    halaman.text(0.04, 0.08, catatan, fontsize=11, color=ABU)
             else:
-                halaman.text(0.04, 0.7, kosong, fontsize=15)
+                halaman.text(0.04, 0.7, catatan, fontsize=15)
             pdf.savefig(halaman)
     return keluaran.getvalue()

@@ -16,7 +16,7 @@ import pandas as pd
 import sqlalchemy as sa
 import streamlit as st
 
-from data_access import desa_sadar, impor, kegiatan, layar, pendaftaran, peta, provinsi, ringkasan, target
+from data_access import desa_sadar, impor, kegiatan, layar, pendaftaran, peta, provinsi, proyeksi, ringkasan, target
 from data_access.aset import siapkan_aset_peta
 from data_access.batas import BatasWilayah, batas_aplikasi
 from laporan.briefing import IsiBriefing
@@ -34,6 +34,7 @@ from domain.peran import wajib
 from domain.periode import Periode, periode_dari_kunci
 from domain.publik import PolaPublik
 from data_access import publik
+from tampilan import pesan
 from tampilan import publik as tp
 from layanan import sesi
 from domain.saringan import Saringan
@@ -404,7 +405,8 @@ def isi_briefing(s: Saringan, hari_ini: date, nama_wilayah: str, label_periode: 
     app = aplikasi()
     demo = info_dataset().get("sumber") == "demo"
     return susun_briefing(app.engine, app.batas, s, hari_ini, nama_wilayah, label_periode, bahasa, ambang,
-                          t("label_demo", bahasa) if demo else None, pola(s, ambang))
+                          t("label_demo", bahasa) if demo else None, pola(s, ambang),
+                          _pola(periode_dari_kunci("ytd", hari_ini), ambang), ambang_kesiapan())
 
 
 def deck_briefing(*argumen) -> bytes:
@@ -419,3 +421,37 @@ def pdf_briefing(*argumen) -> bytes:
     from laporan.pdf import buat_pdf  # matplotlib loads only when a PDF is asked for
 
     return buat_pdf(isi_briefing(*argumen))
+
+
+# A projection fits one small model per target (domain.proyeksi): kept for the day, the history it
+# reads changes only when a month closes or data is imported (an import clears every cache).
+@st.cache_data(ttl=3600, show_spinner=False, max_entries=32)
+def _jalan_target(awalan: str, segmen: str | None, program: str | None, hari_ini: date) -> proyeksi.JalanTarget:
+    return proyeksi.jalan_ke_target(aplikasi().engine, awalan, segmen, program, hari_ini)
+
+
+def jalan_target(s: Saringan, hari_ini: date, ambang: int) -> tuple[proyeksi.JalanTarget, pd.DataFrame]:
+    """The year's targets in the filter's region with their projections, and the rows as this viewer
+    may see them (tampilan.publik.jalan_publik; today's counts follow the year to date's pattern)."""
+    jalan = _jalan_target(s.kode_wilayah, s.segmen, s.program, hari_ini)
+    return jalan, tp.jalan_publik(jalan, hari_ini, _pola(periode_dari_kunci("ytd", hari_ini), ambang))
+
+
+def riwayat_target(s: Saringan, hari_ini: date, ambang: int) -> pd.DataFrame | None:
+    """The filter region's own target history and projection for the chart, as this viewer may see it."""
+    jalan = _jalan_target(s.kode_wilayah, s.segmen, s.program, hari_ini)
+    return tp.riwayat_publik(jalan, s.kode_wilayah, s.segmen or "SEMUA", s.program or "SEMUA",
+                             _pola(periode_dari_kunci("ytd", hari_ini), ambang))
+
+
+@st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)
+def desa_menjadi_siap(awalan: str, sebelum: date, akhir: date) -> pd.DataFrame:
+    return desa_sadar.desa_menjadi_siap(aplikasi().engine, awalan, sebelum, akhir, ambang_kesiapan())
+
+
+def pesan_kunci(s: Saringan, hari_ini: date, bahasa: str, ambang: int) -> list[pesan.PesanKunci]:
+    """The key messages of the overview and the deck for this filter and viewer."""
+    jalan = jalan_target(s, hari_ini, ambang)[1] if s.periode.selesai == hari_ini else pd.DataFrame()
+    return pesan.pesan_kunci(ringkasan_halaman(s, ambang).angka, jalan, hasil_kegiatan(s, hari_ini, (), ambang),
+                             desa_menjadi_siap(s.kode_wilayah, s.hari_sebelum_mulai, s.periode.selesai),
+                             s.kode_wilayah, s.tingkat, s.segmen, s.program, hari_ini, bahasa)

@@ -4,6 +4,7 @@ It builds the page context (tampilan.konteks.KonteksHalaman) once per run; pages
 from __future__ import annotations
 
 import html
+from datetime import date
 
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -11,7 +12,8 @@ from typing import Any
 
 import streamlit as st
 
-from domain.periode import periode_dari_kunci, pilihan_periode
+from domain.periode import (BANDING, TAHUN_AWAL_KAMPANYE, Periode, kunci_rentang, periode_dari_kunci,
+                            pilihan_periode)
 from domain.peran import LABEL as LABEL_PERAN
 from domain.peran import Peran
 from domain.peran import tanpa_suppresi as tanpa_suppresi_peran
@@ -110,6 +112,32 @@ def konteks_dasar(bahasa: str) -> KonteksHalaman:
                           hari_ini=app.pengaturan.hari_ini(), kode_kab=app.batas.kode_kab)
 
 
+RENTANG = "rentang"  # the period choice that opens the date-range picker
+
+
+def _periode(bahasa: str, hari_ini: date) -> Periode:
+    """The period: a preset, or a custom range picked from a calendar. Both live in the URL
+    (periode=…, and rentang=2026-03-01&rentang=2026-05-15 for a range)."""
+    pilihan = [*pilihan_periode(hari_ini), RENTANG]
+
+    def label(kunci: str, b: str) -> str:
+        return t("rentang_sendiri", b) if kunci == RENTANG else label_periode(kunci, hari_ini, b)
+
+    tautan_sebahasa("periode", pilihan, label, bahasa)
+    kunci = st.sidebar.selectbox(t("periode", bahasa), pilihan, key="periode", bind="query-params",
+                                 format_func=lambda k: label(k, bahasa))
+    if kunci != RENTANG:
+        return periode_dari_kunci(kunci, hari_ini)
+    # A fixed default (this year to today): a shared link keeps its range unless it equals the default.
+    rentang = st.sidebar.date_input(t("rentang_tanggal", bahasa), (date(hari_ini.year, 1, 1), hari_ini),
+                                    min_value=date(TAHUN_AWAL_KAMPANYE, 1, 1), max_value=hari_ini, key=RENTANG,
+                                    bind="query-params", format="DD/MM/YYYY")
+    if len(rentang) < 2:  # the first day is picked, the last not yet: show that day alone meanwhile
+        st.sidebar.caption(t("rentang_belum_lengkap", bahasa))
+        rentang = (rentang[0], rentang[0]) if rentang else (date(hari_ini.year, 1, 1), hari_ini)
+    return periode_dari_kunci(kunci_rentang(*rentang), hari_ini)
+
+
 def saringan(k: KonteksHalaman) -> KonteksHalaman:
     """The dashboard filters, bound to the URL so a shared link reopens the same view."""
     app = cache.aplikasi()
@@ -119,11 +147,11 @@ def saringan(k: KonteksHalaman) -> KonteksHalaman:
     nama = dict(zip(wilayah["kode"], wilayah["nama"], strict=True))
 
     st.sidebar.header(t("saringan", bahasa))
-    pilihan = pilihan_periode(hari_ini)
-    tautan_sebahasa("periode", pilihan, lambda kunci, b: label_periode(kunci, hari_ini, b), bahasa)
-    periode = st.sidebar.selectbox(
-        t("periode", bahasa), pilihan, key="periode", bind="query-params",
-        format_func=lambda kunci: label_periode(kunci, hari_ini, bahasa),
+    periode = _periode(bahasa, hari_ini)
+    tautan_sebahasa("banding", BANDING, lambda b, bb: t(f"banding_{b}", bb), bahasa)
+    banding = st.sidebar.radio(
+        t("pembanding", bahasa), list(BANDING), key="banding", bind="query-params",
+        format_func=lambda b: t(f"banding_{b}", bahasa),
     )
     kode_kec = st.sidebar.selectbox(
         t("kecamatan", bahasa), ["", *kecamatan["kode"]], key="kec", bind="query-params",
@@ -144,6 +172,5 @@ def saringan(k: KonteksHalaman) -> KonteksHalaman:
         format_func=lambda s: s or t("semua_segmen", bahasa),
     )
     st.sidebar.caption(t("tautan", bahasa))
-    s = Saringan(kode_desa or kode_kec or app.batas.kode_kab, periode_dari_kunci(periode, hari_ini),
-                 program or None, segmen or None)
+    s = Saringan(kode_desa or kode_kec or app.batas.kode_kab, periode, program or None, segmen or None, banding)
     return replace(k, saringan=s, nama_wilayah=nama.get(kode_desa) or nama.get(kode_kec) or app.batas.nama_kab)

@@ -90,11 +90,20 @@ def bulan_tahun(d: date, bahasa: str = "id") -> str:
 
 
 def perubahan(nilai: float | None) -> str:
-    """A signed change in percent for a metric delta: '+12,5%' or '−3,0%'."""
+    """A signed change in percent: '+12,5%' or '−3,0%'."""
     if _kosong(nilai):
         return "–"
     tanda = "+" if nilai >= 0 else "−"
     return f"{tanda}{desimal(abs(nilai))}%"
+
+
+def selisih(nilai: float | None) -> str:
+    """A signed difference of counts: '+1.234' or '−56' (rounded first: never '−0')."""
+    if _kosong(nilai):
+        return "–"
+    nilai = round(nilai)
+    tanda = "+" if nilai >= 0 else "−"
+    return f"{tanda}{angka(abs(nilai))}"
 
 
 _MARKDOWN_KHUSUS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
@@ -126,7 +135,27 @@ def label_periode(kunci: str, hari_ini: date, bahasa: str = "id") -> str:
         k = int(m.group(2))
         rentang = f"{BULAN_ID[3 * k - 2][:3]}–{BULAN_ID[3 * k][:3]}"
         return f"Q{k} {m.group(1)}" if en else f"Kuartal {k} {m.group(1)} ({rentang})"
+    if m := re.fullmatch(r"(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})", kunci):
+        return rentang_tanggal(date.fromisoformat(m.group(1)), date.fromisoformat(m.group(2)), bahasa)
     return kunci
+
+
+def rentang_tanggal(mulai: date, selesai: date, bahasa: str = "id") -> str:
+    """'1 Januari–1 Desember 2026', '3–9 Maret 2026', '1 Desember 2025–31 Januari 2026'; English
+    'January 1–December 1, 2026'. The year (and month) are written once when both ends share them."""
+    if mulai == selesai:
+        return tanggal(mulai, bahasa)
+    if bahasa == "en":
+        if mulai.year != selesai.year:
+            return f"{tanggal(mulai, bahasa)}–{tanggal(selesai, bahasa)}"
+        awal = format_date(mulai, format="MMMM d", locale="en")
+        akhir = str(selesai.day) if mulai.month == selesai.month else format_date(selesai, format="MMMM d", locale="en")
+        return f"{awal}–{akhir}, {selesai.year}"
+    if mulai.year != selesai.year:
+        return f"{tanggal(mulai)}–{tanggal(selesai)}"
+    if mulai.month != selesai.month:
+        return f"{mulai.day} {BULAN_ID[mulai.month]}–{tanggal(selesai)}"
+    return f"{mulai.day}–{tanggal(selesai)}"
 
 
 def label_tersembunyi(k: int) -> str:

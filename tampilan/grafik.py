@@ -5,6 +5,10 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from datetime import date
+
+from domain.publik import akhir_bulan
+from tampilan import format as fmt
 from tampilan.format import VEGA_LOKAL_ANGKA, VEGA_LOKAL_WAKTU
 from tampilan.teks import TEKS, t
 
@@ -43,30 +47,90 @@ def batang(data: pd.DataFrame, kategori: str, nilai: str, bahasa: str, judul_dem
     return _lokal(grafik + teks, judul_demo, bahasa)
 
 
-def tren(data: pd.DataFrame, bahasa: str, judul_demo: str | None) -> alt.TopLevelMixin:
-    """Active participants per month as a line, the year's target as a dashed step line."""
-    dasar = alt.Chart(data, height=TINGGI).encode(
-        x=alt.X("bulan:T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=-40)))
+WARNA_TERSEMBUNYI = "#8a8a8a"
+
+
+def _tanda_tersembunyi(data: pd.DataFrame, kolom: str, x: alt.X, bahasa: str) -> alt.Chart:
+    """A grey '•' on the axis of each month whose count is hidden, so it is not read as none."""
+    tersembunyi = data[data[kolom]].assign(keterangan=t("bulan_tersembunyi", bahasa))
+    return alt.Chart(tersembunyi).mark_text(text="•", fontSize=22, color=WARNA_TERSEMBUNYI, baseline="bottom").encode(
+        x=x, y=alt.value(TINGGI - 4),
+        tooltip=[alt.Tooltip("label:N", title=t("bulan", bahasa)), alt.Tooltip("keterangan:N", title=" ")])
+
+
+def bulan_tampil(tren: pd.DataFrame, selesai: date, bahasa: str) -> pd.DataFrame:
+    """The trend's months as the charts draw them: a label per month, the last one marked unfinished
+    when the period ends before its last day, and which months are hidden (NaN) rather than zero."""
+    bulan = [pd.Timestamp(b).date() for b in tren["bulan"]]
+    label = [fmt.bulan_tahun(b, bahasa) for b in bulan]
+    berjalan = [b.year == selesai.year and b.month == selesai.month and akhir_bulan(b) != selesai for b in bulan]
+    label = [t("bulan_berjalan", bahasa, bulan=x, tanggal=fmt.tanggal(selesai, bahasa)) if j else x
+             for x, j in zip(label, berjalan, strict=True)]
+    return tren.assign(label=label, berjalan=berjalan, aktif_tersembunyi=tren["peserta_aktif"].isna(),
+                       baru_tersembunyi=tren["pendaftaran_baru"].isna())
+
+
+def _sumbu_bulan(data: pd.DataFrame) -> alt.X:
+    # Months as named categories in their order: a time axis would run on to a month not yet begun.
+    return alt.X("label:N", title=None, sort=list(data["label"]), axis=alt.Axis(labelAngle=-40))
+
+
+def tren(data: pd.DataFrame, bahasa: str, judul_demo: str | None, label_target: str | None = None) -> alt.TopLevelMixin:
+    """Active participants per month as a line, the year's target as a dashed line labelled with its
+    value. `data`: label (month name, the running month marked), peserta_aktif (NaN where hidden),
+    target_aktif, aktif_tersembunyi (bulan_tampil)."""
+    x = _sumbu_bulan(data)
+    dasar = alt.Chart(data, height=TINGGI).encode(x=x)
     garis = dasar.mark_line(point=alt.OverlayMarkDef(color=WARNA_UTAMA), color=WARNA_UTAMA).encode(
         y=alt.Y("peserta_aktif:Q", title=t("peserta_aktif", bahasa), axis=alt.Axis(format=",d"),
                 scale=alt.Scale(zero=False)),
-        tooltip=[alt.Tooltip("bulan:T", title=t("bulan", bahasa), format="%B %Y"),
+        tooltip=[alt.Tooltip("label:N", title=t("bulan", bahasa)),
                  alt.Tooltip("peserta_aktif:Q", title=t("peserta_aktif", bahasa), format=",d"),
                  alt.Tooltip("target_aktif:Q", title=t("target", bahasa), format=",d")])
-    lapisan = [garis]
+    lapisan = [garis, _tanda_tersembunyi(data, "aktif_tersembunyi", x, bahasa)]
     if data["target_aktif"].notna().any():
         lapisan.append(dasar.mark_line(strokeDash=[6, 4], color=WARNA_TARGET, interpolate="step-after").encode(
             y="target_aktif:Q"))
+        if label_target:
+            ujung = data[data["target_aktif"].notna()].iloc[[-1]].assign(teks=label_target)
+            lapisan.append(alt.Chart(ujung).mark_text(align="right", dy=-8, color=WARNA_TARGET, fontWeight="bold").encode(
+                x=x, y="target_aktif:Q", text="teks:N"))
     return _lokal(alt.layer(*lapisan), judul_demo, bahasa)
 
 
 def batang_bulanan(data: pd.DataFrame, bahasa: str, judul_demo: str | None) -> alt.TopLevelMixin:
+    """New sign-ups per month; the running month drawn paler, a hidden month marked on the axis."""
+    x = _sumbu_bulan(data)
     grafik = alt.Chart(data, height=TINGGI).mark_bar(color=WARNA_UTAMA).encode(
-        x=alt.X("yearmonth(bulan):T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=-40)),
+        x=x,
         y=alt.Y("pendaftaran_baru:Q", title=t("pendaftaran_baru", bahasa), axis=alt.Axis(format=",d")),
-        tooltip=[alt.Tooltip("bulan:T", title=t("bulan", bahasa), format="%B %Y"),
+        opacity=alt.condition(alt.datum.berjalan, alt.value(0.45), alt.value(1.0)),
+        tooltip=[alt.Tooltip("label:N", title=t("bulan", bahasa)),
                  alt.Tooltip("pendaftaran_baru:Q", title=t("pendaftaran_baru", bahasa), format=",d")])
-    return _lokal(grafik, judul_demo, bahasa)
+    return _lokal(alt.layer(grafik, _tanda_tersembunyi(data, "baru_tersembunyi", x, bahasa)), judul_demo, bahasa)
+
+
+def jalan_target(data: pd.DataFrame, target: int, label_target: str, bahasa: str,
+                 judul_demo: str | None) -> alt.TopLevelMixin:
+    """History (solid) and projection (dashed) of active participants with the projection's band,
+    and the year's target as a labelled line. `data`: tampilan.publik.riwayat_publik plus label."""
+    x = alt.X("bulan:T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=-40, tickCount="month"))
+    dasar = alt.Chart(data, height=TINGGI)
+    pita = dasar.transform_filter(alt.datum.jenis == "proyeksi").mark_area(color=WARNA_UTAMA, opacity=0.18).encode(
+        x=x, y="bawah:Q", y2="atas:Q")
+    garis = dasar.mark_line(color=WARNA_UTAMA, point=alt.OverlayMarkDef(color=WARNA_UTAMA)).encode(
+        x=x, y=alt.Y("nilai:Q", title=t("peserta_aktif", bahasa), axis=alt.Axis(format=",d"), scale=alt.Scale(zero=False)),
+        strokeDash=alt.StrokeDash("jenis:N", scale=alt.Scale(domain=["riwayat", "proyeksi"], range=[[1, 0], [6, 4]]),
+                                  legend=None),
+        tooltip=[alt.Tooltip("label:N", title=t("bulan", bahasa)),
+                 alt.Tooltip("nilai:Q", title=t("peserta_aktif", bahasa), format=",d"),
+                 alt.Tooltip("bawah:Q", title=t("rentang_proyeksi", bahasa), format=",d"),
+                 alt.Tooltip("atas:Q", title=" ", format=",d")])
+    garis_target = alt.Chart(pd.DataFrame({"target": [target], "teks": [label_target]}))
+    sasaran = garis_target.mark_rule(color=WARNA_TARGET, strokeDash=[6, 4]).encode(y="target:Q")
+    teks = garis_target.mark_text(align="left", dx=4, dy=-8, color=WARNA_TARGET, fontWeight="bold").encode(
+        y="target:Q", x=alt.value(0), text="teks:N")
+    return _lokal(alt.layer(pita, garis, sasaran, teks), judul_demo, bahasa)
 
 
 WARNA_LATAR = "#9fb8ad"

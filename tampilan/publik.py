@@ -15,13 +15,15 @@ from datetime import date, datetime
 import pandas as pd
 
 from data_access.layar import AngkaLayar
+from data_access.proyeksi import JalanTarget
 from data_access.ringkasan import RingkasanHalaman
 from domain import kpi
 from domain.kegiatan import BULAN_RETENSI
 from domain.layar import ModeLayar, kemajuan, tonggak
-from domain.periode import periode_sebelumnya
+from domain.periode import Periode
 from domain.publik import PolaPublik, akhir_bulan, rentang_bulan, waktu_hari, waktu_rentang
 from domain.saringan import Saringan
+from domain.sinyal import Perubahan, perubahan
 from domain.suppresi import sembunyikan, sembunyikan_kelompok
 
 
@@ -35,19 +37,23 @@ class AngkaPublik:
     unknown (`*_tersembunyi` tells which)."""
 
     peserta_aktif: int | None
-    perubahan_aktif: int | None
+    perubahan_aktif: Perubahan | None  # against the day before the period began
     pendaftaran_baru: int | None
     pendaftaran_baru_sebelumnya: int | None
-    perubahan_pendaftaran: float | None
+    perubahan_pendaftaran: Perubahan | None  # against the comparison period
     cakupan_bpu: float | None
     cakupan_tersembunyi: bool
     pekerja_informal: int | None
     capaian_target: float | None
     target_aktif: int | None
     nonaktif: int | None
-    tingkat_nonaktif: float | None
+    nonaktif_sebelumnya: int | None
+    perubahan_nonaktif: Perubahan | None  # against the comparison period
+    tingkat_nonaktif: float | None  # a rate: lapsed ÷ active at the start, never drawn as a change
     nonaktif_tersembunyi: bool
     kosong: bool  # nothing active and nothing new: the page says so instead of drawing
+    awal: date  # the day the active change is measured from (the day before the period)
+    pembanding: Periode  # the period new sign-ups and lapses are compared with
 
 
 @dataclass(frozen=True)
@@ -63,7 +69,7 @@ def ringkasan_publik(h: RingkasanHalaman, s: Saringan, pola: PolaPublik) -> Ring
     """The overview of region `s` as the viewer of `pola` may see it."""
     a, r, p, seg = h.angka, s.kode_wilayah, s.program, s.segmen
     akhir, awal = waktu_hari(s.periode.selesai), waktu_hari(s.hari_sebelum_mulai)
-    lalu = periode_sebelumnya(s.periode)
+    lalu = s.pembanding
     rentang, rentang_lalu = waktu_rentang(s.periode.mulai, s.periode.selesai), waktu_rentang(lalu.mulai, lalu.selesai)
 
     aktif = pola.nilai(a.peserta_aktif, "aktif", p, akhir, r, seg)
@@ -72,18 +78,21 @@ def ringkasan_publik(h: RingkasanHalaman, s: Saringan, pola: PolaPublik) -> Ring
     baru_lalu = pola.nilai(a.pendaftaran_baru_sebelumnya, "baru", p, rentang_lalu, r, seg)
     bpu = pola.nilai(a.bpu_aktif_jkk_jkm, "aktif", "JKK", akhir, r, "BPU")
     nonaktif = pola.nilai(a.nonaktif, "nonaktif", p, rentang, r, seg)
+    nonaktif_lalu = pola.nilai(a.nonaktif_sebelumnya, "nonaktif", p, rentang_lalu, r, seg)
     angka = AngkaPublik(
         peserta_aktif=aktif,
-        perubahan_aktif=aktif - aktif_awal if _ada(aktif) and _ada(aktif_awal) and a.peserta_aktif_awal else None,
+        perubahan_aktif=perubahan("peserta_aktif", aktif, aktif_awal) if a.peserta_aktif_awal else None,
         pendaftaran_baru=baru, pendaftaran_baru_sebelumnya=baru_lalu,
-        perubahan_pendaftaran=a.perubahan_pendaftaran if _ada(baru) and _ada(baru_lalu) else None,
+        perubahan_pendaftaran=perubahan("pendaftaran_baru", baru, baru_lalu),
         cakupan_bpu=a.cakupan_bpu if _ada(bpu) else None, cakupan_tersembunyi=not _ada(bpu),
         pekerja_informal=a.pekerja_informal,
         capaian_target=a.capaian_target if _ada(aktif) else None, target_aktif=a.target_aktif,
-        nonaktif=nonaktif,
+        nonaktif=nonaktif, nonaktif_sebelumnya=nonaktif_lalu,
+        perubahan_nonaktif=perubahan("nonaktif", nonaktif, nonaktif_lalu),
         tingkat_nonaktif=a.tingkat_nonaktif if _ada(nonaktif) and _ada(aktif_awal) else None,
         nonaktif_tersembunyi=not (_ada(nonaktif) and _ada(aktif_awal)),
         kosong=a.peserta_aktif == 0 and a.pendaftaran_baru == 0,
+        awal=s.hari_sebelum_mulai, pembanding=lalu,
     )
     per_program = h.per_program.assign(peserta_aktif=[
         pola.nilai(n, "aktif", prog, akhir, r, seg) for prog, n in zip(h.per_program["program"],
@@ -276,3 +285,56 @@ def kegiatan_desa_publik(df: pd.DataFrame, k: int) -> pd.DataFrame:
         hasil[kolom] = pd.array([None if pd.isna(n) or sembunyikan(int(n), k) is None else int(n)
                                  for n in df[kolom]], dtype="Int64")
     return hasil
+
+
+def jalan_publik(jalan: JalanTarget, hari_ini: date, pola: PolaPublik) -> pd.DataFrame:
+    """Each projected target as the viewer may see it, furthest behind first (projected share of the
+    target at 31 December, lowest first): kode_wilayah, nama, nama_induk, tingkat, segmen, program,
+    target, nilai_kini, persen_kini, akhir_tahun, bawah, atas, persen_akhir, laju_kini, laju_perlu,
+    akan_tercapai, tersembunyi. A row whose count today is hidden keeps only its name, its slice and
+    its target: a projection or a pace would give the count back. `pola` must hold today's counts
+    (the year to date's pattern)."""
+    hari = waktu_hari(hari_ini)
+    baris = []
+    for b, p in zip(jalan.target.itertuples(index=False), jalan.proyeksi, strict=True):
+        program = None if b.program == "SEMUA" else b.program
+        segmen = None if b.segmen == "SEMUA" else b.segmen
+        terlihat = pola.nilai(p.nilai_kini, "aktif", program, hari, b.kode_wilayah, segmen) is not None \
+            or p.nilai_kini == 0
+        nilai = dict(nilai_kini=p.nilai_kini, persen_kini=kpi.capaian_target(p.nilai_kini, p.target),
+                     akhir_tahun=p.akhir_tahun, bawah=p.bawah, atas=p.atas, persen_akhir=p.persen_akhir_tahun,
+                     laju_kini=p.laju_kini, laju_perlu=p.laju_perlu, akan_tercapai=p.akan_tercapai)
+        if not terlihat:
+            nilai = dict.fromkeys(nilai)
+        baris.append(dict(kode_wilayah=b.kode_wilayah, nama=b.nama, nama_induk=b.nama_induk, tingkat=b.tingkat,
+                          segmen=b.segmen, program=b.program, target=int(b.target), **nilai,
+                          tersembunyi=not terlihat))
+    kolom = ["kode_wilayah", "nama", "nama_induk", "tingkat", "segmen", "program", "target", "nilai_kini",
+             "persen_kini", "akhir_tahun", "bawah", "atas", "persen_akhir", "laju_kini", "laju_perlu",
+             "akan_tercapai", "tersembunyi"]
+    df = pd.DataFrame(baris, columns=kolom)
+    return df.sort_values(["persen_akhir", "kode_wilayah"], na_position="last", kind="stable").reset_index(drop=True)
+
+
+def riwayat_publik(jalan: JalanTarget, kode: str, segmen: str, program: str, pola: PolaPublik) -> pd.DataFrame | None:
+    """The month-end history and projection of one target for the chart (bulan, nilai, jenis
+    'riwayat'/'proyeksi', bawah, atas), months whose count is hidden left out; None without it."""
+    cocok = [i for i, b in enumerate(jalan.target.itertuples(index=False))
+             if (b.kode_wilayah, b.segmen, b.program) == (kode, segmen, program)]
+    if not cocok:
+        return None
+    i = cocok[0]
+    prog, seg = (None if program == "SEMUA" else program), (None if segmen == "SEMUA" else segmen)
+    riwayat = jalan.riwayat[i]
+    lihat = [pola.nilai(int(n), "aktif", prog, waktu_hari(pd.Timestamp(t).date()), kode, seg)
+             for t, n in riwayat.items()]
+    lalu = pd.DataFrame({"bulan": riwayat.index, "nilai": [float("nan") if v is None else v for v in lihat],
+                         "jenis": "riwayat", "bawah": float("nan"), "atas": float("nan")})
+    r = jalan.proyeksi[i].ramalan.tabel
+    if jalan.proyeksi[i].ramalan.tabel.empty or lalu["nilai"].isna().iloc[-1]:
+        return lalu
+    depan = pd.DataFrame({"bulan": r.index, "nilai": r["nilai"].to_numpy(), "jenis": "proyeksi",
+                          "bawah": r["bawah"].to_numpy(), "atas": r["atas"].to_numpy()})
+    # The projection starts from the last month shown, so the two lines meet.
+    sambung = lalu.iloc[[-1]].assign(jenis="proyeksi", bawah=lalu["nilai"].iloc[-1], atas=lalu["nilai"].iloc[-1])
+    return pd.concat([lalu, sambung, depan], ignore_index=True)

@@ -41,7 +41,89 @@ TEKS: dict[str, tuple[str, str]] = {
     "tanpa_penyebut": ("Jumlah pekerja informal belum ada", "No informal worker count yet"),
     "dari_target": ("dari target {n}", "of a target of {n}"),
     "tanpa_target": ("Target belum ditetapkan untuk saringan ini", "No target set for this filter"),
-    "tingkat_nonaktif": ("{p} dari peserta aktif di awal periode", "{p} of those active at the start"),
+    "tingkat_nonaktif": ("Tingkat nonaktif {p} dari peserta aktif di awal periode",
+                         "Lapse rate {p} of those active at the start"),
+    "arah_naik": ("naik {n}", "rose {n}"),
+    "arah_turun": ("turun {n}", "fell {n}"),
+    "arah_tetap": ("tetap", "did not change"),
+    "dibanding_tanggal": ("dibanding {pembanding} ({n})", "against {pembanding} ({n})"),
+    "sejak_tanggal": ("sejak {tanggal} ({n})", "since {tanggal} ({n})"),
+    "pembanding": ("Bandingkan dengan", "Compare with"),
+    "banding_tahun_lalu": ("Periode yang sama tahun lalu", "The same period a year earlier"),
+    "banding_sebelumnya": ("Periode sebelumnya, sama panjang", "The previous period of the same length"),
+    "rentang_sendiri": ("Rentang tanggal sendiri…", "Custom date range…"),
+    "rentang_tanggal": ("Dari–sampai", "From–to"),
+    "rentang_belum_lengkap": ("Pilih tanggal akhir rentang.", "Choose the range's last day."),
+    "pesan_kunci": ("Pesan utama", "Key messages"),
+    "pesan_perubahan": ("{ukuran} {arah} dibanding {pembanding}: {kini} dari {lalu}.",
+                        "{ukuran} {arah} against {pembanding}: {kini} from {lalu}."),
+    "pesan_target_sudah": ("Target peserta aktif {target} sudah tercapai.",
+                           "The active-participant target of {target} has been reached."),
+    "pesan_target_tercapai": (
+        "Dengan laju sekarang, target peserta aktif {target} tercapai pada {tanggal}: proyeksi {proyeksi} "
+        "(rentang {bawah}–{atas}).",
+        "At the current pace the active-participant target of {target} is met by {tanggal}: projected "
+        "{proyeksi} (range {bawah}–{atas})."),
+    "pesan_target_meleset": (
+        "Dengan laju sekarang, target peserta aktif {target} tidak tercapai pada {tanggal}: proyeksi {proyeksi} "
+        "(rentang {bawah}–{atas}); perlu {perlu} per bulan, laju kini {kini} per bulan.",
+        "At the current pace the active-participant target of {target} is missed by {tanggal}: projected "
+        "{proyeksi} (range {bawah}–{atas}); it needs {perlu} a month against {kini} a month now."),
+    "pesan_kecamatan_tertinggal": (
+        "Kecamatan {nama} paling jauh dari targetnya: proyeksi {persen} dari target {target} di akhir tahun; "
+        "perlu {perlu} per bulan, laju kini {kini} ({n} dari {dari} kecamatan diproyeksikan meleset).",
+        "{nama} is the district furthest from its target: projected at {persen} of {target} by the year's end; "
+        "it needs {perlu} a month against {kini} now ({n} of {dari} districts projected to miss)."),
+    "pesan_desa_tertinggal": (
+        "Desa {nama} paling jauh dari targetnya: proyeksi {persen} dari target {target} di akhir tahun; "
+        "perlu {perlu} per bulan, laju kini {kini} ({n} dari {dari} desa bertarget diproyeksikan meleset).",
+        "{nama} is the village furthest from its target: projected at {persen} of {target} by the year's end; "
+        "it needs {perlu} a month against {kini} now ({n} of {dari} villages with targets projected to miss)."),
+    "pesan_kecamatan_semua_tercapai": ("Ke-{n} kecamatan bertarget diproyeksikan mencapai targetnya.",
+                                       "All {n} districts with targets are projected to meet them."),
+    "pesan_desa_semua_tercapai": ("Ke-{n} desa bertarget diproyeksikan mencapai targetnya.",
+                                  "All {n} villages with targets are projected to meet them."),
+    "pesan_kegiatan": (
+        "Kegiatan dengan peserta aktif terbanyak setelah {bulan} bulan: {nama} ({desa}, {tanggal}), {n} dari "
+        "{pendaftar} pendaftar.",
+        "The event with the most participants still active after {bulan} months: {nama} ({desa}, {tanggal}), "
+        "{n} of {pendaftar} sign-ups."),
+    "pesan_kegiatan_biaya": (
+        "Kegiatan dengan peserta aktif terbanyak setelah {bulan} bulan: {nama} ({desa}, {tanggal}), {n} dari "
+        "{pendaftar} pendaftar, {biaya} per peserta aktif.",
+        "The event with the most participants still active after {bulan} months: {nama} ({desa}, {tanggal}), "
+        "{n} of {pendaftar} sign-ups, {biaya} per active participant."),
+    "pesan_desa_siap": ("{n} desa Desa Sadar menjadi siap ditetapkan dalam periode ini: {daftar}.",
+                        "{n} Desa Sadar villages became ready for designation in this period: {daftar}."),
+    "pesan_desa_siap_tidak": ("Tidak ada desa Desa Sadar yang menjadi siap ditetapkan dalam periode ini.",
+                              "No Desa Sadar village became ready for designation in this period."),
+    "dan_lainnya": (" dan {n} lainnya", " and {n} more"),
+    "jalan_target": ("Jalan menuju target {tahun}", "Road to the {tahun} target"),
+    "proyeksi": ("Proyeksi", "Projection"),
+    "rentang_proyeksi": ("Rentang 80%", "80% range"),
+    "bantuan_proyeksi": (
+        "Proyeksi dari tren bulanan sejauh ini (jalan acak dengan drift, statsmodels ARIMA(0,1,0)); "
+        "rentang memuat hasil akhir 8 dari 10 kali. Uji mundur pada data ini: proyeksi yang dibuat 3 bulan "
+        "lalu meleset rata-rata {g3} (terburuk {m3}, {d3} di dalam rentang), 6 bulan lalu rata-rata {g6} "
+        "(terburuk {m6}, {d6} di dalam rentang), atas {n} deret.",
+        "Projected from the monthly trend so far (a random walk with drift, statsmodels ARIMA(0,1,0)); the "
+        "range holds the outcome 8 times in 10. Backtest on this data: projections made 3 months ago were off "
+        "by {g3} on average (worst {m3}, {d3} inside the range), 6 months ago by {g6} (worst {m6}, {d6} inside "
+        "the range), over {n} series."),
+    "meleset_target": ("Diproyeksikan meleset dari target, paling jauh dahulu",
+                       "Projected to miss the target, furthest behind first"),
+    "semua_diproyeksikan_tercapai": ("Semua target wilayah ini diproyeksikan tercapai.",
+                                     "Every target in this area is projected to be met."),
+    "kolom_proyeksi": ("Proyeksi 31 Des", "Projected 31 Dec"),
+    "kolom_persen_proyeksi": ("% target (proyeksi)", "% of target (projected)"),
+    "kolom_laju_perlu": ("Perlu per bulan", "Needed a month"),
+    "kolom_laju_kini": ("Laju kini per bulan", "Pace now a month"),
+    "bulan_berjalan": ("{bulan} (belum selesai, s.d. {tanggal})", "{bulan} (unfinished, to {tanggal})"),
+    "bulan_tersembunyi": ("disembunyikan (jumlah kecil)", "hidden (small count)"),
+    "label_target_nilai": ("Target {tahun}: {n}", "Target {tahun}: {n}"),
+    "baris_lainnya": ("{n} baris lagi tidak dimuat di sini; lihat halaman berikutnya atau dasbor.",
+                      "{n} more rows are not shown here; see the next slide or the dashboard."),
+    "lanjutan": ("{judul} (lanjutan)", "{judul} (continued)"),
     "bantuan_cakupan": (
         "Peserta BPU aktif JKK+JKM ÷ pekerja informal × 100 (rumus RPJMN/SDG 8.8.1). Tidak dipengaruhi "
         "saringan program dan segmen.",

@@ -620,10 +620,10 @@ def test_the_rendered_overview_and_deck_give_no_hidden_count_back():
                 dibaca += 1
             isi = susun_briefing(engine, batas, Saringan(kode, periode), HARI_INI_UJI, kode, "Tahun 2025", "id", K, None)
             deck = Presentation(io.BytesIO(buat_deck(isi)))
-            teks_kpi = [b.text_frame.text for b in deck.slides[1].shapes if b.has_text_frame]
+            teks_kpi = [b.text_frame.text for b in deck.slides[2].shapes if b.has_text_frame]
             mata.catat(("aktif", "SEMUA", akhir, kode, "*"),
                        _hitungan_tampil(teks_kpi[teks_kpi.index("Peserta aktif") + 1]))
-            for grafik in (b.chart for b in deck.slides[2].shapes if b.has_chart):
+            for grafik in (b.chart for b in deck.slides[3].shapes if b.has_chart):
                 for kategori, n in zip(grafik.plots[0].categories, grafik.plots[0].series[0].values, strict=True):
                     sel = ("aktif", kategori, akhir, kode, "*") if kategori in {p.value for p in Program} \
                         else ("aktif", "SEMUA", akhir, kode, kategori)

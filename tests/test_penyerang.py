@@ -20,7 +20,7 @@ import pytest
 from data_access.peta import nilai_desa
 from data_access.publik import pola_publik
 from data_access.ringkasan import daftar_wilayah, ringkasan_halaman
-from domain.periode import periode_dari_kunci, periode_sebelumnya
+from domain.periode import BANDING, periode_dari_kunci
 from domain.program import Program, Segmen
 from domain.saringan import Saringan
 from tampilan.publik import nilai_peta, ringkasan_publik
@@ -63,13 +63,14 @@ class Pengamat:
 def _lihat_ringkasan(mata: Pengamat, publik, s: Saringan) -> None:
     a, r, p, seg = publik.angka, s.kode_wilayah, s.program or "SEMUA", s.segmen or "*"
     akhir, awal = _hari(s.periode.selesai), _hari(s.periode.mulai - timedelta(days=1))
-    lalu = periode_sebelumnya(s.periode)
+    lalu = s.pembanding
     mata.catat(("aktif", p, akhir, r, seg), a.peserta_aktif)
     if a.peserta_aktif is not None:
-        mata.catat(("aktif", p, awal, r, seg), None if a.perubahan_aktif is None else a.peserta_aktif - a.perubahan_aktif)
+        mata.catat(("aktif", p, awal, r, seg), None if a.perubahan_aktif is None else int(a.perubahan_aktif.pembanding))
     mata.catat(("baru", p, _rentang(s.periode.mulai, s.periode.selesai), r, seg), a.pendaftaran_baru)
     mata.catat(("baru", p, _rentang(lalu.mulai, lalu.selesai), r, seg), a.pendaftaran_baru_sebelumnya)
     mata.catat(("nonaktif", p, _rentang(s.periode.mulai, s.periode.selesai), r, seg), a.nonaktif)
+    mata.catat(("nonaktif", p, _rentang(lalu.mulai, lalu.selesai), r, seg), a.nonaktif_sebelumnya)
     # Coverage times the informal workers shown beside it gives the BPU count back.
     if a.pekerja_informal:
         mata.catat(("aktif", "JKK", akhir, r, "BPU"),
@@ -183,9 +184,10 @@ def _amati(engine_demo, kunci_periode: str, pola) -> tuple[int, Pengamat, dict]:
     tampilan = 0
     for program, segmen in SARINGAN:
         for kode in ["33.26", *kecamatan]:
-            s = Saringan(kode, periode, program, segmen)
-            _lihat_ringkasan(mata, ringkasan_publik(ringkasan_halaman(engine_demo, s), s, pola), s)
-            tampilan += 1
+            for banding in BANDING:  # the viewer chooses the comparison: both are seen
+                s = Saringan(kode, periode, program, segmen, banding)
+                _lihat_ringkasan(mata, ringkasan_publik(ringkasan_halaman(engine_demo, s), s, pola), s)
+                tampilan += 1
         s = Saringan("33.26", periode, program, segmen)
         desa = nilai_desa(engine_demo, s)
         for ukuran in ("aktif", "baru", "cakupan"):

@@ -1,0 +1,79 @@
+"""The year's active-participant targets with their projection to 31 December (domain.proyeksi):
+each target's monthly history read from the monthly rollup, the same count as the trend's."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+import sqlalchemy as sa
+
+from data_access.db import baca
+from data_access.masa_aktif import SEMUA_PROGRAM
+from data_access.target import capaian_target
+from domain.proyeksi import BULAN_MODEL, HasilUji, Proyeksi, bulan_lengkap_terakhir, proyeksikan, uji_mundur
+
+UKURAN = "peserta_aktif"
+BULAN_UJI = (3, 6)
+
+
+@dataclass(frozen=True)
+class JalanTarget:
+    """Every active-participant target of the year in the region, with its projection.
+
+    `target`: capaian_target's rows for those targets (kode_wilayah, nama, tingkat, segmen, program,
+    target, realisasi, persen, status, ...) in the same order as `proyeksi`.
+    `riwayat`: the region's own history of the first target (the filter's region, all segments and
+    programmes where it has one) for the chart: month ends → active.
+    `uji`: the backtest over every series projected here, 3 and 6 months back.
+    """
+
+    target: pd.DataFrame
+    proyeksi: list[Proyeksi]
+    riwayat: dict[int, pd.Series]  # row position → its month-end history
+    uji: dict[int, HasilUji | None]
+
+
+def _bersih_bulanan(engine: sa.Engine, awalan: str, sampai: date, program: list[str]) -> pd.DataFrame:
+    """Islands begun minus ended per village, segment, programme and month, to the month of `sampai`."""
+    df = baca(engine, sa.text("""
+        SELECT kode_desa, segmen, program, bulan, sum(mulai - berakhir) AS bersih FROM rekap_masa_aktif
+        WHERE kode_desa LIKE :awalan AND program IN :program AND bulan <= :sampai
+        GROUP BY 1, 2, 3, 4""").bindparams(sa.bindparam("program", expanding=True)),
+        awalan=awalan + "%", program=program, sampai=sampai)
+    df["bulan"] = pd.to_datetime(df["bulan"]) + pd.offsets.MonthEnd(0)
+    return df
+
+
+def _riwayat(bersih: pd.DataFrame, kode: str, segmen: str, program: str, bulan: pd.DatetimeIndex) -> pd.Series:
+    pilih = bersih["kode_desa"].str.startswith(kode) & (bersih["program"] == (
+        SEMUA_PROGRAM if program == "SEMUA" else program))
+    if segmen != "SEMUA":
+        pilih &= bersih["segmen"] == segmen
+    per_bulan = bersih[pilih].groupby("bulan")["bersih"].sum()
+    semua = per_bulan.reindex(per_bulan.index.union(bulan), fill_value=0).sort_index().cumsum()
+    return semua.reindex(bulan).astype(float)
+
+
+def jalan_ke_target(engine: sa.Engine, awalan: str, segmen: str | None, program: str | None,
+                    hari_ini: date) -> JalanTarget:
+    """The active-participant targets of today's year within the region `awalan`, projected: the
+    region's and its kecamatan's for the filter's slice (None: all), and every village's target
+    (villages have their own slices). Empty when none is set."""
+    capaian = capaian_target(engine, awalan, hari_ini.year, hari_ini)
+    irisan = (capaian["segmen"] == (segmen or "SEMUA")) & (capaian["program"] == (program or "SEMUA"))
+    capaian = capaian[(capaian["ukuran"] == UKURAN) & (irisan | (capaian["tingkat"] == "desa"))].reset_index(drop=True)
+    if capaian.empty:
+        return JalanTarget(capaian, [], {}, {})
+    lengkap = bulan_lengkap_terakhir(hari_ini)
+    bulan = pd.date_range(end=pd.Timestamp(lengkap), periods=BULAN_MODEL, freq="ME")
+    program = sorted({SEMUA_PROGRAM if p == "SEMUA" else p for p in capaian["program"]})
+    bersih = _bersih_bulanan(engine, awalan, lengkap, program)
+    riwayat = {i: _riwayat(bersih, b.kode_wilayah, b.segmen, b.program, bulan)
+               for i, b in enumerate(capaian.itertuples(index=False))}
+    proyeksi = [proyeksikan(riwayat[i], int(b.realisasi), int(b.target), hari_ini)
+                for i, b in enumerate(capaian.itertuples(index=False))]
+    # The backtest reads what happened up to the last complete month, so its forecasts end there.
+    deret = [r for r in riwayat.values() if r.iloc[-1] > 0]
+    return JalanTarget(capaian, proyeksi, riwayat, {b: uji_mundur(deret, b) for b in BULAN_UJI})

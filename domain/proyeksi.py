@@ -1,0 +1,151 @@
+"""The road to a year's target: where the trend so far leads by 31 December, with an uncertainty
+band, and the monthly pace needed from today.
+
+The model is a random walk with drift (statsmodels' ARIMA(0,1,0) with a trend term), fitted to
+active participants at the end of each complete month: next month is this month plus the usual
+monthly change, and the band widens with the square root of the months ahead. A backtest on the
+demo data (tests/domain/test_proyeksi_uji.py) chose it over Holt's exponential smoothing (damped or
+not) and the Theta method: its errors were as small or smaller, and its 80% band held the outcome
+most often. Series too short or too flat for the model get the same drift computed directly.
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import numpy as np
+import pandas as pd
+
+BULAN_MODEL = 36  # months of history the model reads at most
+BULAN_MINIMUM = 12  # fewer complete months than this: drift instead of the model
+BULAN_LAJU = 6  # the current pace: mean change per month over this many months
+KEYAKINAN = 0.8  # the band holds the year-end value 8 times in 10
+HARI_SEBULAN = 365.25 / 12
+
+
+def akhir_bulan(d: date) -> date:
+    return (pd.Timestamp(d) + pd.offsets.MonthEnd(0)).date()
+
+
+def bulan_lengkap_terakhir(hari_ini: date) -> date:
+    """The last day of the last month that has ended by the end of `hari_ini`."""
+    return hari_ini if akhir_bulan(hari_ini) == hari_ini else date(hari_ini.year, hari_ini.month, 1) - timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Ramalan:
+    """Month-end values ahead: index month ends, columns nilai, bawah, atas."""
+
+    tabel: pd.DataFrame
+    metode: str  # 'arima' or 'drift'
+
+
+def ramalkan(riwayat: pd.Series, sampai: date, keyakinan: float = KEYAKINAN) -> Ramalan:
+    """Forecast a month-end series (index: month ends, ascending, no gaps) to the month end `sampai`."""
+    riwayat = riwayat.astype(float).iloc[-BULAN_MODEL:]
+    terakhir = pd.Timestamp(riwayat.index[-1])
+    bulan = pd.date_range(terakhir + pd.offsets.MonthEnd(1), pd.Timestamp(sampai), freq="ME")
+    if len(bulan) == 0:
+        return Ramalan(pd.DataFrame(columns=["nilai", "bawah", "atas"], dtype=float), "arima")
+    z = _kuantil(keyakinan)
+    if len(riwayat) >= BULAN_MINIMUM and riwayat.diff().std() > 0:
+        try:
+            return Ramalan(_arima(riwayat, len(bulan), 1 - keyakinan).set_axis(bulan), "arima")
+        except (ValueError, np.linalg.LinAlgError):  # a degenerate series: fall back to the drift
+            pass
+    selisih = riwayat.diff().dropna()
+    laju = float(selisih.mean()) if len(selisih) else 0.0
+    sebar = float(selisih.std()) if len(selisih) > 1 else 0.0
+    langkah = np.arange(1, len(bulan) + 1)
+    nilai = riwayat.iloc[-1] + laju * langkah
+    lebar = z * sebar * np.sqrt(langkah)
+    return Ramalan(pd.DataFrame({"nilai": nilai, "bawah": nilai - lebar, "atas": nilai + lebar}, index=bulan), "drift")
+
+
+def _kuantil(keyakinan: float) -> float:
+    from scipy.stats import norm
+
+    return float(norm.ppf(0.5 + keyakinan / 2))
+
+
+def _arima(riwayat: pd.Series, langkah: int, alpha: float) -> pd.DataFrame:
+    from statsmodels.tsa.arima.model import ARIMA  # loads only when a projection is asked for
+
+    data = pd.Series(riwayat.to_numpy(), index=pd.period_range(end=pd.Period(riwayat.index[-1], "M"),
+                                                                periods=len(riwayat), freq="M"))
+    with warnings.catch_warnings():  # optimiser chatter on short series; the backtest judges the fit
+        warnings.simplefilter("ignore")
+        hasil = ARIMA(data, order=(0, 1, 0), trend="t").fit(method="hannan_rissanen")  # the same fit, faster
+        ramalan = hasil.get_forecast(langkah).summary_frame(alpha=alpha)
+    return pd.DataFrame({"nilai": ramalan["mean"].to_numpy(), "bawah": ramalan["mean_ci_lower"].to_numpy(),
+                         "atas": ramalan["mean_ci_upper"].to_numpy()})
+
+
+@dataclass(frozen=True)
+class Proyeksi:
+    """One target's road to 31 December."""
+
+    target: int
+    nilai_kini: int  # today
+    akhir_tahun: float  # projected at 31 December
+    bawah: float
+    atas: float
+    laju_kini: float  # mean change per month over the last BULAN_LAJU complete months
+    laju_perlu: float | None  # change per month needed from today; None once the target is met
+    ramalan: Ramalan
+
+    @property
+    def akan_tercapai(self) -> bool:
+        return self.akhir_tahun >= self.target
+
+    @property
+    def persen_akhir_tahun(self) -> float:
+        return 100.0 * self.akhir_tahun / self.target if self.target else float("nan")
+
+
+def proyeksikan(riwayat: pd.Series, nilai_kini: int, target: int, hari_ini: date) -> Proyeksi:
+    """Where `riwayat` (active at each complete month's end, up to the last one before today) leads
+    by the end of today's year, against `target`."""
+    akhir_tahun = date(hari_ini.year, 12, 31)
+    lengkap = riwayat[riwayat.index <= pd.Timestamp(bulan_lengkap_terakhir(hari_ini))]
+    ramalan = ramalkan(lengkap, akhir_tahun)
+    if ramalan.tabel.empty:  # the year has ended: the projection is what happened
+        ujung = (float(nilai_kini),) * 3
+    else:
+        ujung = tuple(float(ramalan.tabel[k].iloc[-1]) for k in ("nilai", "bawah", "atas"))
+    laju_kini = float(lengkap.diff().iloc[-BULAN_LAJU:].mean()) if len(lengkap) > 1 else 0.0
+    bulan_sisa = (akhir_tahun - hari_ini).days / HARI_SEBULAN
+    kurang = target - nilai_kini
+    laju_perlu = None if kurang <= 0 else (kurang / bulan_sisa if bulan_sisa > 0 else math.inf)
+    return Proyeksi(target, nilai_kini, *ujung, laju_kini, laju_perlu, ramalan)
+
+
+@dataclass(frozen=True)
+class HasilUji:
+    """A backtest: forecasts made `bulan` months before the last complete month, against what happened."""
+
+    bulan: int
+    jumlah_deret: int
+    galat_persen_rata: float  # mean absolute percentage error
+    galat_persen_maks: float
+    dalam_rentang: float  # share of actual values inside the band, 0–1
+
+
+def uji_mundur(deret: list[pd.Series], bulan: int) -> HasilUji | None:
+    """Forecast each series from its data up to `bulan` months before its end and compare with its
+    last value; None when no series is long enough (or every end value is zero)."""
+    galat, masuk = [], []
+    for riwayat in deret:
+        if len(riwayat) <= bulan + 1 or riwayat.iloc[-1] == 0:
+            continue
+        dulu = riwayat.iloc[:-bulan]
+        r = ramalkan(dulu, pd.Timestamp(riwayat.index[-1]).date()).tabel.iloc[-1]
+        nyata = float(riwayat.iloc[-1])
+        galat.append(abs(r["nilai"] - nyata) / nyata * 100)
+        masuk.append(r["bawah"] <= nyata <= r["atas"])
+    if not galat:
+        return None
+    return HasilUji(bulan, len(galat), float(np.mean(galat)), float(np.max(galat)), float(np.mean(masuk)))
