@@ -148,9 +148,9 @@ def saringan(k: KonteksHalaman) -> KonteksHalaman:
 
     st.sidebar.header(t("saringan", bahasa))
     periode = _periode(bahasa, hari_ini)
-    tautan_sebahasa("banding", BANDING, lambda b, bb: t(f"banding_{b}", bb), bahasa)
+    tautan_sebahasa("pembanding", BANDING, lambda b, bb: t(f"banding_{b}", bb), bahasa)
     banding = st.sidebar.radio(
-        t("pembanding", bahasa), list(BANDING), key="banding", bind="query-params",
+        t("pembanding", bahasa), list(BANDING), key="pembanding", bind="query-params",
         format_func=lambda b: t(f"banding_{b}", bahasa),
     )
     kode_kec = st.sidebar.selectbox(
