@@ -71,8 +71,16 @@ def _kuantil(keyakinan: float) -> float:
     return float(norm.ppf(0.5 + keyakinan / 2))
 
 
+def muat_model() -> type:
+    """statsmodels' ARIMA, imported on first use: the import takes seconds, so the app starts it in
+    the background at start-up (layanan.cache.aplikasi) rather than on the first overview."""
+    from statsmodels.tsa.arima.model import ARIMA
+
+    return ARIMA
+
+
 def _arima(riwayat: pd.Series, langkah: int, alpha: float) -> pd.DataFrame:
-    from statsmodels.tsa.arima.model import ARIMA  # loads only when a projection is asked for
+    ARIMA = muat_model()  # noqa: N806 (the library's class)
 
     data = pd.Series(riwayat.to_numpy(), index=pd.period_range(end=pd.Period(riwayat.index[-1], "M"),
                                                                 periods=len(riwayat), freq="M"))

@@ -10,6 +10,7 @@ from tampilan import format as fmt
 from tampilan import grafik
 from tampilan.format import label_periode
 from tampilan.pesan import bantuan_proyeksi, delta_metrik, judul_briefing, tabel_jalan
+from tampilan.publik import meleset_target, target_sendiri
 from tampilan.teks import t
 from halaman import komponen
 
@@ -107,20 +108,17 @@ with kanan:
 
 if s.periode.selesai == k.hari_ini:
     jalan, jalan_tampil = cache.jalan_target(s, k.hari_ini, ambang)
-    riwayat = cache.riwayat_target(s, k.hari_ini, ambang)
-    sendiri = jalan_tampil[(jalan_tampil["kode_wilayah"] == s.kode_wilayah)
-                           & (jalan_tampil["segmen"] == (s.segmen or "SEMUA"))
-                           & (jalan_tampil["program"] == (s.program or "SEMUA"))]
     if not jalan_tampil.empty:
         st.subheader(t("jalan_target", bahasa, tahun=str(k.hari_ini.year)),
                      help=bantuan_proyeksi(jalan.uji, bahasa))
-        if riwayat is not None and not sendiri.empty:
-            target_sendiri = int(sendiri["target"].iloc[0])
+        sendiri = target_sendiri(jalan_tampil, s.kode_wilayah, s.segmen, s.program)
+        riwayat = cache.riwayat_target(s, k.hari_ini, ambang)
+        if riwayat is not None and sendiri is not None:
             st.altair_chart(grafik.jalan_target(
                 riwayat.assign(label=[fmt.bulan_tahun(pd.Timestamp(b).date(), bahasa) for b in riwayat["bulan"]]),
-                target_sendiri, t("label_target_nilai", bahasa, tahun=str(k.hari_ini.year), n=fmt.angka(target_sendiri)),
-                bahasa, label_demo), width="stretch")
-        meleset = jalan_tampil[(jalan_tampil["akan_tercapai"] == False) & (jalan_tampil["kode_wilayah"] != s.kode_wilayah)]  # noqa: E712
+                int(sendiri["target"]), t("label_target_nilai", bahasa, tahun=str(k.hari_ini.year),
+                                          n=fmt.angka(sendiri["target"])), bahasa, label_demo), width="stretch")
+        meleset = meleset_target(jalan_tampil)
         st.markdown(f"**{t('meleset_target', bahasa)}**")
         if meleset.empty:
             st.success(t("semua_diproyeksikan_tercapai", bahasa), icon=":material/check_circle:")

@@ -37,12 +37,14 @@ class IsiBriefing:
     desa_sadar: pd.DataFrame  # data_access.desa_sadar.status_desa rows
     peta: bytes | None = None  # PNG of the coverage map (geo.peta_statis), suppression already applied
     pesan: tuple = ()  # tampilan.pesan.PesanKunci, in order
-    jalan: pd.DataFrame | None = None  # tampilan.publik.jalan_publik rows (running year only)
+    # tampilan.publik.meleset_target rows; None unless the period ends today and the year has targets
+    jalan: pd.DataFrame | None = None
     riwayat: pd.DataFrame | None = None  # tampilan.publik.riwayat_publik of the region's own target
     target_sendiri: int | None = None  # that target
     bantuan_proyeksi: str = ""  # the projection's method and backtest, one sentence
     judul: str = ""  # tampilan.pesan.judul_briefing: the document's title and file name
     dibuat: datetime | None = None  # when the content was gathered: the PDF's creation date
+    akhir_periode: date | None = None  # the period's last day (the trend's last month may be unfinished)
 
 
 def kaki(isi: IsiBriefing) -> str:
@@ -105,9 +107,12 @@ def isi_batang(df: pd.DataFrame, kategori: str, isi: IsiBriefing) -> tuple[list[
 
 
 def isi_tren(isi: IsiBriefing) -> tuple[list[str], list[int | None], list[int | None] | None]:
-    """Month labels, active participants (None where hidden) and the target (None when no month has one)."""
-    bulan = isi.halaman.tren
-    label = [fmt.bulan_tahun(pd.Timestamp(x).date(), isi.bahasa) for x in bulan["bulan"]]
+    """Month labels (the unfinished month marked as such, a hidden month with the hidden mark), active
+    participants (None where hidden) and the target (None when no month has one)."""
+    from tampilan.grafik import bulan_tampil
+
+    bulan = bulan_tampil(isi.halaman.tren, isi.akhir_periode or isi.hari_ini, isi.bahasa)
+    label = [f"{x} {fmt.TANDA_TERSEMBUNYI}" if h else x for x, h in zip(bulan["label"], bulan["aktif_tersembunyi"], strict=True)]
     aktif = [None if pd.isna(n) else int(n) for n in bulan["peserta_aktif"]]
     target = ([None if pd.isna(x) else int(x) for x in bulan["target_aktif"]]
               if bulan["target_aktif"].notna().any() else None)
@@ -163,9 +168,8 @@ def isi_jalan(isi: IsiBriefing) -> tuple[list[str], list[list[str]]]:
 
     if isi.jalan is None or isi.jalan.empty:
         return [], []
-    df = isi.jalan[(isi.jalan["akan_tercapai"] == False)]  # noqa: E712 (None: hidden rows stay out)
-    kolom = tabel_jalan(df, isi.bahasa)
-    return list(kolom), [list(r) for r in zip(*kolom.values(), strict=True)] if len(df) else []
+    kolom = tabel_jalan(isi.jalan, isi.bahasa)
+    return list(kolom), [list(r) for r in zip(*kolom.values(), strict=True)]
 
 
 def isi_tabel(isi: IsiBriefing) -> list[tuple[str, list[str], list[list[str]], str]]:

@@ -181,7 +181,7 @@ def buat_deck(isi: IsiBriefing) -> bytes:
     grafik.value_axis.tick_labels.number_format = FORMAT_ANGKA_PPTX
     grafik.value_axis.tick_labels.number_format_is_linked = False
 
-    if isi.riwayat is not None or (isi.jalan is not None and not isi.jalan.empty):
+    if isi.jalan is not None:  # this year's targets, seen from today
         _slide_jalan(deck, j_jalan, isi)
 
     peta = _slide(deck, j_peta, isi)

@@ -166,7 +166,7 @@ def buat_pdf(isi: IsiBriefing) -> bytes:
         sumbu.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2, frameon=False)
         pdf.savefig(tren)
 
-        if isi.riwayat is not None or (isi.jalan is not None and not isi.jalan.empty):
+        if isi.jalan is not None:  # this year's targets, seen from today
             pdf.savefig(_halaman_jalan(j_jalan, isi))
 
         peta = _halaman(j_peta, isi)

@@ -46,19 +46,17 @@ def susun_briefing(engine: sa.Engine, batas: BatasWilayah, s: Saringan, hari_ini
         jalan_tampil = tp.jalan_publik(jalan, hari_ini, pola_hari_ini)
         riwayat = tp.riwayat_publik(jalan, s.kode_wilayah, s.segmen or "SEMUA", s.program or "SEMUA", pola_hari_ini)
         bantuan = pesan.bantuan_proyeksi(jalan.uji, bahasa)
-        sendiri = jalan_tampil[(jalan_tampil["kode_wilayah"] == s.kode_wilayah)
-                               & (jalan_tampil["segmen"] == (s.segmen or "SEMUA"))
-                               & (jalan_tampil["program"] == (s.program or "SEMUA"))]
-        target_sendiri = None if sendiri.empty else int(sendiri["target"].iloc[0])
+        sendiri = tp.target_sendiri(jalan_tampil, s.kode_wilayah, s.segmen, s.program)
+        target_sendiri = None if sendiri is None else int(sendiri["target"])
     siap = desa_menjadi_siap(engine, s.kode_wilayah, s.hari_sebelum_mulai, s.periode.selesai,
                              ambang_kesiapan or AmbangKesiapan(Pengaturan.ambang_cakupan_bpu, Pengaturan.ambang_perangkat))
     return IsiBriefing(
-        nama_wilayah=nama_wilayah, hari_ini=hari_ini, label_periode=label_periode, tanggal_data=tanggal_data(engine),
+        nama_wilayah=nama_wilayah, hari_ini=hari_ini, label_periode=label_periode, akhir_periode=s.periode.selesai, tanggal_data=tanggal_data(engine),
         bahasa=bahasa, ambang=ambang, label_demo=label_demo, halaman=halaman, kegiatan=kegiatan,
         desa_sadar=status_desa(engine, s.kode_wilayah, hari_ini, False),
         peta=gambar_peta_briefing(engine, batas, s, peta, ambang, bahasa),
         pesan=tuple(pesan.pesan_kunci(halaman.angka, jalan_tampil, kegiatan, siap, s.kode_wilayah, s.tingkat,
                                       s.segmen, s.program, hari_ini, bahasa)),
-        jalan=jalan_tampil, riwayat=riwayat, target_sendiri=target_sendiri, bantuan_proyeksi=bantuan,
+        jalan=None if jalan_tampil.empty else tp.meleset_target(jalan_tampil), riwayat=riwayat, target_sendiri=target_sendiri, bantuan_proyeksi=bantuan,
         judul=pesan.judul_briefing(nama_wilayah, s.periode, bahasa),
         dibuat=dibuat or datetime.now(timezone.utc))

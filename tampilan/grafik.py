@@ -53,8 +53,10 @@ WARNA_TERSEMBUNYI = "#8a8a8a"
 def _tanda_tersembunyi(data: pd.DataFrame, kolom: str, x: alt.X, bahasa: str) -> alt.Chart:
     """A grey '•' on the axis of each month whose count is hidden, so it is not read as none."""
     tersembunyi = data[data[kolom]].assign(keterangan=t("bulan_tersembunyi", bahasa))
-    return alt.Chart(tersembunyi).mark_text(text="•", fontSize=22, color=WARNA_TERSEMBUNYI, baseline="bottom").encode(
-        x=x, y=alt.value(TINGGI - 4),
+    # y="height": the plot's bottom edge, whatever the value scale (Vega-Lite's own keyword)
+    return alt.Chart(tersembunyi).mark_text(text="•", fontSize=22, color=WARNA_TERSEMBUNYI, baseline="bottom",
+                                            y="height").encode(
+        x=x,
         tooltip=[alt.Tooltip("label:N", title=t("bulan", bahasa)), alt.Tooltip("keterangan:N", title=" ")])
 
 
@@ -95,7 +97,7 @@ def tren(data: pd.DataFrame, bahasa: str, judul_demo: str | None, label_target: 
             ujung = data[data["target_aktif"].notna()].iloc[[-1]].assign(teks=label_target)
             lapisan.append(alt.Chart(ujung).mark_text(align="right", dy=-8, color=WARNA_TARGET, fontWeight="bold").encode(
                 x=x, y="target_aktif:Q", text="teks:N"))
-    return _lokal(alt.layer(*lapisan), judul_demo, bahasa)
+    return _lokal(alt.layer(*lapisan).properties(height=TINGGI), judul_demo, bahasa)
 
 
 def batang_bulanan(data: pd.DataFrame, bahasa: str, judul_demo: str | None) -> alt.TopLevelMixin:
@@ -107,7 +109,8 @@ def batang_bulanan(data: pd.DataFrame, bahasa: str, judul_demo: str | None) -> a
         opacity=alt.condition(alt.datum.berjalan, alt.value(0.45), alt.value(1.0)),
         tooltip=[alt.Tooltip("label:N", title=t("bulan", bahasa)),
                  alt.Tooltip("pendaftaran_baru:Q", title=t("pendaftaran_baru", bahasa), format=",d")])
-    return _lokal(alt.layer(grafik, _tanda_tersembunyi(data, "baru_tersembunyi", x, bahasa)), judul_demo, bahasa)
+    return _lokal(alt.layer(grafik, _tanda_tersembunyi(data, "baru_tersembunyi", x, bahasa)).properties(height=TINGGI),
+                  judul_demo, bahasa)
 
 
 def jalan_target(data: pd.DataFrame, target: int, label_target: str, bahasa: str,

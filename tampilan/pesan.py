@@ -15,7 +15,7 @@ from domain.kegiatan import BULAN_RETENSI
 from domain.periode import Periode
 from domain.sinyal import Perubahan
 from tampilan import format as fmt
-from tampilan.publik import AngkaPublik
+from tampilan.publik import AngkaPublik, target_sendiri
 from tampilan.teks import t
 
 BULAN_PESAN = BULAN_RETENSI[0]  # an event is judged on who is still active after three months
@@ -55,11 +55,9 @@ def _perubahan_terbesar(a: AngkaPublik, bahasa: str) -> PesanKunci | None:
 
 def _target(jalan: pd.DataFrame, kode: str, segmen: str | None, program: str | None, hari_ini: date,
             bahasa: str) -> PesanKunci | None:
-    sendiri = jalan[(jalan["kode_wilayah"] == kode) & (jalan["segmen"] == (segmen or "SEMUA"))
-                    & (jalan["program"] == (program or "SEMUA"))]
-    if sendiri.empty or sendiri["tersembunyi"].iloc[0]:
+    r = target_sendiri(jalan, kode, segmen, program)
+    if r is None or r["tersembunyi"]:
         return None
-    r = sendiri.iloc[0]
     akhir = fmt.tanggal(date(hari_ini.year, 12, 31), bahasa)
     isi = dict(target=fmt.angka(r.target), tanggal=akhir, proyeksi=fmt.angka(r.akhir_tahun),
                bawah=fmt.angka(r.bawah), atas=fmt.angka(r.atas), perlu=fmt.selisih(r.laju_perlu),

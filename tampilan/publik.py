@@ -338,3 +338,18 @@ def riwayat_publik(jalan: JalanTarget, kode: str, segmen: str, program: str, pol
     # The projection starts from the last month shown, so the two lines meet.
     sambung = lalu.iloc[[-1]].assign(jenis="proyeksi", bawah=lalu["nilai"].iloc[-1], atas=lalu["nilai"].iloc[-1])
     return pd.concat([lalu, sambung, depan], ignore_index=True)
+
+
+def target_sendiri(jalan: pd.DataFrame, kode: str, segmen: str | None, program: str | None) -> pd.Series | None:
+    """The filter region's own target row among jalan_publik's (its slice: the filter's), or None."""
+    baris = jalan[(jalan["kode_wilayah"] == kode) & (jalan["segmen"] == (segmen or "SEMUA"))
+                  & (jalan["program"] == (program or "SEMUA"))] if not jalan.empty else jalan
+    return None if baris.empty else baris.iloc[0]
+
+
+def meleset_target(jalan: pd.DataFrame) -> pd.DataFrame:
+    """The targets projected to miss, the region's own among them, furthest behind first; hidden rows,
+    whose projection is not known to the viewer, are left out."""
+    if jalan.empty:
+        return jalan
+    return jalan[jalan["akan_tercapai"] == False]  # noqa: E712 (None: hidden)

@@ -39,6 +39,30 @@ class Harapan:
     target_tertinggal: list[tuple[str, str, str]]  # (region, achieved, target) as the CSV writes them
     kegiatan: list[tuple[str, str, str, str]]  # (name, date, attendance, sign-ups)
     desa_sadar: int
+    # tile label -> (delta text, arrow 'Up'/'Down', good news); the changes of the year to date
+    perubahan: dict[str, tuple[str, str, bool]] | None = None
+
+
+def _persen_bertanda(sekarang: int, lalu: int) -> str:
+    v = 100 * (sekarang - lalu) / lalu
+    return f"{'+' if v >= 0 else '-'}{abs(v):.1f}".replace(".", ",") + "%"
+
+
+def perubahan_ringkasan(naif: RingkasanNaif, s: Saringan) -> dict[str, tuple[str, str, bool]]:
+    """What each tile's change must say, counted without the app: its sign and size, the arrow's way
+    (with the number), and whether that way is good for the measure (more lapses is bad)."""
+    a = naif.angka_utama(s)
+    aktif = a["peserta_aktif"] - a["peserta_aktif_awal"]
+    return {
+        "Peserta aktif": (f"{'+' if aktif >= 0 else '-'}{abs(aktif):,}".replace(",", "."),
+                          "Up" if aktif >= 0 else "Down", aktif >= 0),
+        "Pendaftaran baru": (_persen_bertanda(a["pendaftaran_baru"], a["pendaftaran_baru_sebelumnya"]),
+                             "Up" if a["pendaftaran_baru"] >= a["pendaftaran_baru_sebelumnya"] else "Down",
+                             a["pendaftaran_baru"] >= a["pendaftaran_baru_sebelumnya"]),
+        "Peserta nonaktif": (_persen_bertanda(a["nonaktif"], a["nonaktif_sebelumnya"]),
+                             "Up" if a["nonaktif"] >= a["nonaktif_sebelumnya"] else "Down",
+                             a["nonaktif"] <= a["nonaktif_sebelumnya"]),
+    }
 
 
 def metrik_ringkasan(naif: RingkasanNaif, s: Saringan) -> dict[str, str]:
@@ -107,4 +131,4 @@ def harapan_layar(engine, hari_ini: date) -> Harapan:
     s = Saringan("33.26", ytd)
     status = baca(engine, "SELECT DISTINCT kode_desa FROM status_desa_sadar WHERE tanggal <= :h", h=hari_ini)
     return Harapan(hari_ini, metrik_ringkasan(naif, s), naif.cakupan_desa(s), _target_tertinggal(engine, naif, hari_ini),
-                   _kegiatan(engine, ytd), len(status))
+                   _kegiatan(engine, ytd), len(status), perubahan_ringkasan(naif, s))

@@ -71,6 +71,16 @@ def test_overview_numbers_equal_an_independent_count(halaman, layanan):
               for m in halaman.locator('[data-testid="stMetric"]').all()}
     assert metrik == harapan.metrik
     assert halaman.get_by_text(f"{harapan.hari_ini.year} s.d. hari ini").first.is_visible()
+    # Each change: its text, an arrow that goes with the number, green when that way is good news
+    perubahan = {}
+    for m in halaman.locator('[data-testid="stMetric"]').all():
+        delta = m.locator('[data-testid="stMetricDelta"]')
+        if delta.count():
+            ikon = delta.locator("svg").get_attribute("data-testid").removeprefix("stMetricDeltaIcon-")
+            r, g, _ = (int(x) for x in delta.evaluate("e => getComputedStyle(e).color")[4:-1].split(", ")[:3])
+            perubahan[m.locator('[data-testid="stMetricLabel"]').inner_text().strip()] = (
+                delta.inner_text().strip(), ikon, g > r)
+    assert perubahan == harapan.perubahan
     assert halaman.diblokir == []
 
 

@@ -2,13 +2,16 @@
 
 import io
 import re
+from datetime import timedelta
 from pathlib import Path
 
 import pypdfium2
 import pytest
 from pptx import Presentation
 
+from tampilan import format as fmt
 from tests.browser.conftest import FOLDER_GAMBAR, TUNGGU_MS, piksel_warna, tunggu_selesai
+from tests.conftest import HARI_INI_UJI
 
 pytestmark = pytest.mark.browser
 
@@ -23,6 +26,11 @@ def _tunggu_ringkasan(page, judul: str) -> None:
     page.wait_for_function(
         "document.querySelectorAll('[data-testid=\"stVegaLiteChart\"] canvas, "
         "[data-testid=\"stVegaLiteChart\"] svg.marks').length >= 4", timeout=TUNGGU_MS)
+
+
+def _pesan(page) -> list[str]:
+    """The key messages' sentences, without the icon's ligature name that leads each line."""
+    return [re.sub(r"^(trending_up|warning|info)\s*", "", x) for x in page.locator(".st-key-pesan_kunci p").all_inner_texts()]
 
 
 def test_overview_shows_numbers_and_painted_charts_offline(halaman, server_app):
@@ -58,11 +66,41 @@ def test_the_briefing_downloads_as_pptx_and_pdf_offline(halaman, server_app):
             halaman.get_by_role("button", name=label).click()
         berkas[unduhan.value.suggested_filename] = Path(unduhan.value.path()).read_bytes()
     nama = sorted(berkas)
-    assert [Path(n).suffix for n in nama] == [".pdf", ".pptx"] and nama[0].startswith("briefing_33.26_")
+    judul = f"Briefing Kabupaten Pekalongan, 1 Januari–{fmt.tanggal(HARI_INI_UJI)}"  # a document's title
+    assert nama == [f"{judul}.pdf", f"{judul}.pptx"]
     deck = Presentation(io.BytesIO(berkas[nama[1]]))
     pdf = pypdfium2.PdfDocument(berkas[nama[0]])
-    assert len(deck.slides) == len(pdf) == 7
+    assert len(deck.slides) == len(pdf) > 8
+    assert pdf.get_metadata_dict()["Title"] == judul
     assert "Data contoh (sintetis) · Kabupaten Pekalongan" in pdf[4].get_textpage().get_text_range()
+    # The deck's key messages are the page's
+    pesan = _pesan(halaman)
+    teks_deck = [b.text_frame.text for b in deck.slides[1].shapes if b.has_text_frame]
+    assert len(pesan) >= 3 and [x.split(". ", 1)[1] for x in teks_deck if x[:2] in {"1.", "2.", "3.", "4.", "5."}] == pesan
+    assert halaman.diblokir == [], halaman.diblokir
+
+
+def test_a_custom_range_and_its_comparison_live_in_the_link(halaman, server_app, peramban):
+    """A date range and 'the period of the same length just before' from the URL: the caption names
+    both, every change says it is against that period, and the same link in a new tab shows the same."""
+    mulai, selesai = HARI_INI_UJI - timedelta(days=268), HARI_INI_UJI - timedelta(days=193)  # 76 days
+    tautan = (f"{server_app}/?periode=Rentang+tanggal+sendiri%E2%80%A6&rentang={mulai}&rentang={selesai}"
+              "&pembanding=Periode+sebelumnya%2C+sama+panjang")
+    halaman.goto(tautan)
+    _tunggu_ringkasan(halaman, "Ringkasan · Kabupaten Pekalongan")
+    lalu = fmt.rentang_tanggal(mulai - timedelta(days=76), mulai - timedelta(days=1))
+    keterangan = f"{fmt.rentang_tanggal(mulai, selesai)} · Bandingkan dengan: {lalu}"
+    halaman.get_by_text(keterangan).first.wait_for(timeout=TUNGGU_MS)
+    pesan = _pesan(halaman)
+    assert any(f"dibanding {lalu}:" in p for p in pesan), pesan
+    angka = halaman.locator('[data-testid="stMetricValue"]').all_inner_texts()
+    baru = halaman.context.new_page()
+    baru.goto(halaman.url)
+    _tunggu_ringkasan(baru, "Ringkasan · Kabupaten Pekalongan")
+    baru.get_by_text(keterangan).first.wait_for(timeout=TUNGGU_MS)
+    assert baru.locator('[data-testid="stMetricValue"]').all_inner_texts() == angka
+    baru.set_viewport_size({"width": 1600, "height": 1400})
+    baru.screenshot(path=str(FOLDER_GAMBAR / "ringkasan_rentang.png"))
     assert halaman.diblokir == [], halaman.diblokir
 
 
