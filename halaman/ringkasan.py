@@ -29,7 +29,7 @@ label = label_periode(s.periode.kunci, k.hari_ini, bahasa)
 lalu = fmt.rentang_tanggal(s.pembanding.mulai, s.pembanding.selesai, bahasa)
 
 st.title(f"{t('ringkasan', bahasa)} · {fmt.aman_markdown(k.nama_wilayah)}")
-st.caption(f"{fmt.aman_markdown(label)} · {t('pembanding', bahasa)}: {fmt.aman_markdown(lalu)} · "
+st.caption(f"{label} · {t('pembanding', bahasa)}: {lalu} · "
            f"{t('data_per', bahasa)} {fmt.tanggal(cache.tanggal_data(), bahasa)}"
            + (f" · **{label_demo}**" if demo else ""))
 if demo:

@@ -94,7 +94,7 @@ TEKS: dict[str, tuple[str, str]] = {
         "The event with the most participants still active after {bulan} months: {nama} ({desa}, {tanggal}), "
         "{n} of {pendaftar} sign-ups, {biaya} per active participant."),
     "pesan_desa_siap": ("{n} desa Desa Sadar menjadi siap ditetapkan dalam periode ini: {daftar}.",
-                        "{n} Desa Sadar villages became ready for designation in this period: {daftar}."),
+                        "Desa Sadar villages that became ready for designation in this period: {n} — {daftar}."),
     "pesan_desa_siap_tidak": ("Tidak ada desa Desa Sadar yang menjadi siap ditetapkan dalam periode ini.",
                               "No Desa Sadar village became ready for designation in this period."),
     "dan_lainnya": (" dan {n} lainnya", " and {n} more"),

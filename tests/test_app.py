@@ -623,6 +623,15 @@ def test_the_rendered_overview_and_deck_give_no_hidden_count_back():
             teks_kpi = [b.text_frame.text for b in deck.slides[2].shapes if b.has_text_frame]
             mata.catat(("aktif", "SEMUA", akhir, kode, "*"),
                        _hitungan_tampil(teks_kpi[teks_kpi.index("Peserta aktif") + 1]))
+            # The first key message repeats two counts of the period and its comparison: the same cells
+            lalu = Saringan(kode, periode).pembanding
+            for x in (b.text_frame.text for b in deck.slides[1].shapes if b.has_text_frame):
+                if m := re.fullmatch(r"1\. (Pendaftaran baru|Peserta nonaktif) .*: ([\d.]+) dari ([\d.]+)\.", x):
+                    ukuran = "baru" if m.group(1) == "Pendaftaran baru" else "nonaktif"
+                    mata.catat((ukuran, "SEMUA", rentang, kode, "*"), _hitungan_tampil(m.group(2)))
+                    mata.catat((ukuran, "SEMUA", f"{lalu.mulai.isoformat()}..{lalu.selesai.isoformat()}", kode, "*"),
+                               _hitungan_tampil(m.group(3)))
+                    dibaca += 2
             for grafik in (b.chart for b in deck.slides[3].shapes if b.has_chart):
                 for kategori, n in zip(grafik.plots[0].categories, grafik.plots[0].series[0].values, strict=True):
                     sel = ("aktif", kategori, akhir, kode, "*") if kategori in {p.value for p in Program} \
