@@ -125,6 +125,11 @@ def _slide_jalan(deck, judul: str, isi: IsiBriefing) -> None:
         for seri, warna in zip(grafik.plots[0].series, (HIJAU, HIJAU, ABU, ABU, MERAH), strict=False):
             seri.format.line.color.rgb = warna
         grafik.plots[0].series[1].format.line.dash_style = MSO_LINE.DASH
+        # Start the axis near the lowest value, as the web chart does: from zero the band is a hairline.
+        semua = [v for x in grafik.plots[0].series for v in x.values if v is not None]
+        if semua:
+            langkah = 10 ** max(len(str(int(min(semua)))) - 2, 0)
+            grafik.value_axis.minimum_scale = int(min(semua) * 0.97 // langkah * langkah)
         grafik.value_axis.tick_labels.number_format = FORMAT_ANGKA_PPTX
         grafik.value_axis.tick_labels.number_format_is_linked = False
     _kotak_teks(slide, 0.04, 0.75, 0.92, 0.08, ringkas_jalan(isi), 12)
