@@ -71,16 +71,10 @@ def _kuantil(keyakinan: float) -> float:
     return float(norm.ppf(0.5 + keyakinan / 2))
 
 
-def muat_model() -> type:
-    """statsmodels' ARIMA, imported on first use: the import takes seconds, so the app starts it in
-    the background at start-up (layanan.cache.aplikasi) rather than on the first overview."""
-    from statsmodels.tsa.arima.model import ARIMA
-
-    return ARIMA
-
-
 def _arima(riwayat: pd.Series, langkah: int, alpha: float) -> pd.DataFrame:
-    ARIMA = muat_model()  # noqa: N806 (the library's class)
+    # Imported on first use (about 2 s), in the thread that asks: importing it from a background
+    # thread while a page imports scipy can deadlock the two imports (a first start hung that way).
+    from statsmodels.tsa.arima.model import ARIMA
 
     data = pd.Series(riwayat.to_numpy(), index=pd.period_range(end=pd.Period(riwayat.index[-1], "M"),
                                                                 periods=len(riwayat), freq="M"))

@@ -31,7 +31,6 @@ from domain.kegiatan import IsianKegiatan
 from domain.layar import ModeLayar
 from domain.pendaftaran import Pendaftaran
 from domain.peran import wajib
-from domain.proyeksi import muat_model
 from domain.periode import Periode, periode_dari_kunci
 from domain.publik import PolaPublik
 from data_access import publik
@@ -78,7 +77,6 @@ def _tulis_demo_latar(engine: sa.Engine, batas: BatasWilayah, hari_ini: date, de
         demo.galat = impor.pesan_gagal(e)
     finally:
         demo.selesai = True
-    muat_model()
 
 
 # No spinner: the sign-in route may be the first to ask, outside any page (Streamlit would log a warning).
@@ -95,8 +93,6 @@ def aplikasi() -> Aplikasi:
         demo = PembuatanDemo()
         threading.Thread(target=_tulis_demo_latar, args=(engine, batas, pengaturan.hari_ini(), demo),
                          name="data-contoh", daemon=True).start()
-    else:  # with a demo to write, that thread loads the model after it: the demo comes first
-        threading.Thread(target=muat_model, name="muat-proyeksi", daemon=True).start()
     return Aplikasi(pengaturan, engine, batas, demo)
 
 
