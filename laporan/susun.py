@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from data_access.batas import BatasWilayah
 from data_access.config import Pengaturan
 from data_access.desa_sadar import desa_menjadi_siap, status_desa
-from data_access.proyeksi import jalan_ke_target
+from data_access.proyeksi import JalanTarget, jalan_ke_target
 from domain.desa_sadar import AmbangKesiapan
 from domain.periode import periode_dari_kunci
 from data_access.kegiatan import hasil_kegiatan
@@ -29,10 +29,11 @@ from tampilan import publik as tp
 def susun_briefing(engine: sa.Engine, batas: BatasWilayah, s: Saringan, hari_ini: date, nama_wilayah: str,
                    label_periode: str, bahasa: str, ambang: int, label_demo: str | None,
                    pola: PolaPublik | None = None, pola_hari_ini: PolaPublik | None = None,
-                   ambang_kesiapan: AmbangKesiapan | None = None, dibuat: datetime | None = None) -> IsiBriefing:
+                   ambang_kesiapan: AmbangKesiapan | None = None, dibuat: datetime | None = None,
+                   jalan: JalanTarget | None = None) -> IsiBriefing:
     """Everything the deck and the PDF say for region `s`, as a viewer with threshold `ambang` may
     see it; `pola` is the period's pattern and `pola_hari_ini` the year to date's (today's counts,
-    for the road to the target) when the caller already holds them."""
+    for the road to the target) and `jalan` the projected targets, when the caller already holds them."""
     pola = pola or pola_publik(engine, batas.kode_kab, s.periode, ambang)
     seregensi = Saringan(batas.kode_kab, s.periode, s.program, s.segmen)
     peta = tp.nilai_peta(nilai_desa(engine, seregensi), "cakupan", seregensi, pola)
@@ -42,7 +43,7 @@ def susun_briefing(engine: sa.Engine, batas: BatasWilayah, s: Saringan, hari_ini
     if s.periode.selesai == hari_ini:  # the road to the target is this year's, seen from today
         pola_hari_ini = pola_hari_ini or (pola if s.periode.kunci == "ytd"
                                           else pola_publik(engine, batas.kode_kab, periode_dari_kunci("ytd", hari_ini), ambang))
-        jalan = jalan_ke_target(engine, s.kode_wilayah, s.segmen, s.program, hari_ini)
+        jalan = jalan or jalan_ke_target(engine, s.kode_wilayah, s.segmen, s.program, hari_ini)
         jalan_tampil = tp.jalan_publik(jalan, hari_ini, pola_hari_ini)
         riwayat = tp.riwayat_publik(jalan, s.kode_wilayah, s.segmen or "SEMUA", s.program or "SEMUA", pola_hari_ini)
         bantuan = pesan.bantuan_proyeksi(jalan.uji, bahasa)

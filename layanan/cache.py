@@ -406,7 +406,10 @@ def isi_briefing(s: Saringan, hari_ini: date, nama_wilayah: str, label_periode: 
     demo = info_dataset().get("sumber") == "demo"
     return susun_briefing(app.engine, app.batas, s, hari_ini, nama_wilayah, label_periode, bahasa, ambang,
                           t("label_demo", bahasa) if demo else None, pola(s, ambang),
-                          _pola(periode_dari_kunci("ytd", hari_ini), ambang), ambang_kesiapan())
+                          _pola(periode_dari_kunci("ytd", hari_ini), ambang), ambang_kesiapan(),
+                          # the page's projections, not fitted again for the download
+                          jalan=_jalan_target(s.kode_wilayah, s.segmen, s.program, hari_ini)
+                          if s.periode.selesai == hari_ini else None)
 
 
 def deck_briefing(*argumen) -> bytes:
