@@ -3,6 +3,9 @@
 One row per island per participant and programme, plus islands over all programmes together
 (program = 'SEMUA'). A participant is active on day t exactly when one of their islands covers t,
 so counts need no DISTINCT, and a lapse followed by a re-enrolment leaves a real gap.
+Where payment exports cover a participant (cakupan_iuran), "active" means paid: the enrolment
+islands are cut to the months paid, with a grace period (see _PULAU_BAYAR). This is the one
+definition every count reads; nothing downstream knows which of the two made an island.
 Interval convention, as everywhere: active on t when tanggal_mulai <= t < tanggal_berakhir.
 An open period ends on 9999-12-31 (AKHIR_TERBUKA) rather than NULL, so every count is two plain
 comparisons per row instead of an OR.
@@ -24,6 +27,10 @@ from domain.program import Program
 
 SEMUA_PROGRAM = "SEMUA"
 AKHIR_TERBUKA = "DATE '9999-12-31'"
+# Months a payment may be late before its participant counts as lapsed; info_data.masa_tenggang_bulan
+# overrides it (`python -m data_access tenggang N` changes it and rebuilds the islands).
+MASA_TENGGANG_BAWAAN = 1
+KUNCI_TENGGANG = "masa_tenggang_bulan"
 # peserta.program_dimiliki: one bit per programme the participant holds or held at any time, so that
 # "registered, and holding JKK at some time" is a test on the participant's own row instead of a
 # lookup into their islands for each of hundreds of thousands of registrations.
@@ -57,6 +64,87 @@ _PULAU = f"""
     GROUP BY peserta_id, program, pulau
 """
 _KOLOM = "peserta_id, program, segmen, kode_desa, tanggal_mulai, tanggal_berakhir"
+
+
+def _indeks_bulan(kolom: str) -> str:
+    """A date's month as a whole number (year × 12 + month − 1): month arithmetic both engines share."""
+    return f"(CAST(extract(year FROM {kolom}) AS INTEGER) * 12 + CAST(extract(month FROM {kolom}) AS INTEGER) - 1)"
+
+
+def _tanggal_bulan(indeks: str) -> str:
+    return f"make_date(CAST(floor({indeks} / 12.0) AS INTEGER), CAST({indeks} % 12 AS INTEGER) + 1, 1)"
+
+
+# Where the payment exports cover a participant's regency and segment, the enrolment islands are cut
+# to the months paid. Each paid month is a span [month, month + 1); before the exports' first month
+# every month counts as paid (span from 1900), and the registration month is a span of no length, so
+# a newcomer whose first payment is not in the export yet keeps the grace period like anyone else.
+# Spans no more than the grace period apart join (a month missed and paid later is no lapse); a
+# joined run is active until its last paid month plus the grace period, and stays open when that
+# reaches past the month of the latest payment in the export (the lapse has not happened yet).
+_PULAU_BAYAR = f"""
+    WITH daftar AS ({{pulau_daftar}}),
+    tunduk AS (
+        SELECT p.id AS peserta_id, {_indeks_bulan('p.tanggal_daftar')} AS daftar,
+               {_indeks_bulan('c.bulan_awal')} AS awal, {_indeks_bulan('c.bulan_data')} AS akhir
+        FROM peserta p JOIN cakupan_iuran c ON c.kode_kabupaten = substr(p.kode_desa, 1, 5) AND c.segmen = p.segmen
+        WHERE {{syarat_peserta}}
+    ),
+    rentang AS (
+        SELECT t.peserta_id, {_indeks_bulan('i.bulan')} AS s, {_indeks_bulan('i.bulan')} + 1 AS e, t.akhir
+        FROM iuran i JOIN tunduk t ON t.peserta_id = i.peserta_id WHERE i.jumlah > 0
+        UNION ALL SELECT peserta_id, {1900 * 12}, awal, akhir FROM tunduk
+        UNION ALL SELECT peserta_id, daftar, daftar, akhir FROM tunduk
+    ),
+    bertanda AS (
+        SELECT r.*, max(e) OVER (PARTITION BY peserta_id ORDER BY s, e
+                                 ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS e_lalu
+        FROM rentang r
+    ),
+    bernomor AS (
+        SELECT b.*, sum(CASE WHEN e_lalu IS NULL OR s > e_lalu + {{tenggang}} THEN 1 ELSE 0 END)
+                    OVER (PARTITION BY peserta_id ORDER BY s, e ROWS UNBOUNDED PRECEDING) AS pulau
+        FROM bertanda b
+    ),
+    bayar AS (
+        SELECT peserta_id, min(s) AS s, max(e) + {{tenggang}} AS l, min(akhir) AS akhir
+        FROM bernomor GROUP BY peserta_id, pulau
+    ),
+    masa_bayar AS (
+        SELECT peserta_id, {_tanggal_bulan('s')} AS m,
+               CASE WHEN l > akhir THEN {AKHIR_TERBUKA} ELSE {_tanggal_bulan('l')} END AS b
+        FROM bayar
+    )
+    SELECT d.peserta_id, d.program, d.segmen, d.kode_desa,
+           greatest(d.tanggal_mulai, b.m) AS tanggal_mulai, least(d.tanggal_berakhir, b.b) AS tanggal_berakhir
+    FROM daftar d JOIN masa_bayar b ON b.peserta_id = d.peserta_id
+    WHERE greatest(d.tanggal_mulai, b.m) < least(d.tanggal_berakhir, b.b)
+    UNION ALL
+    SELECT {_KOLOM} FROM daftar d WHERE NOT EXISTS (SELECT 1 FROM tunduk t WHERE t.peserta_id = d.peserta_id)
+"""
+
+
+def masa_tenggang(koneksi: sa.Connection) -> int:
+    """The grace period in force, in months."""
+    nilai = koneksi.execute(sa.text("SELECT nilai FROM info_data WHERE kunci = :k"), {"k": KUNCI_TENGGANG}).scalar()
+    return MASA_TENGGANG_BAWAAN if nilai is None else int(nilai)
+
+
+def atur_masa_tenggang(koneksi: sa.Connection, bulan: int) -> None:
+    """Set the grace period and rebuild everything derived from it, in the caller's transaction."""
+    if not 0 <= bulan <= 12:
+        raise ValueError("Masa tenggang harus 0 sampai 12 bulan.")
+    koneksi.execute(sa.text("DELETE FROM info_data WHERE kunci = :k"), {"k": KUNCI_TENGGANG})
+    koneksi.execute(sa.text("INSERT INTO info_data (kunci, nilai) VALUES (:k, :v)"),
+                    {"k": KUNCI_TENGGANG, "v": str(bulan)})
+    bangun_ulang(koneksi)
+
+
+def _sql_pulau(koneksi: sa.Connection, syarat: str, syarat_peserta: str) -> str:
+    if not sa.inspect(koneksi).has_table("cakupan_iuran"):  # migrations before 0010 rebuild too
+        return _PULAU.format(syarat=syarat)
+    return _PULAU_BAYAR.format(pulau_daftar=_PULAU.format(syarat=syarat), syarat_peserta=syarat_peserta,
+                               tenggang=masa_tenggang(koneksi))
 # The rollups: a monthly ledger, and a yearly one so that a count reads whole past years as one row
 # per key and only the months of its own year from the monthly ledger (a province's 8,563 villages
 # make the monthly ledger nearly as long as the islands themselves).
@@ -92,7 +180,7 @@ def bangun_ulang_pulau(koneksi: sa.Connection) -> int:
     """
     koneksi.execute(sa.text("DELETE FROM masa_aktif"))
     koneksi.execute(sa.text(
-        f"INSERT INTO masa_aktif ({_KOLOM}) SELECT {_KOLOM} FROM ({_PULAU.format(syarat='1 = 1')}) x "
+        f"INSERT INTO masa_aktif ({_KOLOM}) SELECT {_KOLOM} FROM ({_sql_pulau(koneksi, '1 = 1', '1 = 1')}) x "
         "ORDER BY program, segmen, kode_desa, tanggal_mulai"))
     return koneksi.execute(sa.text("SELECT count(*) FROM masa_aktif")).scalar_one()
 
@@ -154,7 +242,8 @@ def perbarui(koneksi: sa.Connection, peserta_id: Sequence[int]) -> None:
     koneksi.execute(sa.text("DELETE FROM masa_aktif WHERE peserta_id IN :ids").bindparams(daftar),
                     {"ids": list(peserta_id)})
     koneksi.execute(sa.text(
-        f"INSERT INTO masa_aktif ({_KOLOM}) SELECT {_KOLOM} FROM ({_PULAU.format(syarat='peserta_id IN :ids')}) x"
+        f"INSERT INTO masa_aktif ({_KOLOM}) SELECT {_KOLOM} FROM "
+        f"({_sql_pulau(koneksi, 'peserta_id IN :ids', 'p.id IN :ids')}) x"
     ).bindparams(daftar), {"ids": list(peserta_id)})
     _ubah_rekap(koneksi, list(peserta_id), 1)
     perbarui_program_dimiliki(koneksi, peserta_id)

@@ -22,7 +22,8 @@ from domain.kegiatan import JENIS_KEGIATAN, PANJANG_NAMA
 from domain.layar import TARGET_TERBESAR
 from domain.nik import NIKTidakSah, bersihkan, periksa_konsisten, urai_nik
 from domain.program import SUMBER_DANA, Program, Segmen, alasan_program, alasan_tidak_boleh
-from domain.urai import NilaiTidakSah, kosong, urai_angka, urai_program, urai_tanggal, urai_tanggal_data, urai_ya_tidak
+from domain.urai import (NilaiTidakSah, kosong, urai_angka, urai_bulan, urai_program, urai_tanggal, urai_tanggal_data,
+                         urai_ya_tidak, TAHUN_DATA_MINIMUM)
 
 # A resolver turns (village text or code, kecamatan text or None) into a village code, or raises
 # ValueError with the reason (not found, ambiguous between kecamatan …).
@@ -85,6 +86,20 @@ SKEMA = {
         },
         wajib=(("nik",), ("kode_desa", "nama_desa"), ("segmen",), ("program", *(p.value.lower() for p in Program)),
                ("tanggal_daftar",)),
+        dibuang=_DATA_PRIBADI,
+    ),
+    "iuran": SkemaImpor(
+        kolom={
+            "nik": ("nik", "no_nik", "nomor_nik", "nomor_induk_kependudukan", "no_ktp", "nomor_ktp", "ktp"),
+            "bulan": ("bulan", "bulan_iuran", "periode", "periode_iuran", "bulan_dibayar", "masa_iuran", "month",
+                      "period", "bulan_tagihan"),
+            "jumlah": ("jumlah", "jumlah_iuran", "iuran", "nominal", "jumlah_bayar", "iuran_dibayar", "amount",
+                       "amount_paid", "rp"),
+            "tanggal_bayar": ("tanggal_bayar", "tgl_bayar", "tanggal_pembayaran", "tgl_pembayaran", "paid_on",
+                              "payment_date", "tanggal_setor", "tgl_setor"),
+            "pembayar": ("pembayar", "sumber_dana", "sumber_iuran", "pembayar_iuran", "payer", "funding"),
+        },
+        wajib=(("nik",), ("bulan",), ("jumlah",)),
         dibuang=_DATA_PRIBADI,
     ),
     "kegiatan": SkemaImpor(
@@ -256,6 +271,19 @@ def _urai_tahun(v: Any, info: ValidationInfo) -> int:
     return tahun
 
 
+def _periksa_nik(v: Any, info: ValidationInfo) -> str:
+    if v is None:
+        raise ValueError("NIK kosong.")
+    if isinstance(v, (int, float)):  # Excel keeps 15 significant digits: a 16-digit NIK is already damaged
+        raise ValueError("NIK disimpan Excel sebagai angka sehingga angka terakhirnya hilang; simpan kolom NIK "
+                         "sebagai teks.")
+    try:
+        urai_nik(str(v), info.context["hari_ini"])
+    except NIKTidakSah as e:
+        raise ValueError(str(e)) from None
+    return bersihkan(str(v))
+
+
 class BarisPeserta(_BarisDesa):
     """A participant with the programmes they hold. The NIK is only checked here; data_access turns
     it into the keyed pseudonym and never writes it."""
@@ -285,16 +313,7 @@ class BarisPeserta(_BarisDesa):
     @field_validator("nik", mode="before")
     @classmethod
     def _nik(cls, v: Any, info: ValidationInfo) -> str:
-        if v is None:
-            raise ValueError("NIK kosong.")
-        if isinstance(v, (int, float)):  # Excel keeps 15 significant digits: a 16-digit NIK is already damaged
-            raise ValueError("NIK disimpan Excel sebagai angka sehingga angka terakhirnya hilang; simpan kolom NIK "
-                             "sebagai teks.")
-        try:
-            urai_nik(str(v), info.context["hari_ini"])
-        except NIKTidakSah as e:
-            raise ValueError(str(e)) from None
-        return bersihkan(str(v))
+        return _periksa_nik(v, info)
 
     @field_validator("segmen", mode="before")
     @classmethod
@@ -379,6 +398,57 @@ class BarisPeserta(_BarisDesa):
     def dana(self) -> str:
         """Who pays, with the segment's usual payer when the file does not say."""
         return self.sumber_dana or ("pemberi_kerja" if self.segmen in (Segmen.PU, Segmen.JAKON) else "mandiri")
+
+
+class BarisIuran(_Baris):
+    """One month's contribution of one participant. Whether the participant exists, and whether the
+    month falls after their registration, is checked against the database (data_access.impor)."""
+
+    nik: str = Field(repr=False)
+    bulan: date
+    jumlah: int
+    tanggal_bayar: date | None = None
+    pembayar: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _kosong(cls, data: dict) -> dict:
+        return {k: _kosong_jadi_none(v) for k, v in data.items()}
+
+    @field_validator("nik", mode="before")
+    @classmethod
+    def _nik(cls, v: Any, info: ValidationInfo) -> str:
+        return _periksa_nik(v, info)
+
+    @field_validator("bulan", mode="before")
+    @classmethod
+    def _bulan(cls, v: Any, info: ValidationInfo) -> date:
+        if v is None:
+            raise ValueError("Bulan iuran kosong.")
+        bulan = urai_bulan(v)
+        if bulan.year < TAHUN_DATA_MINIMUM:
+            raise ValueError(f"Bulan {bulan:%m/%Y} sebelum {TAHUN_DATA_MINIMUM}; periksa tahunnya.")
+        if bulan.year > info.context["hari_ini"].year + 1:
+            raise ValueError(f"Bulan {bulan:%m/%Y} terlalu jauh di depan; iuran dibayar di muka paling lama "
+                             "sampai tahun depan.")
+        return bulan
+
+    @field_validator("jumlah", mode="before")
+    @classmethod
+    def _jumlah(cls, v: Any) -> int:
+        if v is None:
+            raise ValueError("Jumlah iuran kosong.")
+        return _tak_negatif(v, TERBESAR_BIGINT)
+
+    @field_validator("tanggal_bayar", mode="before")
+    @classmethod
+    def _tanggal_bayar(cls, v: Any, info: ValidationInfo) -> date | None:
+        return None if v is None else urai_tanggal_data(v, info.context["hari_ini"])
+
+    @field_validator("pembayar", mode="before")
+    @classmethod
+    def _pembayar(cls, v: Any) -> str | None:
+        return None if v is None else _dari_daftar(v, _DANA, "Pembayar")
 
 
 class BarisKegiatan(_BarisDesa):
@@ -543,7 +613,7 @@ class BarisTarget(_Baris):
         return self
 
 
-MODEL = {"peserta": BarisPeserta, "kegiatan": BarisKegiatan, "status": BarisStatus, "penyebut": BarisPenyebut,
+MODEL = {"peserta": BarisPeserta, "iuran": BarisIuran, "kegiatan": BarisKegiatan, "status": BarisStatus, "penyebut": BarisPenyebut,
          "target": BarisTarget}
 
 

@@ -127,6 +127,29 @@ def urai_tanggal_data(nilai, hari_ini: date) -> date:
     return hasil
 
 
+def urai_bulan(nilai) -> date:
+    """The month a contribution covers, as its first day: '2025-03', '03/2025', 'Maret 2025', 'Mar-25'
+    is not accepted (two-digit years are ambiguous); any full date stands for its month."""
+    if isinstance(nilai, datetime):
+        nilai = nilai.date()
+    if isinstance(nilai, date):
+        return nilai.replace(day=1)
+    teks = _teks(nilai)
+    if not teks:
+        raise NilaiTidakSah("Bulan kosong.")
+    if m := re.fullmatch(r"(\d{4})[-/.](\d{1,2})", teks):
+        tahun, bulan = int(m[1]), int(m[2])
+    elif m := re.fullmatch(r"(\d{1,2})[-/.](\d{4})", teks):
+        tahun, bulan = int(m[2]), int(m[1])
+    elif m := re.fullmatch(r"([A-Za-z]+)\.?[\s\-,]+(\d{4})", teks):
+        tahun, bulan = int(m[2]), BULAN.get(m[1].lower(), 0)
+    else:
+        return urai_tanggal(nilai).replace(day=1)
+    if not 1 <= bulan <= 12:
+        raise NilaiTidakSah(f"Bulan '{teks[:40]}' tidak terbaca; tulis seperti 2025-03 atau Maret 2025.")
+    return date(tahun, bulan, 1)
+
+
 def urai_angka(nilai, bulat: bool = True) -> int | float:
     """'1.234', '1 234', 'Rp16.800', 'Rp 16.800,00', '12,5' (a decimal comma), or a number Excel
     already stored as one. Dots group thousands, a comma marks decimals, as written in Indonesia."""

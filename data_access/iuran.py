@@ -1,0 +1,119 @@
+"""Contributions paid: written by the payment import, the registration form and the demo, always
+with the active periods they decide (data_access.masa_aktif) in the same transaction.
+
+A payment row is keyed by (participant, month covered); writing one again replaces it, so a
+corrected re-export updates what it changed. cakupan_iuran records, per regency and segment, from
+which month the exports speak and up to which month they are current: inside that scope "active"
+means paid.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+import pandas as pd
+import sqlalchemy as sa
+
+from data_access import masa_aktif
+from data_access.db import muat_massal
+
+KOLOM = ("peserta_id", "bulan", "jumlah", "tanggal_bayar", "pembayar")
+# Above this many participants touched, rebuilding every active period is faster than per-person
+# (the same threshold as the participant import).
+BATAS_PERBARUI = 5_000
+_MASUK = "_iuran_masuk"
+
+
+def _bulan_ini(hari_ini: date) -> date:
+    return hari_ini.replace(day=1)
+
+
+def simpan(k: sa.Connection, data: pd.DataFrame, hari_ini: date, sumber: str,
+           catat_cakupan: bool = True) -> dict[str, int]:
+    """Write payment rows (columns KOLOM; pembayar may be empty: the participant's own funding source
+    then) inside the caller's transaction; returns how many were new, changed and already the same.
+
+    `catat_cakupan`: whether these rows speak for their regency and segment (an export does; the
+    first month a registration records does not, or one registration would make every participant
+    of a regency without exports look lapsed).
+    """
+    k.execute(sa.text(f"DROP TABLE IF EXISTS {_MASUK}"))
+    k.execute(sa.text(f"CREATE TEMP TABLE {_MASUK} (peserta_id BIGINT, bulan DATE, jumlah BIGINT, "
+                      "tanggal_bayar DATE, pembayar VARCHAR(14))"))
+    muat_massal(k, _MASUK, data.loc[:, list(KOLOM)])
+    k.execute(sa.text(f"""
+        UPDATE {_MASUK} SET pembayar = p.sumber_dana FROM peserta p
+        WHERE p.id = {_MASUK}.peserta_id AND {_MASUK}.pembayar IS NULL"""))
+    baru, sama = k.execute(sa.text(f"""
+        SELECT count(*) FILTER (WHERE i.peserta_id IS NULL),
+               count(*) FILTER (WHERE i.jumlah = m.jumlah AND i.pembayar = m.pembayar
+                                AND i.tanggal_bayar IS NOT DISTINCT FROM m.tanggal_bayar)
+        FROM {_MASUK} m LEFT JOIN iuran i ON i.peserta_id = m.peserta_id AND i.bulan = m.bulan""")).one()
+    k.execute(sa.text(f"""
+        INSERT INTO iuran (peserta_id, bulan, jumlah, tanggal_bayar, pembayar, sumber)
+        SELECT peserta_id, bulan, jumlah, tanggal_bayar, pembayar, :sumber FROM {_MASUK}
+        ON CONFLICT (peserta_id, bulan) DO UPDATE SET jumlah = excluded.jumlah, tanggal_bayar = excluded.tanggal_bayar,
+            pembayar = excluded.pembayar, sumber = excluded.sumber"""), {"sumber": sumber})
+    cakupan_berubah = catat_cakupan and _perluas_cakupan(k, hari_ini)
+    ids = [r[0] for r in k.execute(sa.text(f"SELECT DISTINCT peserta_id FROM {_MASUK}"))]
+    k.execute(sa.text(f"DROP TABLE {_MASUK}"))
+    if cakupan_berubah or len(ids) > BATAS_PERBARUI:
+        masa_aktif.bangun_ulang(k)
+    else:
+        masa_aktif.perbarui(k, ids)
+    total = len(data)
+    return {"baru": int(baru), "diperbarui": total - int(baru) - int(sama), "sama": int(sama)}
+
+
+def _perluas_cakupan(k: sa.Connection, hari_ini: date) -> bool:
+    """Widen each regency's and segment's covered months to the rows just staged; True when any
+    changed (every participant there may then change, not only those in the file)."""
+    baru = k.execute(sa.text(f"""
+        SELECT substr(p.kode_desa, 1, 5) AS kab, p.segmen, min(m.bulan) AS awal,
+               least(max(CAST(date_trunc('month', coalesce(m.tanggal_bayar, m.bulan)) AS DATE)), :bulan_ini) AS data
+        FROM {_MASUK} m JOIN peserta p ON p.id = m.peserta_id GROUP BY 1, 2"""),
+        {"bulan_ini": _bulan_ini(hari_ini)}).all()
+    lama = {(r[0], r[1]): (r[2], r[3]) for r in k.execute(sa.text(
+        "SELECT kode_kabupaten, segmen, bulan_awal, bulan_data FROM cakupan_iuran"))}
+    berubah = False
+    for kab, segmen, awal, data in baru:
+        sebelum = lama.get((kab, segmen))
+        if sebelum is None:
+            k.execute(sa.text("INSERT INTO cakupan_iuran (kode_kabupaten, segmen, bulan_awal, bulan_data) "
+                              "VALUES (:kab, :segmen, :awal, :data)"),
+                      {"kab": kab, "segmen": segmen, "awal": awal, "data": max(awal, data)})
+            berubah = True
+        elif awal < sebelum[0] or data > sebelum[1]:
+            k.execute(sa.text("UPDATE cakupan_iuran SET bulan_awal = :awal, bulan_data = :data "
+                              "WHERE kode_kabupaten = :kab AND segmen = :segmen"),
+                      {"kab": kab, "segmen": segmen, "awal": min(awal, sebelum[0]), "data": max(data, sebelum[1])})
+            berubah = True
+    return berubah
+
+
+def catat_bulan_pertama(k: sa.Connection, peserta_id: int, jumlah: int, pembayar: str, hari_ini: date,
+                        sumber: str) -> None:
+    """The month a registration on the spot pays, recorded with the registration (no regency-wide
+    coverage follows from it)."""
+    k.execute(sa.text("""
+        INSERT INTO iuran (peserta_id, bulan, jumlah, tanggal_bayar, pembayar, sumber)
+        VALUES (:pid, :bulan, :jumlah, :hari, :pembayar, :sumber)
+        ON CONFLICT (peserta_id, bulan) DO NOTHING"""),
+        {"pid": peserta_id, "bulan": _bulan_ini(hari_ini), "jumlah": jumlah, "hari": hari_ini,
+         "pembayar": pembayar, "sumber": sumber})
+
+
+def definisi_aktif(k: sa.Connection | sa.Engine, awalan: str, segmen: str | None) -> Sequence[tuple[str, date, date]]:
+    """Where payments define "active" inside this region and segment: (segment, first month, data
+    month) per covered segment; empty when the enrolment periods decide everywhere."""
+    sql = sa.text("""
+        SELECT segmen, min(bulan_awal), max(bulan_data) FROM cakupan_iuran
+        WHERE (kode_kabupaten LIKE :awalan_kab OR CAST(:awalan AS VARCHAR) LIKE kode_kabupaten || '%')
+          AND (CAST(:segmen AS VARCHAR) IS NULL OR segmen = :segmen)
+        GROUP BY segmen ORDER BY segmen""")
+    nilai = {"awalan_kab": awalan[:5] + "%", "awalan": awalan, "segmen": segmen}
+    if isinstance(k, sa.Engine):
+        with k.connect() as koneksi:
+            return [tuple(r) for r in koneksi.execute(sql, nilai)]
+    return [tuple(r) for r in k.execute(sql, nilai)]

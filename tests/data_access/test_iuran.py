@@ -1,0 +1,143 @@
+"""Active means paid where payment exports speak: lapses and returns on constructed histories, on
+both engines, and the active count against a direct count from the payments."""
+
+from datetime import date
+
+import pandas as pd
+import pytest
+import sqlalchemy as sa
+
+from data_access import iuran, masa_aktif
+from data_access.db import baca, tulis
+from tests.data_access.test_db import _wilayah
+
+TERBUKA = date(9999, 12, 31)
+HARI_INI = date(2026, 11, 24)
+
+
+def _peserta(k, kunci: str, daftar: date, dana: str = "mandiri", segmen: str = "BPU",
+             berakhir: date | None = None, kab_desa: str = "33.26.10.2001") -> int:
+    pid = k.execute(sa.text("""
+        INSERT INTO peserta (kunci_pseudonim, segmen, kode_desa, sumber_dana, kanal, tanggal_daftar, sumber)
+        VALUES (:kunci, :segmen, :desa, :dana, 'acara', :daftar, 'uji') RETURNING id"""),
+        {"kunci": kunci, "segmen": segmen, "desa": kab_desa, "dana": dana, "daftar": daftar}).scalar_one()
+    for program in ("JKK", "JKM"):
+        k.execute(sa.text("""
+            INSERT INTO kepesertaan (peserta_id, segmen, kode_desa, program, tanggal_mulai, tanggal_berakhir,
+                                     iuran_bulanan) VALUES (:pid, :segmen, :desa, :program, :mulai, :berakhir, 8400)"""),
+            {"pid": pid, "segmen": segmen, "desa": kab_desa, "program": program, "mulai": daftar, "berakhir": berakhir})
+    return pid
+
+
+def _bayar(pid: int, bulan: list[str], dibayar: str | None = None, pembayar: str | None = None) -> pd.DataFrame:
+    return pd.DataFrame({"peserta_id": pid, "bulan": [date.fromisoformat(b + "-01") for b in bulan],
+                         "jumlah": 16_800, "tanggal_bayar": [date.fromisoformat(dibayar or b + "-10") for b in bulan],
+                         "pembayar": pembayar})
+
+
+def _pulau(engine, pid, program="SEMUA"):
+    df = baca(engine, """SELECT tanggal_mulai, tanggal_berakhir FROM masa_aktif
+                         WHERE peserta_id = :pid AND program = :program ORDER BY tanggal_mulai""",
+              pid=pid, program=program)
+    return [(a, None if b == TERBUKA else b) for a, b in df.itertuples(index=False)]
+
+
+def _bulan(awal: str, akhir: str) -> list[str]:
+    return [d.strftime("%Y-%m") for d in pd.date_range(awal + "-01", akhir + "-01", freq="MS")]
+
+
+@pytest.fixture
+def riwayat(engine_kosong):
+    """Constructed histories, the export current to November 2026, grace one month."""
+    _wilayah(engine_kosong)
+
+    def isi(k):
+        pid = {
+            "celah": _peserta(k, "celah", date(2026, 1, 15)),
+            "henti": _peserta(k, "henti", date(2026, 1, 5)),
+            "kembali": _peserta(k, "kembali", date(2025, 6, 3)),
+            "sponsor": _peserta(k, "sponsor", date(2025, 9, 1), dana="apbdes", berakhir=date(2026, 9, 1)),
+            "di_muka": _peserta(k, "di_muka", date(2026, 6, 2)),
+            "baru": _peserta(k, "baru", date(2026, 11, 20)),
+        }
+        semua = pd.concat([
+            _bayar(pid["celah"], [*_bulan("2026-01", "2026-04"), *_bulan("2026-06", "2026-11")]),  # May missed
+            _bayar(pid["henti"], _bulan("2026-01", "2026-07")),  # last paid July
+            _bayar(pid["kembali"], [*_bulan("2025-06", "2025-09"), *_bulan("2026-03", "2026-11")]),
+            _bayar(pid["sponsor"], _bulan("2025-09", "2026-08"), pembayar="apbdes"),
+            _bayar(pid["di_muka"], _bulan("2026-06", "2027-02"), dibayar="2026-06-02"),  # paid ahead in June
+        ])
+        iuran.simpan(k, semua, HARI_INI, "uji")
+        return pid
+
+    return engine_kosong, tulis(engine_kosong, isi)
+
+
+def test_a_missed_month_inside_the_grace_period_is_no_lapse(riwayat):
+    engine, pid = riwayat
+    assert _pulau(engine, pid["celah"]) == [(date(2026, 1, 15), None)]
+
+
+def test_a_participant_who_stops_paying_lapses_when_the_grace_period_runs_out(riwayat):
+    engine, pid = riwayat
+    # Paid through July; August is the grace month; lapsed from 1 September.
+    assert _pulau(engine, pid["henti"]) == [(date(2026, 1, 5), date(2026, 9, 1))]
+    assert _pulau(engine, pid["henti"], "JKK") == [(date(2026, 1, 5), date(2026, 9, 1))]
+
+
+def test_a_returning_payer_has_two_islands(riwayat):
+    engine, pid = riwayat
+    assert _pulau(engine, pid["kembali"]) == [(date(2025, 6, 3), date(2025, 11, 1)), (date(2026, 3, 1), None)]
+
+
+def test_a_sponsored_term_ends_with_its_enrolment(riwayat):
+    engine, pid = riwayat
+    assert _pulau(engine, pid["sponsor"]) == [(date(2025, 9, 1), date(2026, 9, 1))]
+
+
+def test_paying_three_months_ahead_keeps_a_participant_active(riwayat):
+    engine, pid = riwayat
+    assert _pulau(engine, pid["di_muka"]) == [(date(2026, 6, 2), None)]
+
+
+def test_a_newcomer_without_a_recorded_payment_is_in_the_grace_period(riwayat):
+    engine, pid = riwayat
+    assert _pulau(engine, pid["baru"]) == [(date(2026, 11, 20), None)]
+
+
+def test_the_coverage_follows_the_export(riwayat):
+    engine, _ = riwayat
+    cak = baca(engine, "SELECT kode_kabupaten, segmen, bulan_awal, bulan_data FROM cakupan_iuran")
+    assert cak.to_dict("records") == [{"kode_kabupaten": "33.26", "segmen": "BPU", "bulan_awal": date(2025, 6, 1),
+                                       "bulan_data": date(2026, 11, 1)}]
+    assert iuran.definisi_aktif(engine, "33.26.10", None) == [("BPU", date(2025, 6, 1), date(2026, 11, 1))]
+    assert iuran.definisi_aktif(engine, "33.26.10", "PU") == []
+
+
+def test_a_longer_grace_period_joins_the_gap_and_delays_the_lapse(riwayat):
+    engine, pid = riwayat
+    tulis(engine, lambda k: masa_aktif.atur_masa_tenggang(k, 3))
+    # Paid through July; grace August to October; lapsed from 1 November, the export's own month.
+    assert _pulau(engine, pid["henti"]) == [(date(2026, 1, 5), date(2026, 11, 1))]
+    assert _pulau(engine, pid["kembali"]) == [(date(2025, 6, 3), date(2026, 1, 1)), (date(2026, 3, 1), None)]
+    tulis(engine, lambda k: masa_aktif.atur_masa_tenggang(k, 1))
+    assert _pulau(engine, pid["henti"]) == [(date(2026, 1, 5), date(2026, 9, 1))]
+
+
+def test_a_rebuild_equals_the_upkeep_on_write(riwayat):
+    engine, _ = riwayat
+    sebelum = baca(engine, "SELECT * FROM masa_aktif ORDER BY peserta_id, program, tanggal_mulai")
+    tulis(engine, masa_aktif.bangun_ulang)
+    sesudah = baca(engine, "SELECT * FROM masa_aktif ORDER BY peserta_id, program, tanggal_mulai")
+    pd.testing.assert_frame_equal(sebelum, sesudah)
+
+
+def test_a_corrected_payment_updates_and_the_same_file_twice_adds_nothing(riwayat):
+    engine, pid = riwayat
+    ulang = _bayar(pid["henti"], _bulan("2026-01", "2026-08"))
+    hasil = tulis(engine, lambda k: iuran.simpan(k, ulang, HARI_INI, "uji"))
+    assert hasil == {"baru": 1, "diperbarui": 0, "sama": 7}
+    assert _pulau(engine, pid["henti"]) == [(date(2026, 1, 5), date(2026, 10, 1))]
+    lagi = tulis(engine, lambda k: iuran.simpan(k, ulang.assign(jumlah=36_800), HARI_INI, "uji"))
+    assert lagi == {"baru": 0, "diperbarui": 8, "sama": 0}
+    assert baca(engine, "SELECT count(*) AS n FROM iuran")["n"].iloc[0] == 4 + 6 + 8 + 4 + 9 + 12 + 9 - 7 + 8 - 1
