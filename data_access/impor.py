@@ -24,14 +24,14 @@ from typing import Any, NamedTuple
 import pandas as pd
 import sqlalchemy as sa
 
-from data_access import masa_aktif
+from data_access import iuran, masa_aktif
 from data_access.demo import ada_data_demo, hapus_data_demo
 from data_access.berkas_tabel import BerkasDitolak, baca_tabel
 from data_access.db import muat_massal, tanpa_batas_waktu, tulis
 from tampilan.format import aman_untuk_spreadsheet
-from tampilan.format import angka
+from tampilan.format import angka, bulan_tahun_panjang, tanggal
 from tampilan.teks import alasan_dalam, label_isian, t
-from domain.impor import SKEMA, BarisPeserta, Masalah, petakan_kolom, validasi_baris
+from domain.impor import SKEMA, BarisIuran, BarisPeserta, Masalah, petakan_kolom, validasi_baris
 from domain.nik import kunci_pseudonim
 from domain.pendaftaran import iuran_bulanan
 from domain.program import boleh_ikut
@@ -40,6 +40,7 @@ from geo.gazetteer import Gazetteer, Status
 
 JENIS_IMPOR = {
     "peserta": "peserta dan kepesertaannya",
+    "iuran": "iuran dibayar: per peserta dan bulan",
     "kegiatan": "kegiatan: sosialisasi dan acara",
     "status": "status Desa Sadar",
     "penyebut": "penyebut per desa dan tahun: penduduk, pekerja, perangkat desa",
@@ -162,6 +163,25 @@ def _ringkas(m: BarisPeserta, kunci: bytes) -> PesertaSah:
                       m.tanggal_berakhir, m.pekerjaan, m.jenis_kelamin, m.tahun_lahir, m.dana, m.kanal, m.kegiatan)
 
 
+class IuranSah(NamedTuple):
+    """A checked payment row, small (a 1M-row export is held until its one transaction), the NIK
+    already a pseudonym; `peserta_id` is filled once the participant is found."""
+
+    kunci_pseudonim: str
+    bulan: date
+    jumlah: int
+    tanggal_bayar: date | None
+    pembayar: str | None
+    peserta_id: int = 0
+
+
+def _ringkas_iuran(m: BarisIuran, kunci: bytes) -> IuranSah:
+    return IuranSah(kunci_pseudonim(m.nik, kunci), m.bulan, m.jumlah, m.tanggal_bayar, m.pembayar)
+
+
+RINGKAS = {"peserta": _ringkas, "iuran": _ringkas_iuran}
+
+
 @dataclass(frozen=True)
 class KonteksImpor:
     """What an import needs besides the file: who, when, the village resolver and the NIK key."""
@@ -221,6 +241,7 @@ def _kunci_unik(jenis: str, m: Any) -> tuple:
     """What makes two rows of a file the same thing (the second is refused as a duplicate)."""
     return {
         "peserta": lambda: (m.kunci_pseudonim,),
+        "iuran": lambda: (m.kunci_pseudonim, m.bulan),
         "kegiatan": lambda: (m.nama.lower(), m.tanggal_mulai),
         "status": lambda: (m.kode_desa, m.status, m.tanggal),
         "penyebut": lambda: (m.kode_desa, m.tahun),
@@ -256,7 +277,7 @@ def periksa_berkas(engine: sa.Engine, jenis: str, isi: bytes, nama_berkas: str, 
         hasil.masalah.append(Masalah(0, "(judul kolom)", "", f"Kolom wajib tidak ada: {'; '.join(hilang)}.",
                                      f"Required columns missing: {'; '.join(hilang)}."))
         return hasil, [], {}
-    if jenis == "peserta" and not konteks.kunci_nik:
+    if jenis in ("peserta", "iuran") and not konteks.kunci_nik:
         hasil.masalah.append(Masalah(0, "(pengaturan)", "", "Kunci rahasia NIK belum diatur (DESA_SADAR_KUNCI_NIK "
                                      "atau kunci_nik di secrets.toml); data pribadi tidak diimpor tanpa kunci.",
                                      "The NIK secret key is not set (DESA_SADAR_KUNCI_NIK or kunci_nik in "
@@ -285,12 +306,12 @@ def periksa_berkas(engine: sa.Engine, jenis: str, isi: bytes, nama_berkas: str, 
                 continue
             nilai = {k: (sel[i] if i < len(sel) else None) for k, i in peta.items()}
             model, masalah = validasi_baris(jenis, nilai, validasi_konteks, nama_kolom, nomor)
-            if model is not None and jenis == "peserta":
-                model = _ringkas(model, konteks.kunci_nik)
+            if model is not None and jenis in RINGKAS:
+                model = RINGKAS[jenis](model, konteks.kunci_nik)
             if model is not None:
                 kunci = _kunci_unik(jenis, model)
                 if kunci in pertama:
-                    kolom = nama_kolom.get("nik", "nik") if jenis == "peserta" else "(baris)"
+                    kolom = nama_kolom.get("nik", "nik") if jenis in RINGKAS else "(baris)"
                     masalah = [Masalah(nomor, kolom, "", f"Sama dengan baris {pertama[kunci]}: baris ganda dalam berkas.")]
                     model = None
                 else:
@@ -305,6 +326,8 @@ def periksa_berkas(engine: sa.Engine, jenis: str, isi: bytes, nama_berkas: str, 
     rujukan: dict[str, int] = {}
     if jenis == "peserta":
         sah, rujukan = _kegiatan_peserta(engine, sah, hasil, nama_kolom)
+    elif jenis == "iuran":
+        sah = _peserta_iuran(engine, sah, hasil, nama_kolom)
     hasil.baris_sah = len(sah)
     if not hasil.jumlah_baris:
         hasil.masalah.append(Masalah(0, "(berkas)", "", "Tidak ada baris data di bawah judul kolom.",
@@ -358,6 +381,40 @@ def _kegiatan_peserta(engine: sa.Engine, sah: list, hasil: HasilImpor,
             rujukan[m.kegiatan] = nomor_kegiatan
         tersisa.append((nomor, m))
     return tersisa, rujukan
+
+
+def _peserta_iuran(engine: sa.Engine, sah: list[tuple[int, IuranSah]], hasil: HasilImpor,
+                   nama_kolom: dict) -> list[tuple[int, IuranSah]]:
+    """Each payment's participant must be recorded, and the month must not come before the month
+    they registered in. Participants are looked up a slice at a time: a regency's pseudonyms are not
+    all held in memory for one file."""
+    kolom_nik, kolom_bulan = nama_kolom.get("nik", "nik"), nama_kolom.get("bulan", "bulan")
+    dikenal: dict[str, tuple[int, date]] = {}
+    kunci = sorted({m.kunci_pseudonim for _, m in sah})
+    with engine.connect() as k:
+        for bagian in _per_bagian(kunci):
+            for pseudonim, pid, daftar in k.execute(sa.text(
+                    "SELECT kunci_pseudonim, id, tanggal_daftar FROM peserta WHERE kunci_pseudonim IN :kunci"
+            ).bindparams(sa.bindparam("kunci", expanding=True)), {"kunci": bagian}):
+                dikenal[pseudonim] = (int(pid), daftar)
+    tersisa = []
+    for nomor, m in sah:
+        ada = dikenal.get(m.kunci_pseudonim)
+        if ada is None:
+            hasil.masalah.append(Masalah(nomor, kolom_nik, "(disembunyikan)",
+                                         "Peserta dengan NIK ini belum tercatat; impor pesertanya dulu.",
+                                         "No participant with this NIK is recorded; import the participants first."))
+            continue
+        pid, daftar = ada
+        if m.bulan < daftar.replace(day=1):
+            hasil.masalah.append(Masalah(
+                nomor, kolom_bulan, f"{m.bulan:%Y-%m}",
+                f"Bulan iuran {bulan_tahun_panjang(m.bulan)} sebelum peserta terdaftar ({tanggal(daftar)}).",
+                f"The month {bulan_tahun_panjang(m.bulan, 'en')} comes before the participant registered "
+                f"({tanggal(daftar, 'en')})."))
+            continue
+        tersisa.append((nomor, m._replace(peserta_id=pid)))
+    return tersisa
 
 
 def periksa(engine: sa.Engine, jenis: str, isi: bytes, nama_berkas: str, konteks: KonteksImpor,
@@ -757,5 +814,11 @@ def _tulis_target(k: sa.Connection, baris: list, konteks: KonteksImpor, rujukan:
                            [m.model_dump() for m in baris], {"sumber": "impor"})
 
 
-PENULIS = {"peserta": _tulis_peserta, "kegiatan": _tulis_kegiatan, "status": _tulis_status,
+def _tulis_iuran(k: sa.Connection, baris: list[IuranSah], konteks: KonteksImpor, rujukan: dict) -> dict[str, int]:
+    data = pd.DataFrame([(m.peserta_id, m.bulan, m.jumlah, m.tanggal_bayar, m.pembayar) for m in baris],
+                        columns=list(iuran.KOLOM))
+    return iuran.simpan(k, data, konteks.hari_ini, "impor")
+
+
+PENULIS = {"peserta": _tulis_peserta, "iuran": _tulis_iuran, "kegiatan": _tulis_kegiatan, "status": _tulis_status,
            "penyebut": _tulis_penyebut, "target": _tulis_target}

@@ -89,6 +89,13 @@ def bulan_tahun(d: date, bahasa: str = "id") -> str:
     return f"{BULAN_ID[d.month][:3]} {d.year}"
 
 
+def bulan_tahun_panjang(d: date, bahasa: str = "id") -> str:
+    """date(2019, 7, 1) -> 'Juli 2019' (English: 'July 2019')."""
+    if bahasa == "en":
+        return format_date(d, format="MMMM y", locale="en")
+    return f"{BULAN_ID[d.month]} {d.year}"
+
+
 def perubahan(nilai: float | None) -> str:
     """A signed change in percent: '+12,5%' or '−3,0%'."""
     if _kosong(nilai):

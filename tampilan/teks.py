@@ -510,6 +510,7 @@ ISIAN_EN: dict[str, dict[str, str]] = {
     "jenis_kelamin": {"Laki-laki": "Male", "Perempuan": "Female"},
     "jenis_impor": {
         "peserta dan kepesertaannya": "participants and their enrolments",
+        "iuran dibayar: per peserta dan bulan": "contributions paid: per participant and month",
         "kegiatan: sosialisasi dan acara": "events: outreach and launches",
         "status Desa Sadar": "Desa Sadar status",
         "penyebut per desa dan tahun: penduduk, pekerja, perangkat desa":

@@ -478,7 +478,8 @@ def test_data_page_waits_for_a_file_and_lists_the_kinds():
     at = _halaman("data.py")
     assert at.title[0].value == "Impor data"
     assert at.selectbox(key="jenis_impor").options == [
-        "peserta dan kepesertaannya", "kegiatan: sosialisasi dan acara", "status Desa Sadar",
+        "peserta dan kepesertaannya", "iuran dibayar: per peserta dan bulan", "kegiatan: sosialisasi dan acara",
+        "status Desa Sadar",
         "penyebut per desa dan tahun: penduduk, pekerja, perangkat desa", "target",
         "batas desa: GeoJSON, GeoPackage, Shapefile (.zip) atau SQL wilayah_boundaries"]
     assert not at.button  # nothing to import until a file is chosen
