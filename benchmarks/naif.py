@@ -15,10 +15,70 @@ from domain import kpi
 from domain.saringan import Saringan
 
 
+def _bulan(s: pd.Series) -> pd.Series:
+    s = pd.to_datetime(s)
+    return s.dt.year * 12 + s.dt.month - 1
+
+
+def _tanggal(bulan: pd.Series) -> pd.Series:
+    return pd.to_datetime(pd.DataFrame({"year": bulan // 12, "month": bulan % 12 + 1, "day": 1}))
+
+
+def kepesertaan_dibayar(k: pd.DataFrame, p: pd.DataFrame, iuran: pd.DataFrame, cakupan: pd.DataFrame,
+                        tenggang: int) -> pd.DataFrame:
+    """Enrolment rows cut to the months paid, for participants the payment exports cover, written
+    from the definition without the app's SQL: active in a month when a month no more than
+    `tenggang` months earlier is paid; every month before the exports' first month counts as paid,
+    and so (for its grace) does the month of registration; a lapse the export cannot see yet (its
+    grace reaches the export's own month) is no lapse."""
+    if cakupan.empty:
+        return k
+    p = p.assign(kab=p["kode_desa"].str[:5]).merge(
+        cakupan.rename(columns={"kode_kabupaten": "kab"}), on=["kab", "segmen"])
+    if p.empty:
+        return k
+    awal, akhir = _bulan(p["bulan_awal"]), _bulan(p["bulan_data"])
+    dibayar = iuran[(iuran["jumlah"] > 0) & iuran["peserta_id"].isin(p["id"])]
+    rentang = pd.concat([
+        pd.DataFrame({"peserta_id": dibayar["peserta_id"], "s": _bulan(dibayar["bulan"]),
+                      "e": _bulan(dibayar["bulan"]) + 1}),
+        pd.DataFrame({"peserta_id": p["id"], "s": 1900 * 12, "e": awal}),
+        pd.DataFrame({"peserta_id": p["id"], "s": _bulan(p["tanggal_daftar"]), "e": _bulan(p["tanggal_daftar"])}),
+    ]).sort_values(["peserta_id", "s", "e"], kind="stable")
+    sebelumnya = rentang.groupby("peserta_id")["e"].cummax().groupby(rentang["peserta_id"]).shift()
+    rentang["pulau"] = (sebelumnya.isna() | (rentang["s"] > sebelumnya + tenggang)).cumsum()
+    pulau = rentang.groupby(["peserta_id", "pulau"]).agg(s=("s", "min"), e=("e", "max")).reset_index()
+    pulau = pulau.merge(pd.DataFrame({"peserta_id": p["id"], "akhir": akhir}), on="peserta_id")
+    pulau["l"] = pulau["e"] + tenggang
+    pulau["m"] = _tanggal(pulau["s"])
+    pulau["b"] = _tanggal(pulau["l"]).where(pulau["l"] <= pulau["akhir"])
+    tercakup = k["peserta_id"].isin(p["id"])
+    potong = k[tercakup].merge(pulau[["peserta_id", "m", "b"]], on="peserta_id")
+    selamanya = pd.Timestamp("2262-01-01")
+    potong["tanggal_mulai"] = potong[["tanggal_mulai", "m"]].max(axis=1)
+    berakhir = pd.Series(np.minimum(potong["tanggal_berakhir"].fillna(selamanya).to_numpy(),
+                                    potong["b"].fillna(selamanya).to_numpy()), index=potong.index)
+    potong["tanggal_berakhir"] = berakhir.where(berakhir < selamanya)
+    potong = potong[potong["tanggal_mulai"] < berakhir].drop(columns=["m", "b"])
+    return pd.concat([k[~tercakup], potong], ignore_index=True)
+
+
+def kepesertaan_efektif(engine: sa.Engine, p: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every enrolment row as the one definition of "active" reads it: cut to the months paid where
+    the payment exports speak, as recorded elsewhere."""
+    k = baca(engine, "SELECT * FROM kepesertaan")
+    for c in ("tanggal_mulai", "tanggal_berakhir"):
+        k[c] = pd.to_datetime(k[c])
+    tenggang = baca(engine, "SELECT nilai FROM info_data WHERE kunci = 'masa_tenggang_bulan'")
+    return kepesertaan_dibayar(k, baca(engine, "SELECT * FROM peserta") if p is None else p,
+                               baca(engine, "SELECT * FROM iuran"), baca(engine, "SELECT * FROM cakupan_iuran"),
+                               int(tenggang["nilai"].iloc[0]) if len(tenggang) else 1)
+
+
 class RingkasanNaif:
     def __init__(self, engine: sa.Engine):
-        self.k = baca(engine, "SELECT * FROM kepesertaan")
         self.p = baca(engine, "SELECT * FROM peserta")
+        self.k = kepesertaan_efektif(engine, self.p)
         self.d = baca(engine, "SELECT * FROM penyebut")
         self.t = baca(engine, "SELECT * FROM target")
         self.w = baca(engine, "SELECT * FROM wilayah")

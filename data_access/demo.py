@@ -20,7 +20,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from data_access.batas import CRS_LUAS, BatasWilayah, sinkronkan_desa, sinkronkan_wilayah
-from data_access import masa_aktif
+from data_access import iuran, masa_aktif
 from data_access.db import muat_massal, tanpa_batas_waktu, tulis
 from domain.desa_sadar import PEKERJAAN_PERANGKAT
 from domain.program import IURAN_BPU_MINIMUM, Program
@@ -70,6 +70,7 @@ class DataDemo:
     hari_ini: date
     skala: float
     mou: pd.DataFrame  # kode_desa, tanggal, nomor, catatan
+    iuran: pd.DataFrame  # nomor, bulan, jumlah, tanggal_bayar, pembayar: the BPU segment's payments
 
 
 def _pilih(rng: np.random.Generator, bobot: dict[str, float], n: int) -> np.ndarray:
@@ -323,7 +324,9 @@ def buat_data_demo(desa: pd.DataFrame, hari_ini: date, skala: float = 1.0, benih
     upah = rng.lognormal(np.log(2_400_000), 0.35, n)
     band_bpu = _pilih(rng, {"1": 80, "1.5": 15, "2": 5}, n).astype(float)
     mulai = p["tanggal_daftar"].to_numpy()
-    berakhir = np.where(hari_henti >= 0, _ke_tanggal(np.maximum(hari_henti, 0)), np.datetime64("NaT"))
+    # A BPU participant stays enrolled when they stop paying: their payments (below) say when they lapse.
+    berakhir = np.where((hari_henti >= 0) & (seg != "BPU"), _ke_tanggal(np.maximum(hari_henti, 0)),
+                        np.datetime64("NaT"))
     jht = np.where(seg == "PU", rng.random(n) < 0.92, np.where(np.isin(seg, ["BPU", "PMI"]), rng.random(n) < 0.40, False))
     jp = (seg == "PU") & (rng.random(n) < 0.65)
     awal_jkp = np.datetime64("2022-02-01")
@@ -350,14 +353,101 @@ def buat_data_demo(desa: pd.DataFrame, hari_ini: date, skala: float = 1.0, benih
                  "sumber_dana", "kanal", "tanggal_daftar", "kegiatan_nama"]].copy()
     # A generator of its own, so adding MoUs left every other synthetic figure as it was.
     mou = _mou_desa(status, np.random.default_rng(benih + 2))
-    return DataDemo(penyebut, status, kegiatan.drop(columns=["pendaftar"]), peserta, kepesertaan, hari_ini, skala, mou)
+    bulanan = kepesertaan.groupby("nomor")["iuran_bulanan"].sum()
+    iuran_demo, akhir = _iuran_demo(p, hari_henti, bulanan, hari_ini, np.random.default_rng(benih + 3))
+    peserta["akhir_aktif"] = np.where(seg == "BPU", akhir, p["nomor"].map(
+        kepesertaan.groupby("nomor")["tanggal_berakhir"].max()).to_numpy(dtype="datetime64[ns]"))
+    return DataDemo(penyebut, status, kegiatan.drop(columns=["pendaftar"]), peserta, kepesertaan, hari_ini, skala, mou,
+                    iuran_demo)
+
+
+def _bulan_ke_tanggal(indeks: np.ndarray) -> np.ndarray:
+    return (np.asarray(indeks, dtype=np.int64) - 1970 * 12).astype("datetime64[M]").astype("datetime64[D]")
+
+
+def _iuran_demo(p: pd.DataFrame, hari_henti: np.ndarray, bulanan: pd.Series, hari_ini: date,
+                rng: np.random.Generator) -> tuple[pd.DataFrame, np.ndarray]:
+    """Monthly payments of the BPU participants (the segment whose exports the branch holds), and
+    the day each one's last run of payments lapses (NaT while still paying), for the targets.
+
+    Self-paid participants pay month by month and stop at the day drawn for them (some miss a month
+    inside the grace period, a few pay a quarter ahead, about a third of those who stop come back);
+    sponsored ones are paid for twelve months at a time, in advance, for one or more terms, and when
+    the sponsor stops most stop with it and a few go on paying themselves.
+    """
+    tenggang = masa_aktif.MASA_TENGGANG_BAWAAN
+    kini = hari_ini.year * 12 + hari_ini.month - 1
+    bpu = np.flatnonzero(p["segmen"].to_numpy() == "BPU")
+    daftar = pd.DatetimeIndex(p["tanggal_daftar"])
+    bulan_daftar = (daftar.year * 12 + daftar.month - 1).to_numpy()
+    henti_tanggal = pd.DatetimeIndex(_ke_tanggal(np.maximum(hari_henti, 0)))
+    bulan_henti = np.where(hari_henti >= 0, henti_tanggal.year * 12 + henti_tanggal.month - 1, 10**9)
+    dana = p["sumber_dana"].to_numpy()
+    jumlah = p["nomor"].map(bulanan).fillna(0).astype(np.int64).to_numpy()
+    akhir = np.full(len(p), np.datetime64("NaT"), dtype="datetime64[ns]")
+    kolom: dict[str, list[np.ndarray]] = {"nomor": [], "bulan": [], "bayar": [], "pembayar": []}
+
+    def bayar(i: int, bulan: np.ndarray, bayar_pada: np.ndarray, pembayar: str) -> None:
+        kolom["nomor"].append(np.full(len(bulan), i))
+        kolom["bulan"].append(bulan)
+        kolom["bayar"].append(bayar_pada)
+        kolom["pembayar"].append(np.full(len(bulan), pembayar, dtype=object))
+
+    def mandiri(i: int, awal: int, sampai: int, berhenti: bool) -> int:
+        """Pay from month `awal` to `sampai`; returns the last month paid."""
+        bulan = np.arange(awal, sampai + 1)
+        if len(bulan) > 3 and rng.random() < 0.15:  # one month missed, inside the grace period
+            bulan = np.delete(bulan, rng.integers(1, len(bulan) - 1))
+        if rng.random() < 0.08:  # pays a quarter at a time, in advance
+            blok = awal + (bulan - awal) // 3 * 3
+            if not berhenti:
+                bulan = np.arange(awal, blok[-1] + 3)
+                blok = awal + (bulan - awal) // 3 * 3
+            bayar(i, bulan, blok, "mandiri")
+        else:
+            bayar(i, bulan, bulan, "mandiri")
+        return int(bulan[-1])
+
+    for i in bpu:
+        r = int(bulan_daftar[i])
+        if dana[i] == "mandiri":
+            berhenti = bulan_henti[i] <= kini
+            sampai = max(r, int(bulan_henti[i]) - 1 - tenggang) if berhenti else kini - (rng.random() < 0.2)
+            terakhir = mandiri(i, r, max(r, sampai), berhenti)
+            if berhenti and rng.random() < 0.3:  # comes back after a while
+                lagi = terakhir + 1 + tenggang + int(rng.integers(1, 9))
+                if lagi <= kini:
+                    terakhir = mandiri(i, lagi, kini, False)
+                    berhenti = False
+        else:
+            masa = int(rng.geometric(0.6))
+            awal_masa = [r + 12 * j for j in range(masa) if r + 12 * j <= kini]
+            for a in awal_masa:
+                bayar(i, np.arange(a, a + 12), np.full(12, a), str(dana[i]))
+            terakhir = awal_masa[-1] + 11
+            berhenti = terakhir < kini
+            if berhenti and rng.random() < 0.2:  # goes on paying after the sponsor stops
+                terakhir = mandiri(i, terakhir + 1, kini, False)
+                berhenti = False
+        if terakhir + tenggang < kini:
+            akhir[i] = np.datetime64(_bulan_ke_tanggal(np.array([terakhir + 1 + tenggang]))[0], "ns")
+
+    bulan = np.concatenate(kolom["bulan"])
+    bayar_bulan = np.concatenate(kolom["bayar"])
+    nomor = np.concatenate(kolom["nomor"])
+    hari = 1 + (nomor * 7 + bayar_bulan * 3) % 20  # one day for a block paid at once
+    hari = np.where(bayar_bulan == kini, np.minimum(hari, hari_ini.day), hari)
+    tanggal_bayar = _bulan_ke_tanggal(bayar_bulan) + (hari - 1).astype("timedelta64[D]")
+    data = pd.DataFrame({"nomor": nomor, "bulan": _bulan_ke_tanggal(bulan), "jumlah": jumlah[nomor],
+                         "tanggal_bayar": tanggal_bayar, "pembayar": np.concatenate(kolom["pembayar"])})
+    return data, akhir
 
 
 def hitung_target(data: DataDemo, rng: np.random.Generator) -> pd.DataFrame:
     """Yearly targets set around what was achieved, so some slices end ahead and some behind."""
-    p = data.peserta.merge(data.kepesertaan.groupby("nomor")["tanggal_berakhir"].max(), on="nomor")
+    p = data.peserta.rename(columns={"akhir_aktif": "tanggal_berakhir"})
     p["kode_kec"] = p["kode_desa"].str[:8]
-    e = data.kepesertaan
+    e = data.kepesertaan.drop(columns="tanggal_berakhir").merge(p[["nomor", "tanggal_berakhir"]], on="nomor")
     baris = []
     for tahun in range(AWAL_DATA.year, data.hari_ini.year + 1):
         t = np.datetime64(min(date(tahun, 12, 31), data.hari_ini))
@@ -397,9 +487,9 @@ def desa_untuk_demo(batas: BatasWilayah) -> pd.DataFrame:
 
 
 # Tables whose rows say where they came from: 'demo', or an import, the form, the staff pages.
-TABEL_BERSUMBER = ("peserta", "kegiatan", "penyebut", "mou_desa", "target", "status_desa_sadar")
+TABEL_BERSUMBER = ("peserta", "kegiatan", "penyebut", "mou_desa", "target", "status_desa_sadar", "iuran")
 # Everything the campaign records; wilayah (the boundaries' names) and program are reference data.
-TABEL_KAMPANYE = ("kiriman_pendaftaran", "kepesertaan", "masa_aktif", "rekap_masa_aktif", "rekap_masa_aktif_tahunan",
+TABEL_KAMPANYE = ("kiriman_pendaftaran", "iuran", "cakupan_iuran", "kepesertaan", "masa_aktif", "rekap_masa_aktif", "rekap_masa_aktif_tahunan",
                   "peserta", "kegiatan", "penyebut", "mou_desa", "target", "status_desa_sadar")
 
 
@@ -446,6 +536,7 @@ def hapus_data_demo(k: sa.Connection) -> dict[str, int]:
         "kiriman_pendaftaran": k.execute(sa.text(
             f"DELETE FROM kiriman_pendaftaran WHERE peserta_id IN ({demo_peserta})")).rowcount,
         "kepesertaan": k.execute(sa.text(f"DELETE FROM kepesertaan WHERE peserta_id IN ({demo_peserta})")).rowcount,
+        "iuran": k.execute(sa.text(f"DELETE FROM iuran WHERE sumber = 'demo' OR peserta_id IN ({demo_peserta})")).rowcount,
     }
     hapus["peserta"] = k.execute(sa.text("DELETE FROM peserta WHERE sumber = 'demo'")).rowcount
     # A real participant recorded at a demo event keeps the participant, not the made-up event.
@@ -454,6 +545,7 @@ def hapus_data_demo(k: sa.Connection) -> dict[str, int]:
     for tabel in ("kegiatan", "penyebut", "mou_desa", "target", "status_desa_sadar"):
         hapus[tabel] = k.execute(sa.text(f"DELETE FROM {tabel} WHERE sumber = 'demo'")).rowcount
     k.execute(sa.text("DELETE FROM info_data WHERE kunci = 'sumber' OR substr(kunci, 1, 5) = 'demo_'"))
+    iuran.catat_cakupan_dari_tabel(k, "impor")
     masa_aktif.bangun_ulang(k)
     return hapus
 
@@ -515,7 +607,7 @@ def ulang_demo(engine: sa.Engine, batas: BatasWilayah, hari_ini: date, hapus_dat
     def kosongkan(k: sa.Connection) -> None:
         for tabel in TABEL_KAMPANYE:
             k.execute(sa.text(f"DELETE FROM {tabel}"))
-        k.execute(sa.text("DELETE FROM info_data"))
+        k.execute(sa.text("DELETE FROM info_data WHERE kunci <> :tenggang"), {"tenggang": masa_aktif.KUNCI_TENGGANG})
 
     return _tulis_demo(engine, desa_untuk_demo(batas), hari_ini, skala, sebelum=kosongkan)
 
@@ -540,7 +632,7 @@ def _tulis_demo(engine: sa.Engine, desa: pd.DataFrame, hari_ini: date, skala: fl
         id_kegiatan = dict(k.execute(sa.text("SELECT nama, id FROM kegiatan WHERE sumber = 'demo'")).all())
         peserta = data.peserta.assign(
             kegiatan_id=data.peserta["kegiatan_nama"].map(id_kegiatan).astype("Int64"), sumber="demo"
-        ).drop(columns=["kegiatan_nama", "nomor"])
+        ).drop(columns=["kegiatan_nama", "nomor", "akhir_aktif"])
         hitung["peserta"] = muat_massal(k, "peserta", peserta)
         id_peserta = pd.DataFrame(
             k.execute(sa.text("SELECT kunci_pseudonim, id FROM peserta WHERE sumber = 'demo'")).all(),
@@ -549,6 +641,9 @@ def _tulis_demo(engine: sa.Engine, desa: pd.DataFrame, hari_ini: date, skala: fl
         nomor_ke_id = data.peserta[["nomor", "kunci_pseudonim"]].merge(id_peserta, on="kunci_pseudonim")
         kepesertaan = data.kepesertaan.merge(nomor_ke_id[["nomor", "peserta_id"]], on="nomor").drop(columns="nomor")
         hitung["kepesertaan"] = muat_massal(k, "kepesertaan", kepesertaan)
+        bayar = data.iuran.merge(nomor_ke_id[["nomor", "peserta_id"]], on="nomor").drop(columns="nomor")
+        hitung["iuran"] = muat_massal(k, "iuran", bayar.assign(sumber="demo"))
+        iuran.catat_cakupan_dari_tabel(k, "demo", hari_ini)
         kabar("persiapan_rekap", 0.75)
         hitung["masa_aktif"] = masa_aktif.bangun_ulang(k)
         hitung["target"] = muat_massal(k, "target", target.assign(sumber="demo"))

@@ -16,7 +16,9 @@ import pandas as pd
 import sqlalchemy as sa
 
 from data_access import masa_aktif
-from data_access.db import muat_massal
+from data_access.db import baca, muat_massal
+from domain.iuran import DefinisiAktif
+from domain.saringan import Saringan
 
 KOLOM = ("peserta_id", "bulan", "jumlah", "tanggal_bayar", "pembayar")
 # Above this many participants touched, rebuilding every active period is faster than per-person
@@ -92,6 +94,19 @@ def _perluas_cakupan(k: sa.Connection, hari_ini: date) -> bool:
     return berubah
 
 
+def catat_cakupan_dari_tabel(k: sa.Connection, sumber: str, hari_ini: date | None = None) -> None:
+    """Coverage recomputed from the payments of one origin ('impor' once the demo's rows are
+    removed; 'demo' when the demo is written)."""
+    k.execute(sa.text("DELETE FROM cakupan_iuran"))
+    k.execute(sa.text("""
+        INSERT INTO cakupan_iuran (kode_kabupaten, segmen, bulan_awal, bulan_data)
+        SELECT kab, segmen, awal, greatest(awal, least(data, coalesce(CAST(:bulan_ini AS DATE), data))) FROM (
+            SELECT substr(p.kode_desa, 1, 5) AS kab, p.segmen, min(i.bulan) AS awal,
+                   max(CAST(date_trunc('month', coalesce(i.tanggal_bayar, i.bulan)) AS DATE)) AS data
+            FROM iuran i JOIN peserta p ON p.id = i.peserta_id WHERE i.sumber = :sumber GROUP BY 1, 2) x"""),
+        {"sumber": sumber, "bulan_ini": hari_ini and _bulan_ini(hari_ini)})
+
+
 def catat_bulan_pertama(k: sa.Connection, peserta_id: int, jumlah: int, pembayar: str, hari_ini: date,
                         sumber: str) -> None:
     """The month a registration on the spot pays, recorded with the registration (no regency-wide
@@ -104,16 +119,66 @@ def catat_bulan_pertama(k: sa.Connection, peserta_id: int, jumlah: int, pembayar
          "pembayar": pembayar, "sumber": sumber})
 
 
-def definisi_aktif(k: sa.Connection | sa.Engine, awalan: str, segmen: str | None) -> Sequence[tuple[str, date, date]]:
-    """Where payments define "active" inside this region and segment: (segment, first month, data
-    month) per covered segment; empty when the enrolment periods decide everywhere."""
+def definisi_aktif(engine: sa.Engine, awalan: str, segmen: str | None) -> DefinisiAktif:
+    with engine.connect() as k:
+        return DefinisiAktif(masa_aktif.masa_tenggang(k), tuple(_cakupan_wilayah(k, awalan, segmen)))
+
+
+def _cakupan_wilayah(k: sa.Connection, awalan: str, segmen: str | None) -> Sequence[tuple[str, date, date]]:
     sql = sa.text("""
         SELECT segmen, min(bulan_awal), max(bulan_data) FROM cakupan_iuran
         WHERE (kode_kabupaten LIKE :awalan_kab OR CAST(:awalan AS VARCHAR) LIKE kode_kabupaten || '%')
           AND (CAST(:segmen AS VARCHAR) IS NULL OR segmen = :segmen)
         GROUP BY segmen ORDER BY segmen""")
     nilai = {"awalan_kab": awalan[:5] + "%", "awalan": awalan, "segmen": segmen}
-    if isinstance(k, sa.Engine):
-        with k.connect() as koneksi:
-            return [tuple(r) for r in koneksi.execute(sql, nilai)]
     return [tuple(r) for r in k.execute(sql, nilai)]
+
+
+UKURAN_BULANAN = ("ditagih", "dibayar", "peserta_bayar", "aktif_awal", "berhenti", "kembali")
+
+
+def bulanan(engine: sa.Engine, s: Saringan, per: str = "sumber_dana") -> pd.DataFrame:
+    """Per month of the period that the payment exports cover, and per `per` ('sumber_dana' or
+    'kode_desa'): rupiah billed (ditagih) and paid (dibayar) for the month, participants who paid
+    (peserta_bayar), active at the start of the month (aktif_awal), lapses (berhenti) and returning
+    payers (kembali). Only regencies and segments the exports cover appear; programme filters do
+    not apply (a payment is the participant's, not a programme's)."""
+    if per not in ("sumber_dana", "kode_desa"):
+        raise ValueError(per)
+    akhir = _bulan_ini(s.periode.selesai)
+    segmen = "AND r.segmen = :segmen" if s.segmen else ""
+    mentah = baca(engine, f"""
+        SELECT substr(r.kode_desa, 1, 5) AS kab, r.segmen, r.{per} AS kunci, r.bulan,
+               sum(r.tagihan) AS tagihan, sum(r.dibayar) AS dibayar, sum(r.peserta_bayar) AS peserta_bayar,
+               sum(r.mulai) AS mulai, sum(r.berhenti) AS berhenti, sum(r.kembali) AS kembali
+        FROM rekap_iuran r
+        JOIN cakupan_iuran c ON c.kode_kabupaten = substr(r.kode_desa, 1, 5) AND c.segmen = r.segmen
+        WHERE r.kode_desa LIKE :awalan AND r.bulan <= :akhir {segmen}
+        GROUP BY 1, 2, 3, 4""", awalan=s.kode_wilayah + "%", akhir=akhir, segmen=s.segmen)
+    kosong = pd.DataFrame(columns=["bulan", per, *UKURAN_BULANAN])
+    if mentah.empty:
+        return kosong
+    cakupan = baca(engine, "SELECT kode_kabupaten AS kab, segmen, bulan_awal, bulan_data FROM cakupan_iuran")
+    mentah["bulan"] = pd.to_datetime(mentah["bulan"])
+    lebar = mentah.pivot_table(index="bulan", columns=["kab", "segmen", "kunci"], aggfunc="sum", fill_value=0,
+                               values=["tagihan", "dibayar", "peserta_bayar", "mulai", "berhenti", "kembali"])
+    lebar = lebar.reindex(pd.date_range(lebar.index.min(), pd.Timestamp(akhir), freq="MS"), fill_value=0)
+    # Bills and active counts are running sums of their changes; the rest are the month's own.
+    hasil = pd.concat({
+        "ditagih": lebar["tagihan"].cumsum(),
+        "dibayar": lebar["dibayar"], "peserta_bayar": lebar["peserta_bayar"],
+        "aktif_awal": (lebar["mulai"] - lebar["berhenti"]).cumsum().shift(1, fill_value=0),
+        "berhenti": lebar["berhenti"], "kembali": lebar["kembali"],
+    }, axis=1)
+    hasil.index.name = "bulan"
+    hasil = hasil.stack(["kab", "segmen", "kunci"], future_stack=True).reset_index()
+    hasil = hasil.merge(cakupan, on=["kab", "segmen"])
+    mulai = pd.Timestamp(_bulan_ini(s.periode.mulai))
+    di_dalam = (hasil["bulan"] >= pd.to_datetime(hasil["bulan_awal"])) & \
+               (hasil["bulan"] <= pd.to_datetime(hasil["bulan_data"])) & (hasil["bulan"] >= mulai)
+    hasil = hasil[di_dalam].rename(columns={"kunci": per})
+    if hasil.empty:
+        return kosong
+    jumlah = hasil.groupby(["bulan", per], as_index=False)[list(UKURAN_BULANAN)].sum()
+    jumlah["bulan"] = jumlah["bulan"].dt.date
+    return jumlah.astype({u: "int64" for u in UKURAN_BULANAN})

@@ -17,7 +17,7 @@ from data_access.demo import sumber_tulisan
 from data_access.db import baca, tulis
 from data_access.masa_aktif import SEMUA_PROGRAM
 from domain import kpi
-from domain.kegiatan import BULAN_RETENSI, IsianKegiatan, periksa
+from domain.kegiatan import BULAN_IURAN, BULAN_RETENSI, IsianKegiatan, periksa
 from domain.layar import ModeLayar
 from domain.saringan import Saringan
 
@@ -36,7 +36,14 @@ def _gabung_retensi() -> str:
         f"""LEFT JOIN masa_aktif m{b} ON m{b}.peserta_id = p.id AND m{b}.program = '{SEMUA_PROGRAM}'
             AND m{b}.tanggal_mulai <= p.tanggal_daftar + INTERVAL '{b} months'
             AND m{b}.tanggal_berakhir > p.tanggal_daftar + INTERVAL '{b} months'"""
-        for b in BULAN_RETENSI)
+        for b in BULAN_RETENSI) + f"""
+        LEFT JOIN (
+            SELECT i.peserta_id, {", ".join(
+                f"sum(i.jumlah) FILTER (WHERE i.bulan < CAST(date_trunc('month', pb.tanggal_daftar) "
+                f"+ INTERVAL '{b} months' AS DATE)) AS iuran_{b}" for b in BULAN_IURAN)}
+            FROM iuran i JOIN peserta pb ON pb.id = i.peserta_id
+            WHERE pb.kegiatan_id IS NOT NULL GROUP BY i.peserta_id
+        ) ib ON ib.peserta_id = p.id"""
 
 
 def hasil_kegiatan(engine: sa.Engine, s: Saringan, hari_ini: date, jenis: tuple[str, ...] = ()) -> pd.DataFrame:
@@ -69,6 +76,11 @@ def _hasil(engine: sa.Engine, syarat: str, nilai: dict, hari_ini: date) -> pd.Da
         f"count(*) FILTER (WHERE p.tanggal_daftar + INTERVAL '{b} months' <= :hari_ini) AS matang_{b}_bulan, "
         f"count(m{b}.peserta_id) FILTER (WHERE p.tanggal_daftar + INTERVAL '{b} months' <= :hari_ini) "
         f"AS aktif_{b}_bulan" for b in BULAN_RETENSI)
+    # Money over a sign-up's first n months, from the sign-ups at least n months old (as retention).
+    hitung_retensi += "".join(
+        f", count(*) FILTER (WHERE p.tanggal_daftar + INTERVAL '{b} months' <= :hari_ini) AS matang_iuran_{b}_bulan"
+        f", coalesce(sum(ib.iuran_{b}) FILTER (WHERE p.tanggal_daftar + INTERVAL '{b} months' <= :hari_ini), 0)"
+        f" AS iuran_{b}_bulan" for b in BULAN_IURAN)
     kueri = sa.text(f"""
         SELECT k.id, k.nama, k.jenis, k.kode_desa, w.nama AS nama_desa, kec.nama AS nama_kec,
                k.tanggal_mulai, k.tanggal_selesai, k.jumlah_hadir, k.biaya, k.catatan, k.target_pendaftar,
@@ -100,6 +112,12 @@ def _hasil(engine: sa.Engine, syarat: str, nilai: dict, hari_ini: date) -> pd.Da
         df[f"retensi_{b}_bulan_persen"] = pd.Series([None if pd.isna(a) else kpi.rasio_persen(a, n)
                                                      for a, n in zip(df[kolom], matang, strict=True)],
                                                     index=df.index, dtype="float64")
+    for b in BULAN_IURAN:
+        # Missing while no sign-up is that old; the rupiah back per rupiah the event cost.
+        df[f"iuran_{b}_bulan"] = df[f"iuran_{b}_bulan"].astype("Int64").where(df[f"matang_iuran_{b}_bulan"] > 0, pd.NA)
+        df[f"iuran_per_biaya_{b}_bulan"] = pd.Series(
+            [None if pd.isna(i) or pd.isna(c) or not c else int(i) / int(c)
+             for i, c in zip(df[f"iuran_{b}_bulan"], df["biaya"], strict=True)], index=df.index, dtype="float64")
     akhir = f"aktif_{BULAN_RETENSI[-1]}_bulan"
     df["biaya_per_aktif"] = pd.Series([kpi.biaya_per_peserta_aktif(None if pd.isna(c) else int(c),
                                                                    None if pd.isna(a) else int(a))

@@ -140,8 +140,8 @@ def atur_masa_tenggang(koneksi: sa.Connection, bulan: int) -> None:
     bangun_ulang(koneksi)
 
 
-def _sql_pulau(koneksi: sa.Connection, syarat: str, syarat_peserta: str) -> str:
-    if not sa.inspect(koneksi).has_table("cakupan_iuran"):  # migrations before 0010 rebuild too
+def _sql_pulau(koneksi: sa.Connection, syarat: str, syarat_peserta: str, dengan_iuran: bool = True) -> str:
+    if not dengan_iuran:
         return _PULAU.format(syarat=syarat)
     return _PULAU_BAYAR.format(pulau_daftar=_PULAU.format(syarat=syarat), syarat_peserta=syarat_peserta,
                                tenggang=masa_tenggang(koneksi))
@@ -169,18 +169,21 @@ def bangun_ulang(koneksi: sa.Connection) -> int:
     jumlah = bangun_ulang_pulau(koneksi)
     bangun_ulang_rekap(koneksi)
     perbarui_program_dimiliki(koneksi)
+    from data_access import rekap_iuran  # it reads the islands this module writes
+    rekap_iuran.bangun_ulang(koneksi)
     return jumlah
 
 
-def bangun_ulang_pulau(koneksi: sa.Connection) -> int:
-    """Rebuild every island from kepesertaan; returns the number of islands.
+def bangun_ulang_pulau(koneksi: sa.Connection, dengan_iuran: bool = True) -> int:
+    """Rebuild every island from kepesertaan (and the payments, unless `dengan_iuran` is False: the
+    migrations before 0010 have no payment tables); returns the number of islands.
 
     Rows are written in (program, segmen, kode_desa) order so DuckDB's zone maps skip most of the
     table for a programme, segment or region filter.
     """
     koneksi.execute(sa.text("DELETE FROM masa_aktif"))
     koneksi.execute(sa.text(
-        f"INSERT INTO masa_aktif ({_KOLOM}) SELECT {_KOLOM} FROM ({_sql_pulau(koneksi, '1 = 1', '1 = 1')}) x "
+        f"INSERT INTO masa_aktif ({_KOLOM}) SELECT {_KOLOM} FROM ({_sql_pulau(koneksi, '1 = 1', '1 = 1', dengan_iuran)}) x "
         "ORDER BY program, segmen, kode_desa, tanggal_mulai"))
     return koneksi.execute(sa.text("SELECT count(*) FROM masa_aktif")).scalar_one()
 
@@ -238,6 +241,10 @@ def perbarui(koneksi: sa.Connection, peserta_id: Sequence[int]) -> None:
     if not peserta_id:
         return
     daftar = sa.bindparam("ids", expanding=True)
+    # The villages these participants were counted in before, and are in now (a correction moves people).
+    desa = {r[0] for r in koneksi.execute(sa.text(
+        "SELECT DISTINCT kode_desa FROM masa_aktif WHERE peserta_id IN :ids UNION "
+        "SELECT DISTINCT kode_desa FROM peserta WHERE id IN :ids").bindparams(daftar), {"ids": list(peserta_id)})}
     _ubah_rekap(koneksi, list(peserta_id), -1)
     koneksi.execute(sa.text("DELETE FROM masa_aktif WHERE peserta_id IN :ids").bindparams(daftar),
                     {"ids": list(peserta_id)})
@@ -247,3 +254,5 @@ def perbarui(koneksi: sa.Connection, peserta_id: Sequence[int]) -> None:
     ).bindparams(daftar), {"ids": list(peserta_id)})
     _ubah_rekap(koneksi, list(peserta_id), 1)
     perbarui_program_dimiliki(koneksi, peserta_id)
+    from data_access import rekap_iuran  # it reads the islands this module writes
+    rekap_iuran.perbarui_desa(koneksi, desa)

@@ -6,7 +6,7 @@ from datetime import date, datetime, timezone
 
 import sqlalchemy as sa
 
-from data_access import masa_aktif
+from data_access import iuran, masa_aktif
 from data_access.db import tulis
 from data_access.demo import sumber_tulisan
 from domain.nik import kunci_pseudonim
@@ -63,6 +63,11 @@ def daftarkan(engine: sa.Engine, p: Pendaftaran, kunci: bytes, hari_ini: date, t
             VALUES (:pid, :segmen, :desa, :program, :tanggal, :iuran)"""),
             [{"pid": pid, "segmen": p.segmen, "desa": p.kode_desa, "program": prog, "tanggal": hari_ini,
               "iuran": iuran_bulanan(p.segmen, prog)} for prog in sorted(p.program)])
+        # The first month is paid at the desk; what the staff cannot know is left to the exports.
+        bulan_pertama = sum(iuran_bulanan(p.segmen, prog) or 0 for prog in p.program)
+        if bulan_pertama:
+            iuran.catat_bulan_pertama(k, pid, bulan_pertama, p.sumber_dana, hari_ini,
+                                      sumber_tulisan(k, "pendaftaran"))
         masa_aktif.perbarui(k, [pid])
         if token:
             k.execute(sa.text("INSERT INTO kiriman_pendaftaran (token, peserta_id, dibuat) VALUES (:t, :pid, :kini)"),

@@ -18,6 +18,8 @@ JENIS_KEGIATAN = {
 # Retention is read 3 and 6 months after sign-up: BPU participants lapse when they stop paying,
 # which shows after the first unpaid months.
 BULAN_RETENSI = (3, 6)
+# What an event's sign-ups paid is summed over their first 3, 6 and 12 months, set against its cost.
+BULAN_IURAN = (3, 6, 12)
 PANJANG_NAMA = 200
 
 

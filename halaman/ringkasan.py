@@ -77,6 +77,7 @@ kolom[4].metric(t("peserta_nonaktif", bahasa), hitungan(angka.nonaktif), **delta
                 help=t("dibanding_tanggal", bahasa, pembanding=lalu, n=hitungan(angka.nonaktif_sebelumnya)))
 kolom[4].caption(t("tingkat_nonaktif", bahasa, p=fmt.TANDA_TERSEMBUNYI if angka.nonaktif_tersembunyi
                    else fmt.persen(angka.tingkat_nonaktif)))
+st.caption(cache.definisi_aktif(s, bahasa), help=t("bantuan_definisi_aktif", bahasa))
 if ambang > 1:
     st.caption(t("tersembunyi", bahasa, k=str(ambang)))
 if demo:

@@ -16,7 +16,7 @@ import pandas as pd
 import sqlalchemy as sa
 import streamlit as st
 
-from data_access import desa_sadar, impor, kegiatan, layar, pendaftaran, peta, provinsi, proyeksi, ringkasan, target
+from data_access import desa_sadar, impor, iuran, kegiatan, layar, pendaftaran, peta, provinsi, proyeksi, ringkasan, target
 from data_access.aset import siapkan_aset_peta
 from data_access.batas import BatasWilayah, batas_aplikasi
 from laporan.briefing import IsiBriefing
@@ -115,6 +115,16 @@ def _ringkasan_data(s: Saringan) -> ringkasan.RingkasanHalaman:
 def ringkasan_halaman(s: Saringan, ambang: int) -> tp.RingkasanPublik:
     """The overview of one filter as this viewer may see it."""
     return tp.ringkasan_publik(_ringkasan_data(s), s, pola(s, ambang))
+
+
+@st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)
+def _definisi_aktif(kode_wilayah: str, segmen: str | None) -> iuran.DefinisiAktif:
+    return iuran.definisi_aktif(aplikasi().engine, kode_wilayah, segmen)
+
+
+def definisi_aktif(s: Saringan, bahasa: str) -> str:
+    """The sentence saying what "active" means for this filter."""
+    return pesan.kalimat_definisi_aktif(_definisi_aktif(s.kode_wilayah, s.segmen), s.segmen, bahasa)
 
 
 @st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)

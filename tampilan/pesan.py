@@ -11,7 +11,9 @@ from datetime import date
 
 import pandas as pd
 
+from domain.iuran import DefinisiAktif
 from domain.kegiatan import BULAN_RETENSI
+from domain.program import Segmen
 from domain.periode import Periode
 from domain.sinyal import Perubahan
 from tampilan import format as fmt
@@ -181,3 +183,15 @@ def tabel_jalan(df: pd.DataFrame, bahasa: str) -> dict[str, list[str]]:
         t("kolom_laju_perlu", bahasa): [nilai(v, fmt.selisih) for v in df["laju_perlu"]],
         t("kolom_laju_kini", bahasa): [nilai(v, fmt.selisih) for v in df["laju_kini"]],
     }
+
+
+def kalimat_definisi_aktif(d: DefinisiAktif, segmen: str | None, bahasa: str) -> str:
+    """What "active" means on this screen, said once under the numbers it defines."""
+    if not d.cakupan:
+        return t("aktif_menurut_kepesertaan", bahasa)
+    bagian = [t("aktif_menurut_iuran", bahasa, segmen=seg, n=str(d.tenggang),
+                dari=fmt.bulan_tahun(awal, bahasa), sampai=fmt.bulan_tahun(akhir, bahasa))
+              for seg, awal, akhir in d.cakupan]
+    if segmen is None and {seg for seg, _, _ in d.cakupan} != set(Segmen):
+        bagian.append(t("aktif_segmen_lain", bahasa))
+    return " ".join(bagian)

@@ -18,13 +18,13 @@ from data_access.layar import AngkaLayar
 from data_access.proyeksi import JalanTarget
 from data_access.ringkasan import RingkasanHalaman
 from domain import kpi
-from domain.kegiatan import BULAN_RETENSI
+from domain.kegiatan import BULAN_IURAN, BULAN_RETENSI
 from domain.layar import ModeLayar, kemajuan, tonggak
 from domain.periode import Periode
 from domain.publik import PolaPublik, akhir_bulan, rentang_bulan, waktu_hari, waktu_rentang
 from domain.saringan import Saringan
 from domain.sinyal import Perubahan, perubahan
-from domain.suppresi import sembunyikan, sembunyikan_kelompok
+from domain.suppresi import kecil, sembunyikan, sembunyikan_kelompok
 
 
 def _ada(n) -> bool:
@@ -260,6 +260,11 @@ def kegiatan_publik(df: pd.DataFrame, k: int) -> pd.DataFrame:
         hasil[f"retensi_{b}_bulan_persen"] = hasil[f"retensi_{b}_bulan_persen"].mask(kecil, None)
     akhir = f"aktif_{BULAN_RETENSI[-1]}_bulan"
     hasil["biaya_per_aktif"] = hasil["biaya_per_aktif"].mask(hasil[f"{akhir}_tersembunyi"], None)
+    for b in BULAN_IURAN:
+        # A sum of contributions over a few sign-ups divides back into how many of them paid.
+        kecil = [0 < int(m) < k for m in df[f"matang_iuran_{b}_bulan"]]
+        hasil[f"iuran_{b}_bulan"] = hasil[f"iuran_{b}_bulan"].mask(kecil, pd.NA)
+        hasil[f"iuran_per_biaya_{b}_bulan"] = hasil[f"iuran_per_biaya_{b}_bulan"].mask(kecil, None)
     return hasil
 
 
@@ -353,3 +358,61 @@ def meleset_target(jalan: pd.DataFrame) -> pd.DataFrame:
     if jalan.empty:
         return jalan
     return jalan[jalan["akan_tercapai"] == False]  # noqa: E712 (None: hidden)
+
+
+@dataclass(frozen=True)
+class IuranPublik:
+    """Contributions and lapses of a filter as the viewer may see them (data_access.iuran.bulanan
+    made safe). Rupiah sums are shown only over at least k payments (a sum over fewer divides back
+    into how many paid), and counts of lapses and returns below k are hidden, with their
+    complements in the funding-source table, whose rows add up to the total beside them."""
+
+    ditagih: int | None
+    dibayar: int | None
+    kolektibilitas: float | None  # paid ÷ billed × 100
+    berhenti: int | None
+    kembali: int | None
+    per_bulan: pd.DataFrame  # bulan, ditagih, dibayar, kolektibilitas, berhenti, kembali, tingkat_berhenti
+    per_dana: pd.DataFrame  # sumber_dana, ditagih, dibayar, kolektibilitas, berhenti, kembali
+    ada: bool  # payment exports cover something of this filter
+
+
+def _uang(ditagih: int, dibayar: int, bayar: int, k: int) -> tuple[int | None, int | None, float | None]:
+    if 0 < bayar < k:
+        return None, None, None
+    return ditagih, dibayar, kpi.rasio_persen(dibayar, ditagih)
+
+
+def iuran_publik(df: pd.DataFrame, k: int) -> IuranPublik:
+    """`df`: data_access.iuran.bulanan per funding source."""
+    kolom_bulan = ["bulan", "ditagih", "dibayar", "kolektibilitas", "berhenti", "kembali", "tingkat_berhenti"]
+    if df.empty:
+        return IuranPublik(None, None, None, None, None, pd.DataFrame(columns=kolom_bulan),
+                           pd.DataFrame(columns=["sumber_dana", "ditagih", "dibayar", "kolektibilitas", "berhenti",
+                                                 "kembali"]), False)
+    bulan = df.groupby("bulan", as_index=False)[["ditagih", "dibayar", "peserta_bayar", "aktif_awal", "berhenti",
+                                                  "kembali"]].sum()
+    baris = []
+    for b in bulan.itertuples(index=False):
+        ditagih, dibayar, kol = _uang(int(b.ditagih), int(b.dibayar), int(b.peserta_bayar), k)
+        berhenti, kembali = sembunyikan(int(b.berhenti), k), sembunyikan(int(b.kembali), k)
+        baris.append((b.bulan, ditagih, dibayar, kol, berhenti, kembali,
+                      None if berhenti is None or kecil(int(b.aktif_awal), k)
+                      else kpi.rasio_persen(berhenti, int(b.aktif_awal))))
+    per_bulan = pd.DataFrame(baris, columns=kolom_bulan)
+    dana = df.groupby("sumber_dana", as_index=False)[["ditagih", "dibayar", "peserta_bayar", "berhenti",
+                                                       "kembali"]].sum().sort_values("dibayar", ascending=False)
+    tersembunyi = {c: sembunyikan_kelompok([int(n) for n in dana[c]], k) if k > 1 else [False] * len(dana)
+                   for c in ("peserta_bayar", "berhenti", "kembali")}
+    baris = []
+    for i, d in enumerate(dana.itertuples(index=False)):
+        uang = (None, None, None) if tersembunyi["peserta_bayar"][i] else \
+            (int(d.ditagih), int(d.dibayar), kpi.rasio_persen(int(d.dibayar), int(d.ditagih)))
+        baris.append((d.sumber_dana, *uang, None if tersembunyi["berhenti"][i] else int(d.berhenti),
+                      None if tersembunyi["kembali"][i] else int(d.kembali)))
+    per_dana = pd.DataFrame(baris, columns=["sumber_dana", "ditagih", "dibayar", "kolektibilitas", "berhenti",
+                                            "kembali"])
+    total = dana[["ditagih", "dibayar", "peserta_bayar", "berhenti", "kembali"]].sum()
+    ditagih, dibayar, kol = _uang(int(total["ditagih"]), int(total["dibayar"]), int(total["peserta_bayar"]), k)
+    return IuranPublik(ditagih, dibayar, kol, sembunyikan(int(total["berhenti"]), k),
+                       sembunyikan(int(total["kembali"]), k), per_bulan, per_dana, True)

@@ -35,6 +35,21 @@ TEKS: dict[str, tuple[str, str]] = {
     "cakupan_bpu": ("Cakupan BPU", "BPU coverage"),
     "capaian_target": ("Capaian target", "Progress to target"),
     "peserta_nonaktif": ("Peserta nonaktif", "Lapsed participants"),
+    "aktif_menurut_kepesertaan": ("Aktif = masa kepesertaan tercatat (belum ada data iuran untuk wilayah ini).",
+                                  "Active = a recorded enrolment period (no contribution data for this area yet)."),
+    "aktif_menurut_iuran": ("Aktif ({segmen}) = iuran bulan itu dibayar, dengan masa tenggang {n} bulan; data iuran "
+                            "{dari} sampai {sampai}.",
+                            "Active ({segmen}) = that month's contribution paid, with a {n}-month grace period; "
+                            "contribution data {dari} to {sampai}."),
+    "bantuan_definisi_aktif": (
+        "Satu definisi untuk semua angka aktif, peta, target dan kegiatan. Di wilayah dan segmen yang data iurannya "
+        "diimpor, peserta aktif pada bulan yang iurannya dibayar; tunggakan sampai masa tenggang belum dihitung "
+        "nonaktif, dan bulan sebelum data iuran pertama mengikuti masa kepesertaan.",
+        "One definition for every active count, map, target and event. Where contribution data have been imported "
+        "for a region and segment, a participant is active in a month that is paid; arrears within the grace period "
+        "do not yet count as lapsed, and months before the first contribution data follow the enrolment periods."),
+    "aktif_segmen_lain": ("Segmen lain: aktif = masa kepesertaan tercatat.",
+                          "Other segments: active = a recorded enrolment period."),
     "dibanding_awal": ("dibanding awal periode", "against the start of the period"),
     "dibanding_sebelumnya": ("dibanding periode sebelumnya", "against the previous period"),
     "dari_informal": ("dari {n} pekerja informal", "of {n} informal workers"),
@@ -561,6 +576,14 @@ ALASAN_EN: tuple[tuple[str, str], ...] = (
     ("Nama kegiatan kosong.", "The event name is empty."),
     ("Nama kegiatan lebih dari {n} huruf.", "The event name is longer than {n} characters."),
     ("Tanggal kosong.", "The date is empty."),
+    ("Bulan kosong.", "The month is empty."),
+    ("Bulan iuran kosong.", "The contribution month is empty."),
+    ("Jumlah iuran kosong.", "The amount is empty."),
+    ("Bulan '{b}' tidak terbaca; tulis seperti 2025-03 atau Maret 2025.",
+     "Month '{b}' cannot be read; write it as 2025-03 or Maret 2025."),
+    ("Bulan {b} sebelum {tahun}; periksa tahunnya.", "The month {b} is before {tahun}; check the year."),
+    ("Bulan {b} terlalu jauh di depan; iuran dibayar di muka paling lama sampai tahun depan.",
+     "The month {b} is too far ahead; contributions are paid in advance until next year at most."),
     ("Tanggal {t} sebelum {tahun}; periksa tahunnya.", "The date {t} is before {tahun}; check the year."),
     ("Tanggal selesai sebelum tanggal mulai.", "The end date is before the start date."),
     ("Target pendaftar {n} di luar 1 sampai {maks}; kosongkan bila tidak ada.",

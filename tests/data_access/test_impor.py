@@ -10,7 +10,6 @@ import sqlalchemy as sa
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from data_access.batas import sinkronkan_wilayah
 from data_access.db import baca, tulis
 from tampilan.format import aman_untuk_spreadsheet
 from data_access.impor import KonteksImpor, impor, pelanggaran_integritas
@@ -18,8 +17,6 @@ from data_access.ringkasan import ringkasan_halaman
 from domain.nik import kunci_pseudonim
 from domain.periode import Periode
 from domain.saringan import Saringan
-from geo.batas import titik_desa
-from geo.gazetteer import Gazetteer
 from tests.strategi import peserta_sah
 
 HARI_INI = date(2026, 11, 24)
@@ -34,13 +31,6 @@ PESERTA = (
     "2;Siti Aminah;3326124305855002;KETANON AGENG;Sragi;BPU;JKK+JKM;3 Sept 2019;081298765432;Petani;P\n"
     "3;Joko;3326120305855003;Sawangan;Doro;BPU;JKK, JKM;43712;;Nelayan;L\n"
 )
-
-
-@pytest.fixture
-def siap(engine_kosong, batas):
-    sinkronkan_wilayah(engine_kosong, batas)
-    konteks = KonteksImpor("uji", HARI_INI, Gazetteer(batas.desa), KUNCI, lambda kode: titik_desa(batas.desa, kode))
-    return engine_kosong, konteks
 
 
 def _jumlah(engine, tabel: str) -> int:

@@ -8,7 +8,7 @@ import pytest
 
 from data_access.db import baca
 from data_access.impor import impor
-from tests.data_access.test_impor import HARI_INI, PESERTA, _jumlah, _semua_teks, siap  # noqa: F401
+from tests.data_access.test_impor import PESERTA, _jumlah, _semua_teks
 
 # Budi (Wonopringgo, registered 20/08/2019) and Siti (Ketanonageng, 3 September 2019); the third NIK
 # belongs to nobody recorded.

@@ -9,6 +9,7 @@ import sqlalchemy as sa
 
 from data_access import iuran, masa_aktif
 from data_access.db import baca, tulis
+from domain.iuran import DefinisiAktif
 from tests.data_access.test_db import _wilayah
 
 TERBUKA = date(9999, 12, 31)
@@ -110,8 +111,10 @@ def test_the_coverage_follows_the_export(riwayat):
     cak = baca(engine, "SELECT kode_kabupaten, segmen, bulan_awal, bulan_data FROM cakupan_iuran")
     assert cak.to_dict("records") == [{"kode_kabupaten": "33.26", "segmen": "BPU", "bulan_awal": date(2025, 6, 1),
                                        "bulan_data": date(2026, 11, 1)}]
-    assert iuran.definisi_aktif(engine, "33.26.10", None) == [("BPU", date(2025, 6, 1), date(2026, 11, 1))]
-    assert iuran.definisi_aktif(engine, "33.26.10", "PU") == []
+    assert iuran.definisi_aktif(engine, "33.26.10", None) == DefinisiAktif(
+        1, (("BPU", date(2025, 6, 1), date(2026, 11, 1)),))
+    assert iuran.definisi_aktif(engine, "33.26.10", "PU").cakupan == ()
+    assert iuran.definisi_aktif(engine, "33.27", None).cakupan == ()
 
 
 def test_a_longer_grace_period_joins_the_gap_and_delays_the_lapse(riwayat):

@@ -28,7 +28,7 @@ def upgrade() -> None:
         op.create_index("ix_masa_aktif_peserta", "masa_aktif", ["peserta_id"])
         op.create_index("ix_masa_aktif_program_desa", "masa_aktif", ["program", "kode_desa"])
     # Derived data: the backfill uses today's island rule, which is the rule the app reads with.
-    masa_aktif.bangun_ulang_pulau(op.get_bind())  # the rollup arrives in 0004
+    masa_aktif.bangun_ulang_pulau(op.get_bind(), dengan_iuran=False)  # the rollup arrives in 0004
 
 
 def downgrade() -> None:

@@ -3,6 +3,7 @@
 - iuran: one row per participant and month covered (bulan, the first day of that month): the amount
   paid in rupiah, the day it was paid and who paid it. The natural key (participant, month) is what
   a corrected re-export updates.
+- rekap_iuran: money billed and paid, lapses and returns per village and month (data_access.rekap_iuran).
 - cakupan_iuran: per regency (the first five characters of a village code) and segment, the first
   month the payment exports cover and the month of the latest payment in them. Inside that scope a
   participant is active in a month when the month is paid (with the grace period in
@@ -14,6 +15,8 @@ Revision ID: 0010
 
 import sqlalchemy as sa
 from alembic import op
+
+from data_access import rekap_iuran
 
 revision = "0010"
 down_revision = "0009"
@@ -45,7 +48,27 @@ def upgrade() -> None:
         sa.CheckConstraint("bulan_data >= bulan_awal", name="ck_cakupan_iuran_bulan"),
     )
 
+    op.create_table(
+        "rekap_iuran",  # see data_access.rekap_iuran
+        sa.Column("segmen", sa.String(5), nullable=False),
+        sa.Column("kode_desa", sa.String(13), nullable=False),
+        sa.Column("sumber_dana", sa.String(14), nullable=False),
+        sa.Column("bulan", sa.Date, nullable=False),
+        sa.Column("tagihan", sa.BigInteger, nullable=False),
+        sa.Column("dibayar", sa.BigInteger, nullable=False),
+        sa.Column("peserta_bayar", sa.Integer, nullable=False),
+        sa.Column("mulai", sa.Integer, nullable=False),
+        sa.Column("berhenti", sa.Integer, nullable=False),
+        sa.Column("kembali", sa.Integer, nullable=False),
+    )
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("CREATE INDEX ix_rekap_iuran_desa ON rekap_iuran (kode_desa varchar_pattern_ops, bulan)")
+        op.create_index("ix_iuran_bulan", "iuran", ["bulan"])
+    # Existing enrolments are billed and their lapses counted from the start.
+    rekap_iuran.bangun_ulang(op.get_bind())
+
 
 def downgrade() -> None:
+    op.drop_table("rekap_iuran")
     op.drop_table("cakupan_iuran")
     op.drop_table("iuran")
