@@ -43,6 +43,7 @@ HALAMAN = {  # key (domain.peran.HALAMAN, the URL) -> script, icon
     "kegiatan": ("halaman/kegiatan.py", ":material/celebration:"),
     "desa-sadar": ("halaman/desa_sadar.py", ":material/verified:"),
     "target": ("halaman/target.py", ":material/flag:"),
+    "tindak-lanjut": ("halaman/tindak_lanjut.py", ":material/directions_walk:"),
     "daftar": ("halaman/pendaftaran.py", ":material/person_add:"),
     "data": ("halaman/data.py", ":material/upload_file:"),
 }

@@ -182,3 +182,68 @@ def bulanan(engine: sa.Engine, s: Saringan, per: str = "sumber_dana") -> pd.Data
     jumlah = hasil.groupby(["bulan", per], as_index=False)[list(UKURAN_BULANAN)].sum()
     jumlah["bulan"] = jumlah["bulan"].dt.date
     return jumlah.astype({u: "int64" for u in UKURAN_BULANAN})
+
+
+DANA_SPONSOR = ("apbd", "apbdes", "csr", "dbhcht")
+
+
+def daftar_kerja(engine: sa.Engine, awalan: str, hari_ini: date, segmen: str = "BPU") -> pd.DataFrame:
+    """Where field staff should go next, per village of the region (no person in it), for one segment
+    (the informal workers field agents visit, by default): participants
+    whose run of active months ended in the last one and three months and who have not come back
+    (berhenti_1, berhenti_3), participants paid for by a sponsor (APBD, APBDes, CSR, DBHCHT) whose
+    paid term ends in the next one and three months (akhir_1, akhir_3), and the monthly
+    contributions of all of them (taruhan, Rp a month). Villages with nothing to do are left out."""
+    tiga_lalu, satu_lalu = _geser_bulan(hari_ini, -3), _geser_bulan(hari_ini, -1)
+    satu_depan, tiga_depan = _geser_bulan(hari_ini, 1), _geser_bulan(hari_ini, 3)
+    sponsor = ", ".join(f"'{d}'" for d in DANA_SPONSOR)
+    return baca(engine, f"""
+        WITH kini AS (
+            SELECT DISTINCT peserta_id FROM masa_aktif
+            WHERE program = 'SEMUA' AND tanggal_mulai <= :hari AND tanggal_berakhir > :hari
+              AND kode_desa LIKE :awalan AND segmen = :segmen),
+        henti AS (
+            SELECT m.peserta_id, max(m.tanggal_berakhir) AS tanggal FROM masa_aktif m
+            WHERE m.program = 'SEMUA' AND m.kode_desa LIKE :awalan AND m.segmen = :segmen
+              AND m.tanggal_berakhir > :tiga_lalu AND m.tanggal_berakhir <= :hari
+              AND m.peserta_id NOT IN (SELECT peserta_id FROM kini)
+            GROUP BY m.peserta_id),
+        akhir_sponsor AS (
+            SELECT p.id AS peserta_id,
+                   least(coalesce(b.akhir, {masa_aktif.AKHIR_TERBUKA}), coalesce(e.akhir, {masa_aktif.AKHIR_TERBUKA}))
+                       AS tanggal
+            FROM peserta p
+            JOIN kini ON kini.peserta_id = p.id
+            LEFT JOIN (SELECT peserta_id, CAST(max(bulan) + INTERVAL '1 month' AS DATE) AS akhir FROM iuran
+                       WHERE pembayar IN ({sponsor}) GROUP BY peserta_id) b ON b.peserta_id = p.id
+            LEFT JOIN (SELECT peserta_id, max(tanggal_berakhir) AS akhir FROM kepesertaan
+                       WHERE tanggal_berakhir > :hari GROUP BY peserta_id) e ON e.peserta_id = p.id
+            WHERE p.sumber_dana IN ({sponsor}) AND p.kode_desa LIKE :awalan),
+        akan AS (SELECT * FROM akhir_sponsor WHERE tanggal > :hari AND tanggal <= :tiga_depan),
+        tarif AS (
+            SELECT peserta_id, sum(iuran_bulanan) AS tarif FROM kepesertaan
+            WHERE (tanggal_berakhir IS NULL OR tanggal_berakhir > :tiga_lalu)
+              AND peserta_id IN (SELECT peserta_id FROM henti UNION SELECT peserta_id FROM akan)
+            GROUP BY peserta_id),
+        per_orang AS (
+            SELECT peserta_id, CASE WHEN tanggal > :satu_lalu THEN 1 ELSE 0 END AS b1, 1 AS b3, 0 AS a1, 0 AS a3
+            FROM henti
+            UNION ALL
+            SELECT peserta_id, 0, 0, CASE WHEN tanggal <= :satu_depan THEN 1 ELSE 0 END, 1 FROM akan)
+        SELECT p.kode_desa, w.nama AS nama_desa, kec.nama AS nama_kec,
+               sum(o.b1) AS berhenti_1, sum(o.b3) AS berhenti_3, sum(o.a1) AS akhir_1, sum(o.a3) AS akhir_3,
+               count(DISTINCT o.peserta_id) AS orang, coalesce(sum(t.tarif), 0) AS taruhan
+        FROM per_orang o
+        JOIN peserta p ON p.id = o.peserta_id
+        JOIN wilayah w ON w.kode = p.kode_desa
+        JOIN wilayah kec ON kec.kode = w.kode_induk
+        LEFT JOIN tarif t ON t.peserta_id = o.peserta_id
+        GROUP BY p.kode_desa, w.nama, kec.nama
+        ORDER BY taruhan DESC, p.kode_desa""",
+        hari=hari_ini, awalan=awalan + "%", tiga_lalu=tiga_lalu, satu_lalu=satu_lalu, satu_depan=satu_depan,
+        tiga_depan=tiga_depan, segmen=segmen)
+
+
+def _geser_bulan(hari: date, n: int) -> date:
+    """The same day n months on (the month's last day where it is shorter)."""
+    return (pd.Timestamp(hari) + pd.DateOffset(months=n)).date()

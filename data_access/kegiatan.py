@@ -251,3 +251,26 @@ def atur_mode_layar(engine: sa.Engine, kegiatan_id: int, mode: ModeLayar) -> Non
                      {"mode": ModeLayar(mode).value, "id": kegiatan_id}).first() is None:
             raise KegiatanDitolak(f"Kegiatan nomor {kegiatan_id} tidak ditemukan; mungkin sudah dihapus.")
     tulis(engine, ubah)
+
+
+def durasi_bayar(engine: sa.Engine, kegiatan_id: list[int], hari_ini: date) -> pd.DataFrame:
+    """For each sign-up of these events: kegiatan_id, durasi (whole months from the month of sign-up
+    to the month their first run of active months ended, or to this month if it has not) and
+    berhenti (1 lapsed, 0 still active: censored). The input of a Kaplan–Meier curve."""
+    if not kegiatan_id:
+        return pd.DataFrame(columns=["kegiatan_id", "durasi", "berhenti"])
+    bulan = "(CAST(extract(year FROM {0}) AS INTEGER) * 12 + CAST(extract(month FROM {0}) AS INTEGER))"
+    df = baca(engine, sa.text(f"""
+        SELECT p.kegiatan_id,
+               CASE WHEN m.tanggal_berakhir <= :hari_ini THEN {bulan.format('m.tanggal_berakhir')}
+                    ELSE {bulan.format('CAST(:hari_ini AS DATE)')} END - {bulan.format('p.tanggal_daftar')} AS durasi,
+               CASE WHEN m.tanggal_berakhir <= :hari_ini THEN 1 ELSE 0 END AS berhenti
+        FROM peserta p
+        JOIN (SELECT peserta_id, tanggal_berakhir,
+                     row_number() OVER (PARTITION BY peserta_id ORDER BY tanggal_mulai) AS urutan
+              FROM masa_aktif WHERE program = '{SEMUA_PROGRAM}'
+                AND peserta_id IN (SELECT id FROM peserta WHERE kegiatan_id IN :ids)) m
+             ON m.peserta_id = p.id AND m.urutan = 1
+        WHERE p.kegiatan_id IN :ids""").bindparams(sa.bindparam("ids", expanding=True)),
+        ids=list(kegiatan_id), hari_ini=hari_ini)
+    return df.astype({"kegiatan_id": "int64", "durasi": "int64", "berhenti": "int64"})

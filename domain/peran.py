@@ -29,6 +29,7 @@ HALAMAN = {
     "kegiatan": frozenset({Peran.STAF, Peran.PIMPINAN, Peran.ADMIN}),
     "desa-sadar": frozenset({Peran.STAF, Peran.PIMPINAN, Peran.ADMIN}),
     "target": frozenset({Peran.PIMPINAN, Peran.ADMIN}),
+    "tindak-lanjut": frozenset({Peran.STAF, Peran.PIMPINAN, Peran.ADMIN}),
     "data": frozenset({Peran.ADMIN}),
 }
 TINDAKAN = {

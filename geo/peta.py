@@ -24,7 +24,9 @@ WARNA_TANPA_DATA = "#bdbdbd"  # grey, never black: "no data" must not read as "v
 PALET = ["#ffffcc", "#c2e699", "#78c679", "#31a354", "#006837"]
 # Fixed classes for percentages, so a colour means the same every day. Coverage of informal workers
 # is low everywhere (a few %), so its classes are fine at the bottom; target progress turns on 100%.
-BATAS_PERSEN = {"cakupan": [1, 2.5, 5, 10], "target": [50, 75, 90, 100]}
+BATAS_PERSEN = {"cakupan": [1, 2.5, 5, 10], "target": [50, 75, 90, 100],
+                # Collection turns on the last few percent; a lapse rate over a period of months.
+                "kolektibilitas": [80, 90, 95, 98], "berhenti": [2, 5, 10, 20]}
 # Margin around a village or kecamatan when zooming to it, so its neighbours stay in view.
 MARGIN_ZOOM = 2.5
 WARNA_STATUS = {"kandidat": "#e6550d", "dicanangkan": "#3182bd", "ditetapkan": "#54278f"}
@@ -50,7 +52,11 @@ UKURAN = {
     "aktif": Ukuran("aktif", "Peserta aktif", False),
     "baru": Ukuran("baru", "Pendaftaran baru", False),
     "target": Ukuran("target", "Capaian target BPU (%)", True),
+    "kolektibilitas": Ukuran("kolektibilitas", "Kolektibilitas iuran (%)", True),
+    "berhenti": Ukuran("berhenti", "Tingkat berhenti membayar (%)", True),
 }
+# Measures read from the payment exports: the province map has no such rollup.
+UKURAN_IURAN = ("kolektibilitas", "berhenti")
 
 
 @dataclass(frozen=True)

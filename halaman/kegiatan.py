@@ -12,9 +12,10 @@ from layanan.sisi import tautan_sebahasa
 from data_access.kegiatan import KegiatanDitolak
 from tampilan import format as fmt
 from tampilan import grafik
-from domain.kegiatan import BULAN_RETENSI, JENIS_KEGIATAN, IsianKegiatan, label_jenis
+from domain.kegiatan import BULAN_IURAN, BULAN_RETENSI, JENIS_KEGIATAN, IsianKegiatan, label_jenis
 from domain.layar import TARGET_TERBESAR
 from tampilan.format import label_periode
+from tampilan.publik import corong_publik
 from domain.program import SUMBER_DANA
 from tampilan.teks import label_isian, t
 from halaman import komponen
@@ -84,7 +85,20 @@ def _tabel(df: pd.DataFrame) -> dict[str, list]:
         **{t("kolom_aktif_bulan", bahasa, b=str(b)): [_retensi(r, b) for _, r in df.iterrows()] for b in BULAN_RETENSI},
         t("kolom_biaya", bahasa): [fmt.rupiah(None if pd.isna(c) else int(c)) for c in df["biaya"]],
         t("kolom_biaya_per_aktif", bahasa): [_biaya_per_aktif(r) for _, r in df.iterrows()],
+        **{t("kolom_iuran_bulan", bahasa, b=str(b)): [_iuran(r, b) for _, r in df.iterrows()] for b in BULAN_IURAN},
+        t("kolom_iuran_per_biaya", bahasa): [_iuran_per_biaya(r) for _, r in df.iterrows()],
     }
+
+
+def _iuran(baris: pd.Series, b: int) -> str:
+    if pd.isna(baris[f"iuran_{b}_bulan"]):
+        return tersembunyi if baris[f"matang_iuran_{b}_bulan"] > 0 else t("belum", bahasa)
+    return fmt.rupiah(int(baris[f"iuran_{b}_bulan"]))
+
+
+def _iuran_per_biaya(baris: pd.Series) -> str:
+    nilai = baris[f"iuran_per_biaya_{BULAN_IURAN[-1]}_bulan"]
+    return "–" if pd.isna(nilai) else fmt.desimal(nilai, 2) + "×"
 
 
 def _formulir(kunci: str, awal: pd.Series | None) -> None:
@@ -141,6 +155,11 @@ else:
     if demo:
         st.caption(label_demo)
 
+    titik, garis, rata = corong_publik(hasil, BULAN_RETENSI[0])
+    if len(titik) >= 3:
+        st.subheader(t("corong_judul", bahasa, b=str(BULAN_RETENSI[0])), help=t("corong_bantuan", bahasa))
+        st.altair_chart(grafik.corong(titik, garis, rata, BULAN_RETENSI[0], bahasa, label_demo), width="stretch")
+
     label = {int(i): _label_kegiatan(r) for i, r in hasil.set_index("id").iterrows()}
     dipilih = st.selectbox(t("lihat_kegiatan", bahasa), list(label), key="lihat", bind="query-params",
                            format_func=label.get)
@@ -186,6 +205,12 @@ else:
                     f"[{t('tautan_daftar', bahasa)}](/daftar?kegiatan={int(dipilih)}{bahasa_tautan})")
         if boleh(k.peran, "ubah_kegiatan"):
             komponen.kendali_layar(int(dipilih), bahasa)
+
+    kurva = cache.kurva_bayar(int(dipilih), tuple(int(i) for i in hasil["id"]), hari_ini, k.ambang)
+    if not kurva.empty:
+        st.subheader(t("kurva_judul", bahasa), help=t("kurva_bantuan", bahasa))
+        st.altair_chart(grafik.kurva_bertahan(kurva.assign(kurva=kurva["kurva"].map(
+            {"kegiatan": label[dipilih], "semua": t("kurva_semua", bahasa)})), bahasa, label_demo), width="stretch")
 
     st.subheader(t("sekitar_kegiatan", bahasa))
     st.caption(t("sekitar_bantuan", bahasa))

@@ -46,7 +46,7 @@ tingkat = kiri.segmented_control(t("tingkat_peta", bahasa), list(TINGKAT), key="
                                  default=None if "tingkat" in st.session_state else "kabupaten", required=True,
                                  format_func=lambda x: t(f"tingkat_{x}", bahasa))
 ukuran_kunci = tengah.segmented_control(
-    t("ukuran_peta", bahasa), [u for u in gp.UKURAN if u != "target"], key="ukuran_prov", bind="query-params",
+    t("ukuran_peta", bahasa), [u for u in gp.UKURAN if u != "target" and u not in gp.UKURAN_IURAN], key="ukuran_prov", bind="query-params",
     default=None if "ukuran_prov" in st.session_state else "aktif", required=True,
     format_func=lambda u: gp.UKURAN[u].judul(bahasa))
 if "fokus" not in st.session_state:  # a shared link reopens the region it was framed on

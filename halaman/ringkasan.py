@@ -9,7 +9,7 @@ from layanan.sesi import konteks
 from tampilan import format as fmt
 from tampilan import grafik
 from tampilan.format import label_periode
-from tampilan.pesan import bantuan_proyeksi, delta_metrik, judul_briefing, tabel_jalan
+from tampilan.pesan import bantuan_proyeksi, delta_metrik, judul_briefing, tabel_iuran, tabel_jalan
 from tampilan.publik import meleset_target, target_sendiri
 from tampilan.teks import t
 from halaman import komponen
@@ -106,6 +106,36 @@ with kiri:
 with kanan:
     st.subheader(t("baru_bulanan", bahasa))
     st.altair_chart(grafik.batang_bulanan(tren, bahasa, label_demo), width="stretch")
+
+st.subheader(t("iuran_judul", bahasa))
+uang = cache.iuran_ringkasan(s, ambang)
+if not uang.ada:
+    st.info(t("iuran_tanpa_data", bahasa), icon=":material/payments:")
+else:
+    kolom = st.columns(4)
+    def rupiah(v: int | None) -> str:
+        return fmt.TANDA_TERSEMBUNYI if v is None else fmt.rupiah_ringkas(v, bahasa)
+
+    def persis(v: int | None) -> str:
+        return fmt.TANDA_TERSEMBUNYI if v is None else fmt.rupiah(v)
+
+    kolom[0].metric(t("iuran_ditagih", bahasa), rupiah(uang.ditagih),
+                    help=f"{persis(uang.ditagih)}. {t('bantuan_ditagih', bahasa)}")
+    kolom[1].metric(t("iuran_dibayar", bahasa), rupiah(uang.dibayar), help=persis(uang.dibayar))
+    kolom[2].metric(t("kolektibilitas", bahasa), fmt.TANDA_TERSEMBUNYI if uang.kolektibilitas is None
+                    else fmt.persen(uang.kolektibilitas), help=t("bantuan_kolektibilitas", bahasa))
+    kolom[3].metric(t("kembali_bayar", bahasa), hitungan(uang.kembali), help=t("bantuan_kembali", bahasa))
+    kiri, kanan = st.columns(2)
+    with kiri:
+        bulanan = grafik.bulan_tampil(uang.per_bulan.assign(peserta_aktif=0, pendaftaran_baru=0),
+                                      s.periode.selesai, bahasa)
+        st.altair_chart(grafik.iuran_bulanan(bulanan, bahasa, label_demo), width="stretch")
+        if bulanan["berjalan"].any():
+            st.caption(t("iuran_bulan_berjalan", bahasa))
+    with kanan:
+        st.markdown(f"**{t('iuran_per_dana', bahasa)}**")
+        komponen.tabel(tabel_iuran(uang.per_dana, bahasa, ambang), "iuran_per_sumber_dana", bahasa,
+                       catatan=label_demo)
 
 if s.periode.selesai == k.hari_ini:
     jalan, jalan_tampil = cache.jalan_target(s, k.hari_ini, ambang)

@@ -27,6 +27,7 @@ from data_access.db import buat_engine, siapkan_database
 from data_access.demo import ada_data_demo as demo_ada
 from data_access.demo import isi_demo, sumber_data
 from domain.desa_sadar import AmbangKesiapan
+from domain.iuran import kaplan_meier
 from domain.kegiatan import IsianKegiatan
 from domain.layar import ModeLayar
 from domain.pendaftaran import Pendaftaran
@@ -125,6 +126,26 @@ def _definisi_aktif(kode_wilayah: str, segmen: str | None) -> iuran.DefinisiAkti
 def definisi_aktif(s: Saringan, bahasa: str) -> str:
     """The sentence saying what "active" means for this filter."""
     return pesan.kalimat_definisi_aktif(_definisi_aktif(s.kode_wilayah, s.segmen), s.segmen, bahasa)
+
+
+@st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)
+def _iuran_bulanan(s: Saringan) -> pd.DataFrame:
+    return iuran.bulanan(aplikasi().engine, s)
+
+
+def iuran_ringkasan(s: Saringan, ambang: int) -> tp.IuranPublik:
+    """Contributions and lapses of the filter as this viewer may see them."""
+    return tp.iuran_publik(_iuran_bulanan(Saringan(s.kode_wilayah, s.periode, None, s.segmen)), ambang)
+
+
+@st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)
+def _daftar_kerja(kode_wilayah: str, hari_ini: date) -> pd.DataFrame:
+    return iuran.daftar_kerja(aplikasi().engine, kode_wilayah, hari_ini)
+
+
+def daftar_kerja(kode_wilayah: str, hari_ini: date, ambang: int) -> pd.DataFrame:
+    """The field work list of the region as this viewer may see it."""
+    return tp.daftar_kerja_publik(_daftar_kerja(kode_wilayah, hari_ini), ambang)
 
 
 @st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)
@@ -286,6 +307,23 @@ def _hasil_kegiatan(s: Saringan, hari_ini: date, jenis: tuple[str, ...]) -> pd.D
 def hasil_kegiatan(s: Saringan, hari_ini: date, jenis: tuple[str, ...], ambang: int) -> pd.DataFrame:
     """Events of the region and period as this viewer may see them (tampilan.publik.kegiatan_publik)."""
     return tp.kegiatan_publik(_hasil_kegiatan(Saringan(s.kode_wilayah, s.periode), hari_ini, jenis), ambang)
+
+
+@st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)
+def _durasi_bayar(kegiatan_id: tuple[int, ...], hari_ini: date) -> pd.DataFrame:
+    return kegiatan.durasi_bayar(aplikasi().engine, list(kegiatan_id), hari_ini)
+
+
+def kurva_bayar(kegiatan_id: int, semua: tuple[int, ...], hari_ini: date, ambang: int) -> pd.DataFrame:
+    """The event's share still paying by month after sign-up beside all the listed events' (kurva:
+    'kegiatan' or 'semua'), as this viewer may see it; empty when the event has no sign-up."""
+    durasi = _durasi_bayar(tuple(sorted(set(semua) | {kegiatan_id})), hari_ini)
+    sendiri = durasi[durasi["kegiatan_id"] == kegiatan_id]
+    if sendiri.empty:
+        return pd.DataFrame(columns=["kurva", "bulan", "bertahan"])
+    bagian = [tp.kurva_publik(kaplan_meier(d["durasi"], d["berhenti"]), ambang).assign(kurva=nama)
+              for nama, d in (("kegiatan", sendiri), ("semua", durasi))]
+    return pd.concat(bagian, ignore_index=True)
 
 
 @st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)

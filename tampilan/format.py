@@ -74,6 +74,19 @@ def rupiah(nilai: float | int | None) -> str:
     return format_currency(round(nilai), "IDR", format="¤#,##0", currency_digits=False, locale=LOKAL_ANGKA)
 
 
+SATUAN_RUPIAH = ((10**12, "triliun", "trillion"), (10**9, "miliar", "billion"), (10**6, "juta", "million"))
+
+
+def rupiah_ringkas(nilai: float | int | None, bahasa: str = "id") -> str:
+    """3169311000 -> 'Rp3,17 miliar' (English 'Rp3,17 billion'): a tile's width; below a million in full."""
+    if _kosong(nilai):
+        return "–"
+    for batas, id_, en in SATUAN_RUPIAH:
+        if abs(nilai) >= batas:
+            return f"Rp{desimal(nilai / batas, 2)} {en if bahasa == 'en' else id_}"
+    return rupiah(nilai)
+
+
 def tanggal(d: date | None, bahasa: str = "id") -> str:
     """date(2019, 9, 3) -> '3 September 2019' (English: 'September 3, 2019')."""
     if d is None:

@@ -201,3 +201,68 @@ def peluru(data: pd.DataFrame, label: str, bahasa: str, judul_demo: str | None) 
     if data["jalur_persen"].notna().any():
         lapisan.append(dasar.mark_tick(color="#111", thickness=2, size=20).encode(x="jalur_persen:Q", tooltip=tooltip))
     return _lokal(alt.layer(*lapisan), judul_demo, bahasa)
+
+
+def iuran_bulanan(data: pd.DataFrame, bahasa: str, judul_demo: str | None) -> alt.TopLevelMixin:
+    """Per month: the collection rate as a line (left axis, %), lapses and returning payers as bars
+    beneath (right axis). `data`: label, kolektibilitas, berhenti, kembali (NaN where hidden),
+    berjalan (bulan_tampil). A running month's collection is left out: its payments are still coming."""
+    x = _sumbu_bulan(data)
+    data = data.assign(kolektibilitas=data["kolektibilitas"].where(~data["berjalan"]))
+    panjang = data.melt(id_vars=["label"], value_vars=["berhenti", "kembali"], var_name="ukuran", value_name="jumlah")
+    nama = {"berhenti": t("berhenti_bayar", bahasa), "kembali": t("kembali_bayar", bahasa)}
+    panjang["ukuran"] = panjang["ukuran"].map(nama)
+    batang = alt.Chart(panjang).mark_bar(opacity=0.75).encode(
+        x=x, xOffset="ukuran:N",
+        y=alt.Y("jumlah:Q", title=t("jumlah_peserta", bahasa), axis=alt.Axis(format=",d", orient="right")),
+        color=alt.Color("ukuran:N", title=None, sort=list(nama.values()),
+                        scale=alt.Scale(domain=list(nama.values()), range=[WARNA_TARGET, "#2e86c1"]),
+                        legend=alt.Legend(orient="bottom")),
+        tooltip=[alt.Tooltip("label:N", title=t("bulan", bahasa)), alt.Tooltip("ukuran:N", title=" "),
+                 alt.Tooltip("jumlah:Q", title=t("jumlah_peserta", bahasa), format=",d")])
+    garis = alt.Chart(data).mark_line(point=True, color=WARNA_UTAMA).encode(
+        x=x, y=alt.Y("kolektibilitas:Q", title=t("kolektibilitas", bahasa), scale=alt.Scale(zero=False),
+                     axis=alt.Axis(format=",.0f")),
+        tooltip=[alt.Tooltip("label:N", title=t("bulan", bahasa)),
+                 alt.Tooltip("kolektibilitas:Q", title=t("kolektibilitas", bahasa), format=",.1f")])
+    return _lokal(alt.layer(batang, garis).resolve_scale(y="independent").properties(height=TINGGI),
+                  judul_demo, bahasa)
+
+
+def kurva_bertahan(data: pd.DataFrame, bahasa: str, judul_demo: str | None) -> alt.TopLevelMixin:
+    """Share still paying (%) by month after sign-up, as steps, one line per `kurva` (the event, and
+    all events of the period for comparison). `data`: kurva, bulan, bertahan (0–1)."""
+    data = data.assign(persen=100 * data["bertahan"])
+    return _lokal(alt.Chart(data, height=TINGGI).mark_line(interpolate="step-after", point=True).encode(
+        x=alt.X("bulan:Q", title=t("bulan_setelah_daftar", bahasa), axis=alt.Axis(format=",d", tickMinStep=1)),
+        y=alt.Y("persen:Q", title=t("masih_membayar", bahasa), scale=alt.Scale(domain=[0, 100])),
+        color=alt.Color("kurva:N", title=None, legend=alt.Legend(orient="bottom", labelLimit=320),
+                        scale=alt.Scale(range=[WARNA_UTAMA, "#7f8c8d"])),
+        tooltip=[alt.Tooltip("kurva:N", title=" "), alt.Tooltip("bulan:Q", title=t("bulan_setelah_daftar", bahasa)),
+                 alt.Tooltip("persen:Q", title=t("masih_membayar", bahasa), format=",.1f")]), judul_demo, bahasa)
+
+
+def corong(titik: pd.DataFrame, garis: pd.DataFrame, rata: float, b: int, bahasa: str,
+           judul_demo: str | None) -> alt.TopLevelMixin:
+    """Funnel plot: each event's share still active after `b` months against its number of sign-ups
+    that old, with the overall share and its 95% and 99.8% limits."""
+    judul_y = t("kolom_aktif_bulan", bahasa, b=str(b)) + " (%)"
+    sumbu_x = alt.X("n:Q", title=t("pendaftar_matang", bahasa, b=str(b)), axis=alt.Axis(format=",d"),
+                    scale=alt.Scale(type="log", nice=False, domain=[float(garis["n"].min()), float(garis["n"].max())]))
+    bawah = min(float(titik["persen"].min()), float(garis["bawah_998"].min()))
+    sumbu_y = alt.Scale(domain=[max(0.0, bawah - 2), 100.5], nice=False)
+    lapisan = [alt.Chart(garis).mark_line(color="#7f8c8d", strokeDash=dash, clip=True).encode(
+        x=sumbu_x, y=alt.Y(f"{kolom}:Q", scale=sumbu_y))
+               for kolom, dash in (("bawah_95", [4, 3]), ("atas_95", [4, 3]), ("bawah_998", [1, 0]),
+                                   ("atas_998", [1, 0]))]
+    lapisan.append(alt.Chart(pd.DataFrame({"rata": [rata]})).mark_rule(color=WARNA_UTAMA).encode(y="rata:Q"))
+    label = {"": t("dalam_batas", bahasa), "95": t("di_luar_95", bahasa), "998": t("di_luar_998", bahasa)}
+    lapisan.append(alt.Chart(titik.assign(keterangan=titik["di_luar"].map(label))).mark_circle(size=70).encode(
+        x=sumbu_x, y=alt.Y("persen:Q", title=judul_y, scale=sumbu_y),
+        color=alt.Color("keterangan:N", title=None, sort=list(label.values()),
+                        scale=alt.Scale(domain=list(label.values()), range=[WARNA_UTAMA, "#e67e22", WARNA_TARGET]),
+                        legend=alt.Legend(orient="bottom")),
+        tooltip=[alt.Tooltip("nama:N", title=t("kolom_kegiatan", bahasa)),
+                 alt.Tooltip("n:Q", title=t("pendaftar_matang", bahasa, b=str(b)), format=",d"),
+                 alt.Tooltip("persen:Q", title=judul_y, format=",.1f")]))
+    return _lokal(alt.layer(*lapisan).properties(height=TINGGI + 60), judul_demo, bahasa)

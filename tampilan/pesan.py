@@ -13,12 +13,12 @@ import pandas as pd
 
 from domain.iuran import DefinisiAktif
 from domain.kegiatan import BULAN_RETENSI
-from domain.program import Segmen
+from domain.program import SUMBER_DANA, Segmen
 from domain.periode import Periode
 from domain.sinyal import Perubahan
 from tampilan import format as fmt
 from tampilan.publik import AngkaPublik, target_sendiri
-from tampilan.teks import t
+from tampilan.teks import label_isian, t
 
 BULAN_PESAN = BULAN_RETENSI[0]  # an event is judged on who is still active after three months
 
@@ -195,3 +195,38 @@ def kalimat_definisi_aktif(d: DefinisiAktif, segmen: str | None, bahasa: str) ->
     if segmen is None and {seg for seg, _, _ in d.cakupan} != set(Segmen):
         bagian.append(t("aktif_segmen_lain", bahasa))
     return " ".join(bagian)
+
+
+def tabel_iuran(df: pd.DataFrame, bahasa: str, k: int) -> dict[str, list[str]]:
+    """The funding-source table's columns, formatted (hidden cells as the hidden mark)."""
+    tersembunyi = fmt.TANDA_TERSEMBUNYI
+
+    def uang(v) -> str:
+        return tersembunyi if v is None or pd.isna(v) else fmt.rupiah(v)
+
+    return {
+        t("kolom_sumber_dana", bahasa): [label_isian("sumber_dana", SUMBER_DANA.get(d, d), bahasa)
+                                         for d in df["sumber_dana"]],
+        t("kolom_ditagih", bahasa): [uang(v) for v in df["ditagih"]],
+        t("kolom_dibayar", bahasa): [uang(v) for v in df["dibayar"]],
+        t("kolektibilitas", bahasa): [tersembunyi if v is None or pd.isna(v) else fmt.persen(v)
+                                      for v in df["kolektibilitas"]],
+        t("berhenti_bayar", bahasa): [fmt.hitungan(None if pd.isna(v) else int(v), k) for v in df["berhenti"]],
+        t("kembali_bayar", bahasa): [fmt.hitungan(None if pd.isna(v) else int(v), k) for v in df["kembali"]],
+    }
+
+
+def tabel_daftar_kerja(df: pd.DataFrame, bahasa: str, k: int) -> dict[str, list[str]]:
+    """The field work list's columns, formatted (hidden cells as the hidden mark)."""
+    def n(v) -> str:
+        return fmt.hitungan(None if pd.isna(v) else int(v), k)
+
+    return {
+        t("kolom_desa", bahasa): df["nama_desa"].tolist(),
+        t("kecamatan", bahasa): df["nama_kec"].tolist(),
+        t("kolom_taruhan", bahasa): [fmt.TANDA_TERSEMBUNYI if pd.isna(v) else fmt.rupiah(int(v)) for v in df["taruhan"]],
+        t("kolom_berhenti_1", bahasa): [n(v) for v in df["berhenti_1"]],
+        t("kolom_berhenti_3", bahasa): [n(v) for v in df["berhenti_3"]],
+        t("kolom_akhir_1", bahasa): [n(v) for v in df["akhir_1"]],
+        t("kolom_akhir_3", bahasa): [n(v) for v in df["akhir_3"]],
+    }

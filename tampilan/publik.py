@@ -12,12 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+import numpy as np
 import pandas as pd
 
 from data_access.layar import AngkaLayar
 from data_access.proyeksi import JalanTarget
 from data_access.ringkasan import RingkasanHalaman
 from domain import kpi
+from domain.iuran import batas_corong
 from domain.kegiatan import BULAN_IURAN, BULAN_RETENSI
 from domain.layar import ModeLayar, kemajuan, tonggak
 from domain.periode import Periode
@@ -134,6 +136,8 @@ def nilai_peta(per_wilayah: pd.DataFrame, ukuran: str, s: Saringan, pola: PolaPu
     """The chosen measure per region (index: code, any level) for a map and its table: nilai (None
     when hidden or unknown), tersembunyi, the Desa Sadar status where known, and the region's name
     where the counts carry one. Nothing else of the counts goes on to the page."""
+    if ukuran in UKURAN_IURAN_PETA:
+        return _nilai_peta_iuran(per_wilayah, ukuran, pola.k)
     kolom, pembilang, (jenis, program, segmen) = UKURAN_PETA[ukuran]
     w = waktu_hari(s.periode.selesai) if jenis == "aktif" else waktu_rentang(s.periode.mulai, s.periode.selesai)
     program, segmen = program or s.program, segmen or s.segmen
@@ -144,6 +148,27 @@ def nilai_peta(per_wilayah: pd.DataFrame, ukuran: str, s: Saringan, pola: PolaPu
     status = per_wilayah["status"] if "status" in per_wilayah else None
     hasil = pd.DataFrame({"nilai": nilai, "tersembunyi": [not t for t in terlihat], "status": status},
                          index=per_wilayah.index)
+    if "nama" in per_wilayah:
+        hasil["nama"] = per_wilayah["nama"]
+    return hasil
+
+
+# Rates from the payment rollup: (column, the counts behind it that must not be small).
+UKURAN_IURAN_PETA = {
+    "kolektibilitas": ("kolektibilitas_persen", ("peserta_bayar",)),
+    "berhenti": ("berhenti_persen", ("berhenti", "aktif_awal_iuran")),
+}
+
+
+def _nilai_peta_iuran(per_wilayah: pd.DataFrame, ukuran: str, k: int) -> pd.DataFrame:
+    """A payment rate per village, hidden where a count behind it is small: a lapse rate over a
+    village's active participants (shown on the same map) gives back its lapses."""
+    kolom, dasar = UKURAN_IURAN_PETA[ukuran]
+    tersembunyi = [any(pd.notna(b[c]) and kecil(int(b[c]), k) for c in dasar)
+                   for _, b in per_wilayah[list(dasar)].iterrows()]
+    nilai = [None if s or pd.isna(v) else float(v) for v, s in zip(per_wilayah[kolom], tersembunyi, strict=True)]
+    hasil = pd.DataFrame({"nilai": nilai, "tersembunyi": tersembunyi,
+                          "status": per_wilayah["status"] if "status" in per_wilayah else None}, index=per_wilayah.index)
     if "nama" in per_wilayah:
         hasil["nama"] = per_wilayah["nama"]
     return hasil
@@ -416,3 +441,65 @@ def iuran_publik(df: pd.DataFrame, k: int) -> IuranPublik:
     ditagih, dibayar, kol = _uang(int(total["ditagih"]), int(total["dibayar"]), int(total["peserta_bayar"]), k)
     return IuranPublik(ditagih, dibayar, kol, sembunyikan(int(total["berhenti"]), k),
                        sembunyikan(int(total["kembali"]), k), per_bulan, per_dana, True)
+
+
+def kurva_publik(kurva: pd.DataFrame, k: int) -> pd.DataFrame:
+    """A Kaplan–Meier curve (domain.iuran.kaplan_meier) as a viewer may see it: bulan, bertahan.
+    Every step of a curve is some lapses among those still followed, so for a suppressed viewer a
+    point is kept only once at least k lapses have gathered since the last one, and the curve stops
+    where fewer than k are still followed. Unsuppressed viewers get every month."""
+    if k <= 1:
+        return kurva[["bulan", "bertahan"]].reset_index(drop=True)
+    titik, terkumpul = [], 0
+    for b in kurva.itertuples(index=False):
+        if b.berisiko < k:
+            break
+        terkumpul += int(b.berhenti)
+        if b.bulan == 0 or terkumpul >= k:
+            titik.append((int(b.bulan), float(b.bertahan)))
+            terkumpul = 0
+    return pd.DataFrame(titik, columns=["bulan", "bertahan"])
+
+
+def corong_publik(kegiatan: pd.DataFrame, b: int) -> tuple[pd.DataFrame, pd.DataFrame, float | None]:
+    """The funnel plot of events' retention after `b` months, from event rows already made safe
+    (kegiatan_publik): the visible events (id, nama, n, persen, di_luar: '95' or '998' when outside
+    that limit, else ''), the limits from 1 to the largest n, and the overall share (%)."""
+    aktif, matang = f"aktif_{b}_bulan", f"matang_{b}_bulan"
+    terlihat = kegiatan[kegiatan[aktif].notna() & (kegiatan[matang] > 0)]
+    if terlihat.empty:
+        return pd.DataFrame(columns=["id", "nama", "n", "persen", "di_luar"]), pd.DataFrame(), None
+    n = terlihat[matang].astype(int).to_numpy()
+    x = terlihat[aktif].astype(int).to_numpy()
+    p = float(x.sum() / n.sum())
+    batas = batas_corong(p, n)
+    di_luar = np.where((x / n < batas["bawah_998"]) | (x / n > batas["atas_998"]), "998",
+                       np.where((x / n < batas["bawah_95"]) | (x / n > batas["atas_95"]), "95", ""))
+    titik = pd.DataFrame({"id": terlihat["id"].to_numpy(), "nama": terlihat["nama"].to_numpy(), "n": n,
+                          "persen": 100 * x / n, "di_luar": di_luar})
+    # The limits over the sizes the events have: below the smallest they would only stretch the axis.
+    garis = batas_corong(p, np.unique(np.geomspace(max(int(n.min()), 1), max(int(n.max()), 2), 80).round()))
+    garis[[c for c in garis.columns if c != "n"]] *= 100
+    return titik, garis, 100 * p
+
+
+def daftar_kerja_publik(df: pd.DataFrame, k: int) -> pd.DataFrame:
+    """The field work list (data_access.iuran.daftar_kerja) as the viewer may see it: counts of 1 to
+    k−1 hidden (pd.NA), the one-month count hidden too when the three-month count beside it would give
+    a small difference back, and the contributions at stake hidden with a small head count (a sum of
+    a few people's contributions divides back into them). Hidden rows sort last, by village."""
+    hasil = df.copy()
+    if k <= 1 or hasil.empty:
+        hasil["taruhan_tersembunyi"] = False
+        return hasil
+    for satu, tiga in (("berhenti_1", "berhenti_3"), ("akhir_1", "akhir_3")):
+        s1, s3 = df[satu].astype(int), df[tiga].astype(int)
+        selisih_kecil = [0 < a - b < k for a, b in zip(s3, s1, strict=True)]
+        hasil[tiga] = pd.array([None if kecil(n, k) else n for n in s3], dtype="Int64")
+        hasil[satu] = pd.array([None if kecil(n, k) or sk else n for n, sk in zip(s1, selisih_kecil, strict=True)],
+                               dtype="Int64")
+    hasil["taruhan_tersembunyi"] = [kecil(int(n), k) for n in df["orang"]]
+    hasil["taruhan"] = hasil["taruhan"].astype("Int64").mask(hasil["taruhan_tersembunyi"], pd.NA)
+    hasil["orang"] = hasil["orang"].astype("Int64").mask(hasil["taruhan_tersembunyi"], pd.NA)
+    return hasil.sort_values(["taruhan_tersembunyi", "taruhan", "kode_desa"], ascending=[True, False, True],
+                             na_position="last").reset_index(drop=True)

@@ -48,6 +48,78 @@ TEKS: dict[str, tuple[str, str]] = {
         "One definition for every active count, map, target and event. Where contribution data have been imported "
         "for a region and segment, a participant is active in a month that is paid; arrears within the grace period "
         "do not yet count as lapsed, and months before the first contribution data follow the enrolment periods."),
+    "iuran_judul": ("Iuran: tertagih, dibayar, berhenti dan kembali", "Contributions: billed, paid, lapsed and returning"),
+    "iuran_ditagih": ("Iuran tertagih", "Contributions billed"),
+    "iuran_dibayar": ("Iuran dibayar", "Contributions paid"),
+    "kolektibilitas": ("Kolektibilitas (%)", "Collection rate (%)"),
+    "berhenti_bayar": ("Berhenti membayar", "Lapsed"),
+    "kembali_bayar": ("Kembali membayar", "Returning payers"),
+    "bantuan_ditagih": ("Iuran bulanan semua peserta yang aktif pada bulan itu (dibayar atau masih dalam masa "
+                        "tenggang), dijumlah untuk bulan-bulan periode ini yang tercakup data iuran.",
+                        "The monthly contributions of every participant active in the month (paid, or still in the "
+                        "grace period), added up over the months of this period that the contribution data cover."),
+    "bantuan_kolektibilitas": ("Iuran yang dibayar untuk bulan-bulan itu dibagi iuran tertagihnya. Bulan berjalan "
+                               "masih bisa bertambah.",
+                               "Contributions paid for those months divided by what was billed for them. The "
+                               "running month can still rise."),
+    "bantuan_kembali": ("Peserta yang aktif lagi setelah sempat berhenti membayar melewati masa tenggang.",
+                        "Participants active again after a lapse beyond the grace period."),
+    "iuran_bulan_berjalan": ("Kolektibilitas bulan berjalan tidak digambar: iurannya masih bisa masuk.",
+                             "The running month's collection rate is not drawn: its payments are still coming in."),
+    "iuran_per_dana": ("Per sumber dana", "By funding source"),
+    "iuran_tanpa_data": ("Belum ada data iuran untuk wilayah dan segmen ini; impor rekap iuran di halaman Data.",
+                         "No contribution data for this area and segment yet; import a contributions export on the "
+                         "Data page."),
+    "kolom_sumber_dana": ("Sumber dana", "Funding source"),
+    "kolom_ditagih": ("Tertagih (Rp)", "Billed (Rp)"),
+    "kolom_dibayar": ("Dibayar (Rp)", "Paid (Rp)"),
+    "jumlah_peserta": ("Peserta", "Participants"),
+    "bulan_setelah_daftar": ("Bulan setelah mendaftar", "Months after sign-up"),
+    "masih_membayar": ("Masih membayar (%)", "Still paying (%)"),
+    "pendaftar_matang": ("Pendaftar yang sudah {b} bulan", "Sign-ups at least {b} months old"),
+    "dalam_batas": ("Dalam batas wajar", "Within the limits"),
+    "di_luar_95": ("Di luar batas 95%", "Outside the 95% limits"),
+    "di_luar_998": ("Di luar batas 99,8%", "Outside the 99.8% limits"),
+    "corong_judul": ("Kegiatan dibandingkan: bertahan {b} bulan", "Events compared: still active after {b} months"),
+    "corong_bantuan": (
+        "Setiap titik satu kegiatan. Garis putus-putus batas 95%, garis penuh batas 99,8% di sekitar rata-rata semua "
+        "kegiatan: kegiatan kecil wajar jauh dari rata-rata karena kebetulan; hanya titik di luar garis yang benar-benar "
+        "berbeda.",
+        "Each dot is one event. Dashed lines are the 95% limits, solid lines the 99.8% limits around the average of all "
+        "events: a small event may sit far from the average by chance; only a dot outside the lines truly differs."),
+    "kurva_judul": ("Masih membayar, bulan demi bulan", "Still paying, month by month"),
+    "kurva_bantuan": (
+        "Kaplan–Meier: pendaftar yang baru bergabung hanya dihitung untuk bulan-bulan yang sudah mereka jalani, jadi "
+        "kegiatan baru tidak tampak lebih baik atau lebih buruk dari yang sebenarnya.",
+        "Kaplan–Meier: recent sign-ups count only for the months they have had, so a recent event looks neither "
+        "better nor worse than it is."),
+    "kurva_semua": ("Semua kegiatan periode ini", "All events of this period"),
+    "kolom_iuran_bulan": ("Iuran {b} bln (Rp)", "Paid in {b} mo (Rp)"),
+    "kolom_iuran_per_biaya": ("Iuran 12 bln ÷ biaya", "Paid in 12 mo ÷ cost"),
+    "tindak_lanjut_menu": ("Tindak lanjut", "Follow-up"),
+    "tindak_lanjut_segmen": ("Peserta BPU (pekerja informal)", "BPU participants (informal workers)"),
+    "tindak_lanjut_penjelasan": (
+        "Desa yang paling perlu dikunjungi petugas lapangan, diurutkan menurut iuran bulanan yang dipertaruhkan: "
+        "peserta yang berhenti membayar dalam 1 dan 3 bulan terakhir dan belum kembali, serta peserta yang iurannya "
+        "dibayar APBD, APBDes, CSR atau DBHCHT dan masa tanggungannya berakhir dalam 1 dan 3 bulan ke depan.",
+        "The villages field staff most need to visit, ordered by the monthly contributions at stake: participants who "
+        "stopped paying in the last 1 and 3 months and have not come back, and participants whose contributions a "
+        "regency budget, village budget, CSR or tobacco-excise fund pays and whose paid term ends in the next 1 and "
+        "3 months."),
+    "tindak_lanjut_kosong": ("Tidak ada desa yang perlu dikunjungi: tidak ada yang berhenti membayar dan tidak ada "
+                             "masa tanggungan yang segera berakhir.",
+                             "No village needs a visit: nobody stopped paying and no paid term ends soon."),
+    "tindak_lanjut_privasi": ("Daftar ini tidak memuat nama, NIK atau nomor telepon siapa pun: cari pesertanya di "
+                              "sistem BPJS Ketenagakerjaan.",
+                              "This list holds no one's name, NIK or phone number: look the participants up in BPJS "
+                              "Ketenagakerjaan's own systems."),
+    "tindak_lanjut_hari_ini": ("Daftar kerja selalu per hari ini, apa pun periode di saringan.",
+                               "The work list is always as of today, whatever period the filter names."),
+    "kolom_berhenti_1": ("Berhenti, 1 bln lalu", "Lapsed, 1 mo"),
+    "kolom_berhenti_3": ("Berhenti, 3 bln lalu", "Lapsed, 3 mo"),
+    "kolom_akhir_1": ("Tanggungan habis, 1 bln", "Term ends, 1 mo"),
+    "kolom_akhir_3": ("Tanggungan habis, 3 bln", "Term ends, 3 mo"),
+    "kolom_taruhan": ("Iuran dipertaruhkan (Rp/bln)", "Contributions at stake (Rp/month)"),
     "aktif_segmen_lain": ("Segmen lain: aktif = masa kepesertaan tercatat.",
                           "Other segments: active = a recorded enrolment period."),
     "dibanding_awal": ("dibanding awal periode", "against the start of the period"),
@@ -445,6 +517,8 @@ TEKS: dict[str, tuple[str, str]] = {
     "ukuran_peta_aktif": ("Peserta aktif", "Active participants"),
     "ukuran_peta_baru": ("Pendaftaran baru", "New sign-ups"),
     "ukuran_peta_target": ("Capaian target BPU (%)", "Progress to BPU target (%)"),
+    "ukuran_peta_kolektibilitas": ("Kolektibilitas iuran (%)", "Contribution collection rate (%)"),
+    "ukuran_peta_berhenti": ("Tingkat berhenti membayar (%)", "Lapse rate (%)"),
     "tidak_ada_data": ("Tidak ada data", "No data"),
     "tanpa_data_atau_tersembunyi": ("Tidak ada data atau disembunyikan ({tanda})", "No data, or hidden ({tanda})"),
     "kec_singkat": ("Kec.", "District"),
@@ -544,7 +618,8 @@ def label_isian(kelompok: str, teks_id: str, bahasa: str) -> str:
 
 # Each page's menu title, by the key the role rules (domain.peran.HALAMAN) and the URL use.
 JUDUL_HALAMAN = {"ringkasan": "ringkasan", "peta": "peta", "provinsi": "peta_provinsi", "kegiatan": "kegiatan_menu",
-                 "desa-sadar": "desa_sadar_menu", "target": "target_menu", "daftar": "pendaftaran",
+                 "desa-sadar": "desa_sadar_menu", "target": "target_menu", "tindak-lanjut": "tindak_lanjut_menu",
+                 "daftar": "pendaftaran",
                  "data": "data_menu", "layar": "layar_acara"}
 
 

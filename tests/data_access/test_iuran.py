@@ -9,7 +9,11 @@ import sqlalchemy as sa
 
 from data_access import iuran, masa_aktif
 from data_access.db import baca, tulis
+from data_access.pendaftaran import daftarkan
 from domain.iuran import DefinisiAktif
+from domain.pendaftaran import Pendaftaran
+from domain.periode import Periode
+from domain.saringan import Saringan
 from tests.data_access.test_db import _wilayah
 
 TERBUKA = date(9999, 12, 31)
@@ -144,3 +148,33 @@ def test_a_corrected_payment_updates_and_the_same_file_twice_adds_nothing(riwaya
     lagi = tulis(engine, lambda k: iuran.simpan(k, ulang.assign(jumlah=36_800), HARI_INI, "uji"))
     assert lagi == {"baru": 0, "diperbarui": 8, "sama": 0}
     assert baca(engine, "SELECT count(*) AS n FROM iuran")["n"].iloc[0] == 4 + 6 + 8 + 4 + 9 + 12 + 9 - 7 + 8 - 1
+
+
+def test_money_lapses_and_returns_per_month_match_a_hand_count(riwayat):
+    """The constructed histories over 2026, counted by hand: 16.800 a month each; billed for every
+    month a participant counts as active, paid as recorded."""
+    engine, _ = riwayat
+    s = Saringan("33.26", Periode("2026", date(2026, 1, 1), HARI_INI))
+    b = iuran.bulanan(engine, s)
+    per_bulan = b.groupby("bulan")[["ditagih", "dibayar", "berhenti", "kembali", "aktif_awal"]].sum()
+    assert [int(v) // 16_800 for v in per_bulan["ditagih"]] == [3, 3, 4, 4, 4, 5, 5, 5, 3, 3, 4]
+    assert [int(v) // 16_800 for v in per_bulan["dibayar"]] == [3, 3, 4, 4, 3, 5, 5, 4, 3, 3, 3]
+    assert per_bulan.loc[date(2026, 9, 1), "berhenti"] == 2 and per_bulan["berhenti"].sum() == 2
+    assert per_bulan.loc[date(2026, 3, 1), "kembali"] == 1 and per_bulan["kembali"].sum() == 1
+    assert per_bulan.loc[date(2026, 9, 1), "aktif_awal"] == 5
+    dana = b.groupby("sumber_dana")[["ditagih", "dibayar", "berhenti", "kembali"]].sum()
+    assert dana.loc["apbdes"].tolist() == [134_400, 134_400, 1, 0]
+    assert dana.loc["mandiri"].tolist() == [588_000, 537_600, 1, 1]
+    assert iuran.bulanan(engine, Saringan("33.26", s.periode, segmen="PU")).empty  # no PU export
+
+
+def test_a_registration_records_its_first_month_without_claiming_the_regency(engine_kosong):
+    _wilayah(engine_kosong)
+    isian = Pendaftaran(nik="3326124305855002", kode_desa="33.26.10.2001", segmen="BPU", program=frozenset({"JKK", "JKM"}),
+                        sumber_dana="mandiri", pekerjaan="Petani", jenis_kelamin="P", tahun_lahir=1985)
+    pid = daftarkan(engine_kosong, isian, b"kunci-uji-pendaftaran-panjang", HARI_INI)
+    tercatat = baca(engine_kosong, "SELECT peserta_id, bulan, jumlah, tanggal_bayar, pembayar FROM iuran")
+    assert tercatat.to_dict("records") == [{"peserta_id": pid, "bulan": date(2026, 11, 1), "jumlah": 16_800,
+                                            "tanggal_bayar": HARI_INI, "pembayar": "mandiri"}]
+    assert baca(engine_kosong, "SELECT count(*) AS n FROM cakupan_iuran")["n"].iloc[0] == 0
+    assert _pulau(engine_kosong, pid) == [(HARI_INI, None)]
