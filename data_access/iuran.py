@@ -247,3 +247,31 @@ def daftar_kerja(engine: sa.Engine, awalan: str, hari_ini: date, segmen: str = "
 def _geser_bulan(hari: date, n: int) -> date:
     """The same day n months on (the month's last day where it is shorter)."""
     return (pd.Timestamp(hari) + pd.DateOffset(months=n)).date()
+
+
+def per_desa(engine: sa.Engine, s: Saringan) -> pd.DataFrame:
+    """Per village (index kode_desa), over the months of the period the exports cover: ditagih,
+    dibayar, peserta_bayar, berhenti, and aktif_awal_iuran (active at the start of the first such
+    month). The same figures as `bulanan` summed, in one aggregation: a month's bill is the sum of the
+    bill changes before it, so a change counts once for every covered month from its own on."""
+    idx = masa_aktif._indeks_bulan
+    segmen = "AND r.segmen = :segmen" if s.segmen else ""
+    di_dalam = f"{idx('r.bulan')} BETWEEN c.a AND c.b"
+    return baca(engine, f"""
+        SELECT r.kode_desa,
+               sum(r.tagihan * greatest(0, c.b - greatest(c.a, {idx('r.bulan')}) + 1)) AS ditagih,
+               sum(CASE WHEN {di_dalam} THEN r.dibayar ELSE 0 END) AS dibayar,
+               sum(CASE WHEN {di_dalam} THEN r.peserta_bayar ELSE 0 END) AS peserta_bayar,
+               sum(CASE WHEN {di_dalam} THEN r.berhenti ELSE 0 END) AS berhenti,
+               sum(CASE WHEN {idx('r.bulan')} < c.a THEN r.mulai - r.berhenti ELSE 0 END) AS aktif_awal_iuran
+        FROM rekap_iuran r
+        JOIN (SELECT kode_kabupaten, segmen, greatest({idx('bulan_awal')}, :a) AS a,
+                     least({idx('bulan_data')}, :b) AS b FROM cakupan_iuran) c
+             ON c.kode_kabupaten = substr(r.kode_desa, 1, 5) AND c.segmen = r.segmen
+        WHERE r.kode_desa LIKE :awalan AND c.a <= c.b AND {idx('r.bulan')} <= c.b {segmen}
+        GROUP BY r.kode_desa""", awalan=s.kode_wilayah + "%", segmen=s.segmen,
+        a=_bulan_indeks(s.periode.mulai), b=_bulan_indeks(s.periode.selesai)).set_index("kode_desa")
+
+
+def _bulan_indeks(d: date) -> int:
+    return d.year * 12 + d.month - 1

@@ -54,19 +54,12 @@ def _iuran_desa(engine: sa.Engine, s: Saringan, kode: pd.Index) -> pd.DataFrame:
     """Per village over the period's months the payment exports cover: collection rate (paid ÷
     billed, %), lapses, active at the start of the first month, and the lapse rate; NaN where the
     exports say nothing."""
-    per_bulan = iuran.bulanan(engine, s, per="kode_desa")
-    kolom = ["ditagih", "dibayar", "peserta_bayar", "berhenti", "aktif_awal_iuran", "kolektibilitas_persen",
-             "berhenti_persen"]
-    if per_bulan.empty:
-        return pd.DataFrame(index=kode, columns=kolom, dtype="float64")
-    jumlah = per_bulan.groupby("kode_desa")[["ditagih", "dibayar", "peserta_bayar", "berhenti"]].sum()
-    awal = per_bulan.sort_values("bulan").groupby("kode_desa")["aktif_awal"].first().rename("aktif_awal_iuran")
-    hasil = jumlah.join(awal).reindex(kode)
+    hasil = iuran.per_desa(engine, s).reindex(kode)
     hasil["kolektibilitas_persen"] = [kpi.rasio_persen(b, t) if pd.notna(t) else None
                                       for b, t in zip(hasil["dibayar"], hasil["ditagih"], strict=True)]
     hasil["berhenti_persen"] = [kpi.rasio_persen(b, a) if pd.notna(a) else None
                                 for b, a in zip(hasil["berhenti"], hasil["aktif_awal_iuran"], strict=True)]
-    return hasil[kolom].astype("float64")
+    return hasil.astype("float64")
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ import pandas as pd
 from tampilan import format as fmt
 from domain.desa_sadar import label_status
 from domain.kegiatan import label_jenis
-from tampilan.publik import RingkasanPublik
+from tampilan.publik import IuranPublik, RingkasanPublik
 from tampilan.teks import t
 
 BARIS_TABEL_MAKS = 12  # rows per table slide
@@ -45,6 +45,8 @@ class IsiBriefing:
     judul: str = ""  # tampilan.pesan.judul_briefing: the document's title and file name
     dibuat: datetime | None = None  # when the content was gathered: the PDF's creation date
     akhir_periode: date | None = None  # the period's last day (the trend's last month may be unfinished)
+    iuran: IuranPublik | None = None  # contributions and lapses of the period, where exports cover them
+    definisi_aktif: str = ""  # tampilan.pesan.kalimat_definisi_aktif: what "active" means here
 
 
 def kaki(isi: IsiBriefing) -> str:
@@ -96,6 +98,21 @@ def isi_kpi(isi: IsiBriefing) -> list[tuple[str, str, str, bool | None]]:
          t("dari_target", b, n=fmt.angka(a.target_aktif)) if a.target_aktif else t("tanpa_target", b), None),
         (t("peserta_nonaktif", b), fmt.hitungan(a.nonaktif, k), f"{nonaktif}. {tingkat}", baik_nonaktif),
     ]
+
+
+def isi_iuran(isi: IsiBriefing) -> str:
+    """The KPI slide's line on money: the collection rate with what was paid and billed, and the
+    returning payers; then what "active" means in every figure of the deck."""
+    b, u = isi.bahasa, isi.iuran
+    if u is None or not u.ada:
+        return isi.definisi_aktif
+
+    def rupiah(v: int | None) -> str:
+        return fmt.TANDA_TERSEMBUNYI if v is None else fmt.rupiah_ringkas(v, b)
+
+    kolektibilitas = fmt.TANDA_TERSEMBUNYI if u.kolektibilitas is None else fmt.persen(u.kolektibilitas)
+    return (t("kalimat_iuran", b, persen=kolektibilitas, dibayar=rupiah(u.dibayar), ditagih=rupiah(u.ditagih),
+              kembali=fmt.hitungan(u.kembali, isi.ambang)) + " " + isi.definisi_aktif).strip()
 
 
 def isi_batang(df: pd.DataFrame, kategori: str, isi: IsiBriefing) -> tuple[list[str], list[int]] | str:

@@ -24,7 +24,7 @@ from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.enum.dml import MSO_LINE
 from pptx.util import Emu, Pt
 
-from laporan.briefing import (FORMAT_ANGKA_PPTX, IsiBriefing, isi_batang, isi_judul, isi_kpi, isi_tabel,
+from laporan.briefing import (FORMAT_ANGKA_PPTX, IsiBriefing, isi_batang, isi_iuran, isi_judul, isi_kpi, isi_tabel,
                               isi_tren, judul_halaman, kaki, ringkas_jalan)
 from tampilan.grafik import WARNA_TARGET, WARNA_UTAMA
 from tampilan import format as fmt
@@ -162,6 +162,8 @@ def buat_deck(isi: IsiBriefing) -> bytes:
         _kotak_teks(kpi, 0.04 + i * 0.19, 0.22, 0.18, 0.08, label, 16, warna=ABU)
         _kotak_teks(kpi, 0.04 + i * 0.19, 0.3, 0.18, 0.13, nilai, 34, tebal=True, warna=HIJAU)
         _kotak_teks(kpi, 0.04 + i * 0.19, 0.45, 0.18, 0.3, banding, 12, warna={True: HIJAU, False: MERAH}.get(baik, ABU))
+    if garis_iuran := isi_iuran(isi):
+        _kotak_teks(kpi, 0.04, 0.72, 0.92, 0.1, garis_iuran, 14, warna=ABU)
     if isi.ambang > 1:
         _kotak_teks(kpi, 0.04, 0.82, 0.92, 0.06, t("tersembunyi", b, k=str(isi.ambang)), 12, warna=ABU)
 

@@ -19,7 +19,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 from PIL import Image
 
-from laporan.briefing import (IsiBriefing, isi_batang, isi_judul, isi_kpi, isi_tabel, isi_tren, judul_halaman, kaki,
+from laporan.briefing import (IsiBriefing, isi_batang, isi_iuran, isi_judul, isi_kpi, isi_tabel, isi_tren, judul_halaman, kaki,
                               ringkas_jalan)
 from tampilan import format as fmt
 from tampilan.grafik import WARNA_TARGET, WARNA_UTAMA
@@ -141,8 +141,10 @@ def buat_pdf(isi: IsiBriefing) -> bytes:
             kpi.text(0.04 + i * 0.19, 0.6, nilai, fontsize=34, fontweight="bold", color=WARNA_UTAMA)
             kpi.text(0.04 + i * 0.19, 0.54, textwrap.fill(banding, 24), fontsize=11, va="top",
                      color={True: WARNA_UTAMA, False: WARNA_TARGET}.get(baik, ABU))
+        if garis_iuran := isi_iuran(isi):
+            kpi.text(0.04, 0.32, textwrap.fill(garis_iuran, 150), fontsize=12, color=ABU, va="top")
         if isi.ambang > 1:
-            kpi.text(0.04, 0.25, t("tersembunyi", b, k=str(isi.ambang)), fontsize=12, color=ABU)
+            kpi.text(0.04, 0.2, t("tersembunyi", b, k=str(isi.ambang)), fontsize=12, color=ABU)
         pdf.savefig(kpi)
 
         sebaran = _halaman(j_sebaran, isi)

@@ -9,6 +9,7 @@ from datetime import date, datetime, timezone
 import pandas as pd
 import sqlalchemy as sa
 
+from data_access import iuran
 from data_access.batas import BatasWilayah
 from data_access.config import Pengaturan
 from data_access.desa_sadar import desa_menjadi_siap, status_desa
@@ -60,4 +61,7 @@ def susun_briefing(engine: sa.Engine, batas: BatasWilayah, s: Saringan, hari_ini
                                       s.segmen, s.program, hari_ini, bahasa)),
         jalan=None if jalan_tampil.empty else tp.meleset_target(jalan_tampil), riwayat=riwayat, target_sendiri=target_sendiri, bantuan_proyeksi=bantuan,
         judul=pesan.judul_briefing(nama_wilayah, s.periode, bahasa),
+        iuran=tp.iuran_publik(iuran.bulanan(engine, Saringan(s.kode_wilayah, s.periode, None, s.segmen)), ambang),
+        definisi_aktif=pesan.kalimat_definisi_aktif(iuran.definisi_aktif(engine, s.kode_wilayah, s.segmen), s.segmen,
+                                                    bahasa),
         dibuat=dibuat or datetime.now(timezone.utc))

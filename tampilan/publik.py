@@ -494,7 +494,8 @@ def daftar_kerja_publik(df: pd.DataFrame, k: int) -> pd.DataFrame:
         return hasil
     for satu, tiga in (("berhenti_1", "berhenti_3"), ("akhir_1", "akhir_3")):
         s1, s3 = df[satu].astype(int), df[tiga].astype(int)
-        selisih_kecil = [0 < a - b < k for a, b in zip(s3, s1, strict=True)]
+        # Shown beside a visible three-month count, the one-month count must not leave a small rest.
+        selisih_kecil = [0 < a - b < k and not kecil(a, k) for a, b in zip(s3, s1, strict=True)]
         hasil[tiga] = pd.array([None if kecil(n, k) else n for n in s3], dtype="Int64")
         hasil[satu] = pd.array([None if kecil(n, k) or sk else n for n, sk in zip(s1, selisih_kecil, strict=True)],
                                dtype="Int64")

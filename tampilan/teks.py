@@ -66,6 +66,10 @@ TEKS: dict[str, tuple[str, str]] = {
                         "Participants active again after a lapse beyond the grace period."),
     "iuran_bulan_berjalan": ("Kolektibilitas bulan berjalan tidak digambar: iurannya masih bisa masuk.",
                              "The running month's collection rate is not drawn: its payments are still coming in."),
+    "kalimat_iuran": ("Iuran: kolektibilitas {persen} (dibayar {dibayar} dari tertagih {ditagih}); {kembali} peserta "
+                      "kembali membayar.",
+                      "Contributions: collection rate {persen} ({dibayar} paid of {ditagih} billed); {kembali} "
+                      "participants paying again."),
     "iuran_per_dana": ("Per sumber dana", "By funding source"),
     "iuran_tanpa_data": ("Belum ada data iuran untuk wilayah dan segmen ini; impor rekap iuran di halaman Data.",
                          "No contribution data for this area and segment yet; import a contributions export on the "

@@ -14,6 +14,7 @@ from domain.iuran import DefinisiAktif
 from domain.pendaftaran import Pendaftaran
 from domain.periode import Periode
 from domain.saringan import Saringan
+from tests.conftest import HARI_INI_UJI
 from tests.data_access.test_db import _wilayah
 
 TERBUKA = date(9999, 12, 31)
@@ -178,3 +179,48 @@ def test_a_registration_records_its_first_month_without_claiming_the_regency(eng
                                             "tanggal_bayar": HARI_INI, "pembayar": "mandiri"}]
     assert baca(engine_kosong, "SELECT count(*) AS n FROM cakupan_iuran")["n"].iloc[0] == 0
     assert _pulau(engine_kosong, pid) == [(HARI_INI, None)]
+
+
+@pytest.mark.parametrize("s", [
+    Saringan("33.26", Periode("2026", date(2026, 1, 1), HARI_INI)),
+    Saringan("33.26.10", Periode("x", date(2024, 7, 1), date(2025, 3, 31)), segmen="BPU"),
+])
+def test_the_map_s_village_money_equals_the_monthly_figures_summed(engine_demo, s):
+    per_desa = iuran.per_desa(engine_demo, s)
+    bulanan = iuran.bulanan(engine_demo, s, "kode_desa")
+    harapan = bulanan.groupby("kode_desa")[["ditagih", "dibayar", "peserta_bayar", "berhenti"]].sum()
+    harapan["aktif_awal_iuran"] = bulanan.sort_values("bulan").groupby("kode_desa")["aktif_awal"].first()
+    assert len(harapan) > 10
+    pd.testing.assert_frame_equal(per_desa.reindex(harapan.index).astype("int64"), harapan.astype("int64"),
+                                  check_names=False)
+
+
+def test_demo_payments_leave_about_a_third_of_those_ever_registered_non_active(engine_demo):
+    """Calibration (domain brief §2): nationally about a third of registered participants are
+    non-active. Active means paid where the demo's exports speak (its BPU segment)."""
+    n = baca(engine_demo, """
+        SELECT (SELECT count(*) FROM peserta) AS semua,
+               (SELECT count(DISTINCT peserta_id) FROM masa_aktif WHERE program = 'SEMUA'
+                  AND tanggal_mulai <= :hari AND tanggal_berakhir > :hari) AS aktif""", hari=HARI_INI_UJI)
+    nonaktif = 1 - n["aktif"].iloc[0] / n["semua"].iloc[0]
+    assert 0.27 <= nonaktif <= 0.38, nonaktif
+    assert baca(engine_demo, "SELECT count(*) AS n FROM iuran WHERE sumber <> 'demo'")["n"].iloc[0] == 0
+
+
+def test_the_work_list_counts_lapses_and_terms_ending_per_village(riwayat):
+    engine, _ = riwayat
+
+    def sponsor_baru(k):
+        pid = _peserta(k, "sponsor-2", date(2026, 2, 3), dana="apbdes")
+        iuran.simpan(k, _bayar(pid, _bulan("2026-02", "2027-01"), dibayar="2026-02-03", pembayar="apbdes"),
+                     HARI_INI, "uji")
+
+    tulis(engine, sponsor_baru)
+    daftar = iuran.daftar_kerja(engine, "33.26", HARI_INI)
+    # Lapsed on 1 September (the self-payer who stopped in July, and the sponsored term that ended):
+    # inside the last three months, not the last one. The new sponsored term is paid to January.
+    assert daftar.drop(columns=["nama_desa", "nama_kec"]).to_dict("records") == [{
+        "kode_desa": "33.26.10.2001", "berhenti_1": 0, "berhenti_3": 2, "akhir_1": 0, "akhir_3": 1, "orang": 3,
+        "taruhan": 3 * 16_800}]
+    assert iuran.daftar_kerja(engine, "33.26", HARI_INI, segmen="PU").empty
+    assert "kunci" not in " ".join(daftar.columns) and "peserta_id" not in daftar.columns
