@@ -73,6 +73,8 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="perintah", required=True)
     sub.add_parser("migrate", help="buat atau perbarui skema database")
     sub.add_parser("rekap", help="padatkan rekap bulanan dan tahunan (jalankan tiap malam; aman diulang)")
+    tenggang = sub.add_parser("tenggang", help="atur masa tenggang iuran (bulan) lalu hitung ulang masa aktif")
+    tenggang.add_argument("bulan", type=int, choices=range(0, 13), metavar="BULAN", help="0 sampai 12")
     demo = sub.add_parser("demo", help="isi database kosong dengan data contoh (sintetis)")
     demo.add_argument("--scale", type=baca_skala, default=None, help="jumlah kepesertaan, mis. 1m atau 10m")
     demo.add_argument("--ulang", action="store_true",
@@ -118,6 +120,12 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.perintah == "rekap":
             return _padatkan_rekap(engine)
+        if args.perintah == "tenggang":
+            mulai = time.perf_counter()
+            tulis(engine, lambda k: (tanpa_batas_waktu(k), masa_aktif.atur_masa_tenggang(k, args.bulan)))
+            print(f"Masa tenggang {args.bulan} bulan berlaku; masa aktif dan rekap dihitung ulang dalam "
+                  f"{time.perf_counter() - mulai:.1f} detik.")
+            return 0
         batas = batas_aplikasi(pengaturan.folder_data, pengaturan.folder_batas, pengaturan.kode_kab)
         hari_ini = pengaturan.hari_ini()
         if args.perintah == "import":

@@ -236,8 +236,10 @@ def _ubah_rekap(koneksi: sa.Connection, ids: list[int], tanda: int) -> None:
         ).bindparams(sa.bindparam("ids", expanding=True)), {"ids": ids})
 
 
-def perbarui(koneksi: sa.Connection, peserta_id: Sequence[int]) -> None:
-    """Recompute the islands of these participants, inside the caller's write transaction."""
+def perbarui(koneksi: sa.Connection, peserta_id: Sequence[int], baru: bool = False) -> None:
+    """Recompute the islands of these participants, inside the caller's write transaction. `baru`:
+    the participants were created in this transaction (a registration), so the money rollup only
+    gains their rows instead of recomputing their village."""
     if not peserta_id:
         return
     daftar = sa.bindparam("ids", expanding=True)
@@ -255,4 +257,7 @@ def perbarui(koneksi: sa.Connection, peserta_id: Sequence[int]) -> None:
     _ubah_rekap(koneksi, list(peserta_id), 1)
     perbarui_program_dimiliki(koneksi, peserta_id)
     from data_access import rekap_iuran  # it reads the islands this module writes
-    rekap_iuran.perbarui_desa(koneksi, desa)
+    if baru:
+        rekap_iuran.tambah_peserta_baru(koneksi, list(peserta_id))
+    else:
+        rekap_iuran.perbarui_desa(koneksi, desa)

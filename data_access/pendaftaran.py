@@ -68,7 +68,7 @@ def daftarkan(engine: sa.Engine, p: Pendaftaran, kunci: bytes, hari_ini: date, t
         if bulan_pertama:
             iuran.catat_bulan_pertama(k, pid, bulan_pertama, p.sumber_dana, hari_ini,
                                       sumber_tulisan(k, "pendaftaran"))
-        masa_aktif.perbarui(k, [pid])
+        masa_aktif.perbarui(k, [pid], baru=True)
         if token:
             k.execute(sa.text("INSERT INTO kiriman_pendaftaran (token, peserta_id, dibuat) VALUES (:t, :pid, :kini)"),
                       {"t": token, "pid": pid, "kini": datetime.now(timezone.utc).replace(tzinfo=None)})

@@ -94,3 +94,20 @@ def perbarui_desa(k: sa.Connection, kode_desa: Iterable[str]) -> None:
     k.execute(sa.text(f"INSERT INTO rekap_iuran ({_KOLOM}) " + _SUMBANGAN.format(
         syarat_p="p.kode_desa IN :desa", syarat_m="m.kode_desa IN :desa"))
         .bindparams(daftar), {"desa": desa})
+
+
+def tambah_peserta_baru(k: sa.Connection, peserta_id: list[int]) -> None:
+    """Add the rollup rows of participants new in this transaction (nothing of theirs is in the
+    rollup yet). Only appends: ten staff registering in one village at once never touch the same
+    rows (DuckDB refuses concurrent deletes of one row). On PostgreSQL the village lock still orders
+    an append after a village's recomputation, whose statements each see the latest commits."""
+    if not peserta_id:
+        return
+    daftar = sa.bindparam("ids", expanding=True)
+    if k.dialect.name == "postgresql":
+        desa = sorted({r[0] for r in k.execute(sa.text("SELECT DISTINCT kode_desa FROM peserta WHERE id IN :ids")
+                                                  .bindparams(daftar), {"ids": peserta_id})})
+        for kode in desa:
+            k.execute(sa.text("SELECT pg_advisory_xact_lock(hashtext('rekap_iuran:' || :kode))"), {"kode": kode})
+    k.execute(sa.text(f"INSERT INTO rekap_iuran ({_KOLOM}) " + _SUMBANGAN.format(
+        syarat_p="p.id IN :ids", syarat_m="m.peserta_id IN :ids")).bindparams(daftar), {"ids": peserta_id})

@@ -8,6 +8,7 @@ import pytest
 import sqlalchemy as sa
 
 from data_access import iuran, masa_aktif
+from data_access.__main__ import main
 from data_access.db import baca, tulis
 from data_access.pendaftaran import daftarkan
 from domain.iuran import DefinisiAktif
@@ -224,3 +225,35 @@ def test_the_work_list_counts_lapses_and_terms_ending_per_village(riwayat):
         "taruhan": 3 * 16_800}]
     assert iuran.daftar_kerja(engine, "33.26", HARI_INI, segmen="PU").empty
     assert "kunci" not in " ".join(daftar.columns) and "peserta_id" not in daftar.columns
+
+
+def test_the_grace_period_command_rebuilds_the_active_periods(riwayat, capsys):
+    engine, pid = riwayat
+    url = engine.url.render_as_string(hide_password=False)
+    engine.dispose()  # DuckDB: one process holds the file; the command opens it itself
+    assert main(["tenggang", "3", "--database", url]) == 0
+    assert "Masa tenggang 3 bulan berlaku" in capsys.readouterr().out
+    assert _pulau(engine, pid["henti"]) == [(date(2026, 1, 5), date(2026, 11, 1))]
+
+
+def _rekap_iuran(engine) -> pd.DataFrame:
+    return baca(engine, """
+        SELECT segmen, kode_desa, sumber_dana, bulan, sum(tagihan) AS tagihan, sum(dibayar) AS dibayar,
+               sum(peserta_bayar) AS peserta_bayar, sum(mulai) AS mulai, sum(berhenti) AS berhenti,
+               sum(kembali) AS kembali
+        FROM rekap_iuran GROUP BY 1, 2, 3, 4
+        HAVING sum(tagihan) <> 0 OR sum(dibayar) <> 0 OR sum(mulai) <> 0 OR sum(berhenti) <> 0
+        ORDER BY 1, 2, 3, 4""")
+
+
+def test_the_money_rollup_kept_on_write_equals_a_rebuild(riwayat):
+    """Payments imported, a registration appended, a correction: the rollup folds to a rebuild's."""
+    engine, pid = riwayat
+    isian = Pendaftaran(nik="3326124305855002", kode_desa="33.26.10.2001", segmen="BPU",
+                        program=frozenset({"JKK", "JKM", "JHT"}), sumber_dana="mandiri", pekerjaan="Petani",
+                        jenis_kelamin="P", tahun_lahir=1985)
+    daftarkan(engine, isian, b"kunci-uji-pendaftaran-panjang", HARI_INI)
+    tulis(engine, lambda k: iuran.simpan(k, _bayar(pid["henti"], ["2026-08"]), HARI_INI, "uji"))
+    sebelum = _rekap_iuran(engine)
+    tulis(engine, masa_aktif.bangun_ulang)
+    pd.testing.assert_frame_equal(sebelum, _rekap_iuran(engine))
