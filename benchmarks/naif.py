@@ -75,10 +75,27 @@ def kepesertaan_efektif(engine: sa.Engine, p: pd.DataFrame | None = None) -> pd.
                                int(tenggang["nilai"].iloc[0]) if len(tenggang) else 1)
 
 
+def pulau_semua(k: pd.DataFrame) -> pd.DataFrame:
+    """Each participant's enrolment rows (any programme) merged into runs: peserta_id, mulai, akhir
+    (NaT open), urutan (1 for the first run)."""
+    selamanya = pd.Timestamp("2262-01-01")
+    d = pd.DataFrame({"peserta_id": k["peserta_id"], "m": k["tanggal_mulai"],
+                      "b": k["tanggal_berakhir"].fillna(selamanya)}).sort_values(["peserta_id", "m", "b"])
+    sebelumnya = d.groupby("peserta_id")["b"].cummax().groupby(d["peserta_id"]).shift()
+    d["pulau"] = (sebelumnya.isna() | (d["m"] > sebelumnya)).cumsum()
+    pulau = d.groupby(["peserta_id", "pulau"]).agg(mulai=("m", "min"), akhir=("b", "max")).reset_index()
+    pulau["akhir"] = pulau["akhir"].where(pulau["akhir"] < selamanya)
+    pulau["urutan"] = pulau.groupby("peserta_id").cumcount() + 1
+    return pulau.drop(columns="pulau")
+
+
 class RingkasanNaif:
     def __init__(self, engine: sa.Engine):
         self.p = baca(engine, "SELECT * FROM peserta")
         self.k = kepesertaan_efektif(engine, self.p)
+        self.k_mentah = baca(engine, "SELECT peserta_id, tanggal_mulai, tanggal_berakhir, iuran_bulanan FROM kepesertaan")
+        self.iuran = baca(engine, "SELECT * FROM iuran")
+        self.cakupan = baca(engine, "SELECT * FROM cakupan_iuran")
         self.d = baca(engine, "SELECT * FROM penyebut")
         self.t = baca(engine, "SELECT * FROM target")
         self.w = baca(engine, "SELECT * FROM wilayah")
@@ -171,6 +188,40 @@ class RingkasanNaif:
         return hasil
 
 
+    def uang(self, s: Saringan) -> dict | None:
+        """Contributions over the period's covered months in the region: ditagih (each participant's
+        monthly contribution for every month of theirs that is active on any day), dibayar and the
+        payments counted, and kembali (runs after a lapse beginning in those months); None where no
+        export covers the filter."""
+        p = self.p[self.p["kode_desa"].str.startswith(s.kode_wilayah)]
+        if s.segmen:
+            p = p[p["segmen"] == s.segmen]
+        c = self.cakupan.assign(a=np.maximum(_bulan(self.cakupan["bulan_awal"]), _bulan(pd.Series([s.periode.mulai]))[0]),
+                                z=np.minimum(_bulan(self.cakupan["bulan_data"]), _bulan(pd.Series([s.periode.selesai]))[0]))
+        p = p.assign(kab=p["kode_desa"].str[:5]).merge(c.rename(columns={"kode_kabupaten": "kab"}), on=["kab", "segmen"])
+        p = p[p["a"] <= p["z"]]
+        if p.empty:
+            return None
+        jendela = p.set_index("id")[["a", "z"]]
+        bayar = self.iuran[(self.iuran["jumlah"] > 0) & self.iuran["peserta_id"].isin(jendela.index)]
+        bayar = bayar.join(jendela, on="peserta_id")
+        bayar = bayar[_bulan(bayar["bulan"]).between(bayar["a"], bayar["z"])]
+        pulau = pulau_semua(self.k[self.k["peserta_id"].isin(jendela.index)]).join(jendela, on="peserta_id")
+        selamanya = pd.Timestamp("2262-01-01")
+        mentah = self.k_mentah[self.k_mentah["peserta_id"].isin(jendela.index)]
+        tarif = pulau.reset_index().merge(mentah, on="peserta_id")
+        tarif = tarif[(pd.to_datetime(tarif["tanggal_mulai"]) < tarif["akhir"].fillna(selamanya))
+                      & (pd.to_datetime(tarif["tanggal_berakhir"]).fillna(selamanya) > tarif["mulai"])]
+        tarif = tarif.groupby("index")["iuran_bulanan"].sum()
+        pulau["tarif"] = tarif.reindex(pulau.index).fillna(0)
+        awal = _bulan(pulau["mulai"])
+        akhir = _bulan(pulau["akhir"].fillna(selamanya) - pd.Timedelta(days=1))
+        bulan_aktif = (np.minimum(akhir, pulau["z"]) - np.maximum(awal, pulau["a"]) + 1).clip(lower=0)
+        kembali = (pulau["urutan"] > 1) & awal.between(pulau["a"], pulau["z"])
+        return {"ditagih": int((pulau["tarif"] * bulan_aktif).sum()), "dibayar": int(bayar["jumlah"].sum()),
+                "bayar": len(bayar), "kembali": int(kembali.sum())}
+
+
 def hitungan_aktif_pindai(engine: sa.Engine, s: Saringan) -> pd.DataFrame:
     """data_access.ringkasan.hitungan_aktif as it was before the rollups: every island of the region
     read and compared with both days. The scale benchmark's baseline; same result."""
@@ -197,3 +248,4 @@ def aktif_per_desa_pindai(engine: sa.Engine, s: Saringan) -> pd.DataFrame:
           AND m.tanggal_mulai <= :akhir AND m.tanggal_berakhir > :akhir
         GROUP BY m.kode_desa""", program=program, segmen=s.segmen, akhir=s.periode.selesai,
         awalan_kode=s.kode_wilayah + "%")
+

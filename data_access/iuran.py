@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
@@ -159,29 +160,39 @@ def bulanan(engine: sa.Engine, s: Saringan, per: str = "sumber_dana") -> pd.Data
     if mentah.empty:
         return kosong
     cakupan = baca(engine, "SELECT kode_kabupaten AS kab, segmen, bulan_awal, bulan_data FROM cakupan_iuran")
-    mentah["bulan"] = pd.to_datetime(mentah["bulan"])
-    lebar = mentah.pivot_table(index="bulan", columns=["kab", "segmen", "kunci"], aggfunc="sum", fill_value=0,
-                               values=["tagihan", "dibayar", "peserta_bayar", "mulai", "berhenti", "kembali"])
-    lebar = lebar.reindex(pd.date_range(lebar.index.min(), pd.Timestamp(akhir), freq="MS"), fill_value=0)
-    # Bills and active counts are running sums of their changes; the rest are the month's own.
-    hasil = pd.concat({
-        "ditagih": lebar["tagihan"].cumsum(),
-        "dibayar": lebar["dibayar"], "peserta_bayar": lebar["peserta_bayar"],
-        "aktif_awal": (lebar["mulai"] - lebar["berhenti"]).cumsum().shift(1, fill_value=0),
-        "berhenti": lebar["berhenti"], "kembali": lebar["kembali"],
-    }, axis=1)
-    hasil.index.name = "bulan"
-    hasil = hasil.stack(["kab", "segmen", "kunci"], future_stack=True).reset_index()
-    hasil = hasil.merge(cakupan, on=["kab", "segmen"])
-    mulai = pd.Timestamp(_bulan_ini(s.periode.mulai))
-    di_dalam = (hasil["bulan"] >= pd.to_datetime(hasil["bulan_awal"])) & \
-               (hasil["bulan"] <= pd.to_datetime(hasil["bulan_data"])) & (hasil["bulan"] >= mulai)
-    hasil = hasil[di_dalam].rename(columns={"kunci": per})
-    if hasil.empty:
+    # One dense month-by-group array per figure (groups: regency × segment × key): bills and active
+    # counts are running sums of their changes along the months, the rest are the month's own.
+    kelompok = mentah.groupby(["kab", "segmen", "kunci"], sort=False).ngroup().to_numpy()
+    kunci = mentah.drop_duplicates(["kab", "segmen", "kunci"])[["kab", "segmen", "kunci"]].reset_index(drop=True)
+    bulan = _indeks(mentah["bulan"])
+    awal, akhir_idx = int(bulan.min()), _bulan_indeks(akhir)
+    padat = {}
+    for kolom in ("tagihan", "dibayar", "peserta_bayar", "mulai", "berhenti", "kembali"):
+        larik = np.zeros((len(kunci), akhir_idx - awal + 1), dtype=np.int64)
+        np.add.at(larik, (kelompok, bulan - awal), mentah[kolom].to_numpy(dtype=np.int64))
+        padat[kolom] = larik
+    nilai = {"ditagih": np.cumsum(padat["tagihan"], axis=1), "dibayar": padat["dibayar"],
+             "peserta_bayar": padat["peserta_bayar"],
+             "aktif_awal": np.cumsum(padat["mulai"] - padat["berhenti"], axis=1) - (padat["mulai"] - padat["berhenti"]),
+             "berhenti": padat["berhenti"], "kembali": padat["kembali"]}
+    batas = kunci.merge(cakupan, on=["kab", "segmen"], how="left")
+    dari = np.maximum(_indeks(batas["bulan_awal"]), _bulan_indeks(s.periode.mulai)) - awal
+    sampai = np.minimum(_indeks(batas["bulan_data"]), akhir_idx) - awal
+    kolom_bulan = np.arange(akhir_idx - awal + 1)
+    di_dalam = (kolom_bulan >= dari[:, None]) & (kolom_bulan <= sampai[:, None])
+    g, m = np.nonzero(di_dalam)
+    if not len(g):
         return kosong
+    hasil = pd.DataFrame({"bulan": m + awal, per: kunci["kunci"].to_numpy()[g],
+                          **{u: nilai[u][g, m] for u in UKURAN_BULANAN}})
     jumlah = hasil.groupby(["bulan", per], as_index=False)[list(UKURAN_BULANAN)].sum()
-    jumlah["bulan"] = jumlah["bulan"].dt.date
+    jumlah["bulan"] = [date(b // 12, b % 12 + 1, 1) for b in jumlah["bulan"]]
     return jumlah.astype({u: "int64" for u in UKURAN_BULANAN})
+
+
+def _indeks(tanggal: pd.Series) -> np.ndarray:
+    t = pd.to_datetime(tanggal)
+    return (t.dt.year * 12 + t.dt.month - 1).to_numpy(dtype=np.int64)
 
 
 DANA_SPONSOR = ("apbd", "apbdes", "csr", "dbhcht")

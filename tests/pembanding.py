@@ -14,7 +14,7 @@ from tampilan import format as fmt
 from domain import kpi
 from domain.periode import Periode, periode_dari_kunci
 from domain.saringan import Saringan
-from domain.suppresi import K_BAWAAN
+from domain.suppresi import K_BAWAAN, kecil
 from tampilan.format import tampil_hitungan
 from tests.conftest import HARI_INI_UJI
 
@@ -68,7 +68,13 @@ def perubahan_ringkasan(naif: RingkasanNaif, s: Saringan) -> dict[str, tuple[str
 def metrik_ringkasan(naif: RingkasanNaif, s: Saringan) -> dict[str, str]:
     a = naif.angka_utama(s)
     k = K_BAWAAN
-    return {
+    uang = naif.uang(s)
+    return {**({} if uang is None else {
+        "Iuran tertagih": fmt.rupiah_ringkas(uang["ditagih"]),
+        "Iuran dibayar": fmt.rupiah_ringkas(uang["dibayar"]),
+        "Kolektibilitas (%)": fmt.persen(100 * uang["dibayar"] / uang["ditagih"]),
+        "Kembali membayar": tampil_hitungan(uang["kembali"], k) if not kecil(uang["kembali"], k) else fmt.TANDA_TERSEMBUNYI,
+    }),
         "Peserta aktif": tampil_hitungan(a["peserta_aktif"], k),
         "Pendaftaran baru": tampil_hitungan(a["pendaftaran_baru"], k),
         "Cakupan BPU": fmt.persen(kpi.cakupan_bpu(a["bpu_aktif_jkk_jkm"], a["pekerja_informal"]), 2),

@@ -18,7 +18,8 @@ pytestmark = pytest.mark.browser
 
 # Each page by its path and the catalogue key its title starts with.
 HALAMAN = [("", "ringkasan"), ("peta", "peta"), ("provinsi", "peta_provinsi"), ("kegiatan", "kegiatan_menu"),
-           ("desa-sadar", "desa_sadar_menu"), ("target", "target_menu"), ("daftar", "pendaftaran"), ("data", "impor_judul")]
+           ("desa-sadar", "desa_sadar_menu"), ("target", "target_menu"), ("tindak-lanjut", "tindak_lanjut_menu"),
+           ("daftar", "pendaftaran"), ("data", "impor_judul")]
 # Words both interfaces share or that name things rather than speak (the programme's own name,
 # segment codes, the language switch itself).
 NAMA = {"desa", "sadar", "bpu", "jaminan", "sosial", "ketenagakerjaan", "indonesia", "english", "bahasa",

@@ -8,6 +8,7 @@ import pytest
 import sqlalchemy as sa
 
 from data_access import iuran, masa_aktif
+from benchmarks.naif import pulau_semua
 from data_access.__main__ import main
 from data_access.db import baca, tulis
 from data_access.pendaftaran import daftarkan
@@ -257,3 +258,48 @@ def test_the_money_rollup_kept_on_write_equals_a_rebuild(riwayat):
     sebelum = _rekap_iuran(engine)
     tulis(engine, masa_aktif.bangun_ulang)
     pd.testing.assert_frame_equal(sebelum, _rekap_iuran(engine))
+
+
+@pytest.mark.parametrize("s", [
+    Saringan("33.26", Periode("ytd", date(2026, 1, 1), HARI_INI_UJI)),
+    Saringan("33.26.10", Periode("2025", date(2025, 1, 1), date(2025, 12, 31)), segmen="BPU"),
+    Saringan("33.26.12.2008", Periode("12b", date(2025, 11, 25), HARI_INI_UJI)),
+    Saringan("33.26", Periode("2021", date(2021, 1, 1), date(2021, 12, 31)), segmen="PU"),
+])
+def test_money_from_the_rollup_equals_an_independent_count(engine_demo, naif_demo, s):
+    """Billed, paid and returning payers over a period, from the rollup kept on write, against
+    pandas over the raw payments and enrolments (benchmarks.naif)."""
+    bulanan = iuran.bulanan(engine_demo, s)
+    harapan = naif_demo.uang(s)
+    if harapan is None:
+        assert bulanan.empty
+        return
+    assert (int(bulanan["ditagih"].sum()), int(bulanan["dibayar"].sum()), int(bulanan["peserta_bayar"].sum()),
+            int(bulanan["kembali"].sum())) == (harapan["ditagih"], harapan["dibayar"], harapan["bayar"],
+                                               harapan["kembali"])
+
+
+def test_the_work_list_equals_an_independent_count(engine_demo, naif_demo):
+    """Per village, from pandas over the oracle's runs of active months and the raw payments: BPU
+    participants lapsed in the last 1 and 3 months and not active today, and sponsored terms paid
+    up to a month ending in the next 1 and 3 months."""
+    hari = pd.Timestamp(HARI_INI_UJI)
+    p = naif_demo.p[naif_demo.p["segmen"] == "BPU"].set_index("id")
+    pulau = pulau_semua(naif_demo.k[naif_demo.k["peserta_id"].isin(p.index)])
+    aktif = set(pulau.loc[(pulau["mulai"] <= hari) & (pulau["akhir"].isna() | (pulau["akhir"] > hari)), "peserta_id"])
+    selesai = pulau[pulau["akhir"].notna() & (pulau["akhir"] <= hari) & ~pulau["peserta_id"].isin(aktif)]
+    terakhir = selesai.groupby("peserta_id")["akhir"].max()
+    henti3 = terakhir[terakhir > hari - pd.DateOffset(months=3)]
+    henti1 = henti3[henti3 > hari - pd.DateOffset(months=1)]
+    bayar = naif_demo.iuran[naif_demo.iuran["pembayar"].isin(iuran.DANA_SPONSOR)]
+    akhir_bayar = pd.to_datetime(bayar.groupby("peserta_id")["bulan"].max()) + pd.DateOffset(months=1)
+    sponsor = p[p["sumber_dana"].isin(iuran.DANA_SPONSOR) & p.index.isin(aktif)].index
+    akhir = akhir_bayar.reindex(sponsor).dropna()  # the demo's sponsored enrolments are open
+    akhir3 = akhir[(akhir > hari) & (akhir <= hari + pd.DateOffset(months=3))]
+    akhir1 = akhir3[akhir3 <= hari + pd.DateOffset(months=1)]
+    harapan = pd.DataFrame({n: p["kode_desa"].reindex(s.index).value_counts() for n, s in
+                            (("berhenti_1", henti1), ("berhenti_3", henti3), ("akhir_1", akhir1), ("akhir_3", akhir3))})
+    harapan = harapan.fillna(0).astype("int64").sort_index()
+    daftar = iuran.daftar_kerja(engine_demo, "33.26", HARI_INI_UJI).set_index("kode_desa").sort_index()
+    assert len(daftar) > 50
+    pd.testing.assert_frame_equal(daftar[harapan.columns].astype("int64"), harapan, check_names=False)
