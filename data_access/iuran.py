@@ -242,8 +242,9 @@ def daftar_kerja(engine: sa.Engine, awalan: str, hari_ini: date, segmen: str = "
             UNION ALL
             SELECT peserta_id, 0, 0, CASE WHEN tanggal <= :satu_depan THEN 1 ELSE 0 END, 1 FROM akan)
         SELECT p.kode_desa, w.nama AS nama_desa, kec.nama AS nama_kec,
-               sum(o.b1) AS berhenti_1, sum(o.b3) AS berhenti_3, sum(o.a1) AS akhir_1, sum(o.a3) AS akhir_3,
-               count(DISTINCT o.peserta_id) AS orang, coalesce(sum(t.tarif), 0) AS taruhan
+               CAST(sum(o.b1) AS BIGINT) AS berhenti_1, CAST(sum(o.b3) AS BIGINT) AS berhenti_3,
+               CAST(sum(o.a1) AS BIGINT) AS akhir_1, CAST(sum(o.a3) AS BIGINT) AS akhir_3,
+               count(DISTINCT o.peserta_id) AS orang, CAST(coalesce(sum(t.tarif), 0) AS BIGINT) AS taruhan
         FROM per_orang o
         JOIN peserta p ON p.id = o.peserta_id
         JOIN wilayah w ON w.kode = p.kode_desa
@@ -270,11 +271,12 @@ def per_desa(engine: sa.Engine, s: Saringan) -> pd.DataFrame:
     di_dalam = f"{idx('r.bulan')} BETWEEN c.a AND c.b"
     return baca(engine, f"""
         SELECT r.kode_desa,
-               sum(r.tagihan * greatest(0, c.b - greatest(c.a, {idx('r.bulan')}) + 1)) AS ditagih,
-               sum(CASE WHEN {di_dalam} THEN r.dibayar ELSE 0 END) AS dibayar,
-               sum(CASE WHEN {di_dalam} THEN r.peserta_bayar ELSE 0 END) AS peserta_bayar,
-               sum(CASE WHEN {di_dalam} THEN r.berhenti ELSE 0 END) AS berhenti,
-               sum(CASE WHEN {idx('r.bulan')} < c.a THEN r.mulai - r.berhenti ELSE 0 END) AS aktif_awal_iuran
+               CAST(sum(r.tagihan * greatest(0, c.b - greatest(c.a, {idx('r.bulan')}) + 1)) AS BIGINT) AS ditagih,
+               CAST(sum(CASE WHEN {di_dalam} THEN r.dibayar ELSE 0 END) AS BIGINT) AS dibayar,
+               CAST(sum(CASE WHEN {di_dalam} THEN r.peserta_bayar ELSE 0 END) AS BIGINT) AS peserta_bayar,
+               CAST(sum(CASE WHEN {di_dalam} THEN r.berhenti ELSE 0 END) AS BIGINT) AS berhenti,
+               CAST(sum(CASE WHEN {idx('r.bulan')} < c.a THEN r.mulai - r.berhenti ELSE 0 END) AS BIGINT)
+                   AS aktif_awal_iuran
         FROM rekap_iuran r
         JOIN (SELECT kode_kabupaten, segmen, greatest({idx('bulan_awal')}, :a) AS a,
                      least({idx('bulan_data')}, :b) AS b FROM cakupan_iuran) c

@@ -79,8 +79,8 @@ def _hasil(engine: sa.Engine, syarat: str, nilai: dict, hari_ini: date) -> pd.Da
     # Money over a sign-up's first n months, from the sign-ups at least n months old (as retention).
     hitung_retensi += "".join(
         f", count(*) FILTER (WHERE p.tanggal_daftar + INTERVAL '{b} months' <= :hari_ini) AS matang_iuran_{b}_bulan"
-        f", coalesce(sum(ib.iuran_{b}) FILTER (WHERE p.tanggal_daftar + INTERVAL '{b} months' <= :hari_ini), 0)"
-        f" AS iuran_{b}_bulan" for b in BULAN_IURAN)
+        f", CAST(coalesce(sum(ib.iuran_{b}) FILTER (WHERE p.tanggal_daftar + INTERVAL '{b} months' <= :hari_ini), 0)"
+        f" AS BIGINT) AS iuran_{b}_bulan" for b in BULAN_IURAN)
     kueri = sa.text(f"""
         SELECT k.id, k.nama, k.jenis, k.kode_desa, w.nama AS nama_desa, kec.nama AS nama_kec,
                k.tanggal_mulai, k.tanggal_selesai, k.jumlah_hadir, k.biaya, k.catatan, k.target_pendaftar,

@@ -10,6 +10,10 @@ import pandas as pd
 
 from benchmarks.naif import RingkasanNaif
 from data_access.db import baca
+from data_access.iuran import daftar_kerja
+from tampilan.pesan import tabel_daftar_kerja
+from tampilan.publik import daftar_kerja_publik
+from tampilan.teks import t as teks
 from tampilan import format as fmt
 from domain import kpi
 from domain.periode import Periode, periode_dari_kunci
@@ -41,6 +45,8 @@ class Harapan:
     desa_sadar: int
     # tile label -> (delta text, arrow 'Up'/'Down', good news); the changes of the year to date
     perubahan: dict[str, tuple[str, str, bool]] | None = None
+    # the field work list's rows as its CSV holds them: village, Rp at stake, lapsed 3 months
+    daftar_kerja: list[tuple[str, str, str]] | None = None
 
 
 def _persen_bertanda(sekarang: int, lalu: int) -> str:
@@ -137,4 +143,12 @@ def harapan_layar(engine, hari_ini: date) -> Harapan:
     s = Saringan("33.26", ytd)
     status = baca(engine, "SELECT DISTINCT kode_desa FROM status_desa_sadar WHERE tanggal <= :h", h=hari_ini)
     return Harapan(hari_ini, metrik_ringkasan(naif, s), naif.cakupan_desa(s), _target_tertinggal(engine, naif, hari_ini),
-                   _kegiatan(engine, ytd), len(status), perubahan_ringkasan(naif, s))
+                   _kegiatan(engine, ytd), len(status), perubahan_ringkasan(naif, s), _daftar_kerja(engine, hari_ini))
+
+
+def _daftar_kerja(engine, hari_ini: date) -> list[tuple[str, str, str]]:
+    """The work list as a public viewer's CSV holds it (its counts are checked against pandas in
+    tests/data_access/test_iuran.py)."""
+    tabel = tabel_daftar_kerja(daftar_kerja_publik(daftar_kerja(engine, "33.26", hari_ini), K_BAWAAN), "id", K_BAWAAN)
+    kolom = [teks("kolom_desa", "id"), teks("kolom_taruhan", "id"), teks("kolom_berhenti_3", "id")]
+    return list(zip(*(tabel[k] for k in kolom), strict=True))

@@ -141,3 +141,14 @@ def test_desa_sadar_rows_are_the_databases(halaman, layanan):
     tabel = _unduh_csv(halaman, "desa_sadar")
     assert len(tabel) == harapan.desa_sadar > 0
     assert halaman.diblokir == []
+
+
+def test_the_field_work_list_is_the_databases_in_its_order(halaman, layanan):
+    url, harapan = layanan
+    buka(halaman, f"{url}/tindak-lanjut", "Tindak lanjut · Kabupaten Pekalongan")
+    tabel = _unduh_csv(halaman, "daftar_kerja_lapangan")
+    baris = list(zip(tabel["Desa"], tabel["Iuran dipertaruhkan (Rp/bln)"], tabel["Berhenti, 3 bln lalu"], strict=True))
+    assert baris == harapan.daftar_kerja and len(baris) > 20
+    assert not {"NIK", "Nama", "No HP"} & set(tabel.columns)
+    halaman.screenshot(path=str(FOLDER_GAMBAR / f"tindak_lanjut_{harapan.hari_ini}.png"), full_page=True)
+    assert halaman.diblokir == []

@@ -193,6 +193,7 @@ def test_the_map_s_village_money_equals_the_monthly_figures_summed(engine_demo, 
     harapan = bulanan.groupby("kode_desa")[["ditagih", "dibayar", "peserta_bayar", "berhenti"]].sum()
     harapan["aktif_awal_iuran"] = bulanan.sort_values("bulan").groupby("kode_desa")["aktif_awal"].first()
     assert len(harapan) > 10
+    assert set(map(str, per_desa.dtypes)) == {"int64"}  # PostgreSQL sums are numeric unless cast
     pd.testing.assert_frame_equal(per_desa.reindex(harapan.index).astype("int64"), harapan.astype("int64"),
                                   check_names=False)
 
