@@ -38,9 +38,11 @@ def test_overview_shows_numbers_and_painted_charts_offline(halaman, server_app):
     _tunggu_ringkasan(halaman, "Ringkasan · Kabupaten Pekalongan")
 
     nilai = halaman.locator('[data-testid="stMetricValue"]').all_inner_texts()
-    assert len(nilai) == 5
+    assert len(nilai) == 9  # five KPI tiles, then billed, paid, collection rate, returning payers
     assert re.fullmatch(r"\d{1,3}(\.\d{3})+", nilai[0]), nilai  # e.g. 38.584, grouped with dots
     assert re.fullmatch(r"\d+,\d{2}%", nilai[2]), nilai
+    assert all(re.fullmatch(r"Rp\d+,\d{2} (juta|miliar|triliun)", x) for x in nilai[5:7]), nilai
+    assert re.fullmatch(r"\d+,\d%", nilai[7]), nilai
     assert halaman.get_by_text("Data contoh (sintetis)").first.is_visible()
 
     grafik = halaman.locator('[data-testid="stVegaLiteChart"]')
