@@ -171,6 +171,11 @@ def bangun_ulang(koneksi: sa.Connection) -> int:
     perbarui_program_dimiliki(koneksi)
     from data_access import rekap_iuran  # it reads the islands this module writes
     rekap_iuran.bangun_ulang(koneksi)
+    if koneksi.dialect.name == "postgresql":
+        # Tables rewritten in this transaction have no statistics for the next statement, nor for
+        # the first pages after it until autovacuum comes by: at 1M participants the overview's
+        # lapse count then ran past the 30-second limit.
+        koneksi.execute(sa.text("ANALYZE masa_aktif, rekap_masa_aktif, rekap_masa_aktif_tahunan, rekap_iuran, peserta"))
     return jumlah
 
 
