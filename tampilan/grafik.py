@@ -16,6 +16,8 @@ WARNA_UTAMA = "#0b6e4f"  # BPJS-like green, readable on a projector
 WARNA_TARGET = "#c0392b"
 WARNA_LABEL_DEMO = "#8a6d00"
 TINGGI = 260
+# Streamlit counts a legend below the plot in the chart's height: charts with one get this much more.
+TINGGI_LEGENDA = 110
 
 
 def _lokal(grafik: alt.TopLevelMixin, judul_demo: str | None, bahasa: str = "id") -> alt.TopLevelMixin:
@@ -225,7 +227,7 @@ def iuran_bulanan(data: pd.DataFrame, bahasa: str, judul_demo: str | None) -> al
                      axis=alt.Axis(format=",.0f")),
         tooltip=[alt.Tooltip("label:N", title=t("bulan", bahasa)),
                  alt.Tooltip("kolektibilitas:Q", title=t("kolektibilitas", bahasa), format=",.1f")])
-    return _lokal(alt.layer(batang, garis).resolve_scale(y="independent").properties(height=TINGGI),
+    return _lokal(alt.layer(batang, garis).resolve_scale(y="independent").properties(height=TINGGI + TINGGI_LEGENDA),
                   judul_demo, bahasa)
 
 
@@ -233,7 +235,7 @@ def kurva_bertahan(data: pd.DataFrame, bahasa: str, judul_demo: str | None) -> a
     """Share still paying (%) by month after sign-up, as steps, one line per `kurva` (the event, and
     all events of the period for comparison). `data`: kurva, bulan, bertahan (0–1)."""
     data = data.assign(persen=100 * data["bertahan"])
-    return _lokal(alt.Chart(data, height=TINGGI).mark_line(interpolate="step-after", point=True).encode(
+    return _lokal(alt.Chart(data, height=TINGGI + TINGGI_LEGENDA).mark_line(interpolate="step-after", point=True).encode(
         x=alt.X("bulan:Q", title=t("bulan_setelah_daftar", bahasa), axis=alt.Axis(format=",d", tickMinStep=1)),
         y=alt.Y("persen:Q", title=t("masih_membayar", bahasa), scale=alt.Scale(domain=[0, 100])),
         color=alt.Color("kurva:N", title=None, legend=alt.Legend(orient="bottom", labelLimit=320),
@@ -265,4 +267,4 @@ def corong(titik: pd.DataFrame, garis: pd.DataFrame, rata: float, b: int, bahasa
         tooltip=[alt.Tooltip("nama:N", title=t("kolom_kegiatan", bahasa)),
                  alt.Tooltip("n:Q", title=t("pendaftar_matang", bahasa, b=str(b)), format=",d"),
                  alt.Tooltip("persen:Q", title=judul_y, format=",.1f")]))
-    return _lokal(alt.layer(*lapisan).properties(height=TINGGI + 60), judul_demo, bahasa)
+    return _lokal(alt.layer(*lapisan).properties(height=TINGGI + 60 + TINGGI_LEGENDA), judul_demo, bahasa)
