@@ -86,7 +86,9 @@ def _dekode(isi: bytes) -> tuple[str, str]:
 
 def _pemisah(teks: str) -> str:
     """The delimiter that splits the most of the first lines into the same number (>1) of fields."""
-    contoh = [baris[:BATAS_SEL_CSV] for baris in teks.splitlines()[:60]]
+    # Lines end at \n (or \r\n) only, as the csv module reads them: str.splitlines() also breaks at
+    # \x0c, \x85 and other separators a cell may hold, and those fragments outvoted the real rows.
+    contoh = [baris.rstrip("\r")[:BATAS_SEL_CSV] for baris in teks.split("\n", 60)[:60]]
     terbaik, skor_terbaik = ",", -1
     for p in PEMISAH:
         try:
@@ -95,7 +97,7 @@ def _pemisah(teks: str) -> str:
             continue
         if not jumlah:
             continue
-        modus = max(set(jumlah), key=jumlah.count)
+        modus = max(set(jumlah), key=lambda n: (jumlah.count(n), n))  # a tie goes to the wider rows
         skor = jumlah.count(modus) * (modus > 1) * modus
         if skor > skor_terbaik:
             terbaik, skor_terbaik = p, skor

@@ -177,3 +177,14 @@ def test_a_huge_csv_cell_and_too_many_rows_are_refused_with_where():
     banyak = "NIK;Desa\n" + "1;a\n" * (BATAS_BARIS + 1)
     with pytest.raises(BerkasDitolak, match="lebih dari 200.000 baris"):
         list(baca_tabel(banyak.encode(), "banyak.csv", KATA).baris)
+
+
+def test_separator_characters_inside_a_cell_do_not_decide_the_delimiter():
+    """Found by hypothesis: a form feed and a NEL inside a cell once split the sample into fragments
+    that outvoted the real rows, and the semicolon file was read as comma-separated."""
+    teks = ("NIK;Desa;Kecamatan;Segmen;Program;Tgl Daftar\n"
+            "1101010101000001;Wonopringgo;Wonopringgo;BPU;JKK, JKM;01/01/2019\n"
+            ";;;BPU;\x850\x0c0\x0c;03/09/2019")
+    tabel = baca_tabel(teks.encode(), "campuran.csv", {"nik", "desa", "kecamatan", "segmen", "program", "tgl_daftar"})
+    assert tabel.header == ["NIK", "Desa", "Kecamatan", "Segmen", "Program", "Tgl Daftar"]
+    assert [len(sel) for _, sel in tabel.baris] == [6, 6]
