@@ -137,10 +137,14 @@ def test_every_page_is_listed_and_runs_on_its_own():
 def test_overview_shows_kpis_in_indonesian_format_with_the_demo_label():
     at = buka()
     label = [m.label for m in at.metric]
-    assert label == ["Peserta aktif", "Pendaftaran baru", "Cakupan BPU", "Capaian target", "Peserta nonaktif"]
+    assert label == ["Peserta aktif", "Pendaftaran baru", "Cakupan BPU", "Capaian target", "Peserta nonaktif",
+                     "Iuran tertagih", "Iuran dibayar", "Kolektibilitas (%)", "Kembali membayar"]
     nilai = {m.label: m.value for m in at.metric}
     assert ANGKA_ID.match(nilai["Peserta aktif"]) and int(nilai["Peserta aktif"].replace(".", "")) > 1_000
     assert re.match(r"^\d+,\d{2}%$", nilai["Cakupan BPU"])
+    assert re.match(r"^Rp\d+,\d{2} (juta|miliar)$", nilai["Iuran dibayar"]) and re.match(r"^\d+,\d%$",
+                                                                                       nilai["Kolektibilitas (%)"])
+    assert any("iuran bulan itu dibayar, dengan masa tenggang 1 bulan" in c.value for c in at.caption)
     assert any("data contoh (sintetis)" in w.body for w in at.warning)
     assert "Data contoh (sintetis)" in at.caption[0].value
     assert at.title[0].value == "Ringkasan · Kabupaten Pekalongan"
