@@ -13,12 +13,13 @@ def test_an_event_shows_its_results_breakdowns_and_timeline(halaman, server_app)
     # The event selector is bound to the URL: a link names the festival by its label.
     buka(page, f"{server_app}/kegiatan?periode=Tahun+2019&{FESTIVAL}", "Festival Nasi Goreng Wonopringgo 2019")
     grafik = page.locator("[data-testid=stVegaLiteChart]")
-    grafik.nth(5).wait_for(timeout=TUNGGU_MS)  # charts arrive one by one: wait for the sixth
-    # Four breakdowns, the share still paying by month and the timeline; 2019 has too few events with
-    # a visible retention for the funnel plot (it needs three).
-    assert grafik.count() == 6
+    grafik.nth(6).wait_for(timeout=TUNGGU_MS)  # charts arrive one by one: wait for the seventh
+    # The events compared on a funnel plot, four breakdowns, the share still paying by month and the
+    # timeline.
+    assert grafik.count() == 7
+    page.get_by_role("heading", name="Kegiatan dibandingkan: bertahan 3 bulan").wait_for(timeout=TUNGGU_MS)
     page.get_by_role("heading", name="Masih membayar, bulan demi bulan").wait_for(timeout=TUNGGU_MS)
-    for i in range(6):
+    for i in range(7):
         grafik.nth(i).scroll_into_view_if_needed()
         assert piksel_warna(grafik.nth(i).screenshot()) > 200, f"grafik {i} kosong"
     metrik = {m.locator("[data-testid=stMetricLabel]").inner_text().strip():
@@ -39,8 +40,8 @@ def test_comparing_events_side_by_side(halaman, server_app):
     buka(page, f"{server_app}/kegiatan?periode=Tahun+2019{banding}", "Bandingkan kegiatan")
     page.get_by_text("Peluncuran Desa Sadar 2019, Pendopo Kabupaten Kajen").last.wait_for(timeout=TUNGGU_MS)
     grafik = page.locator("[data-testid=stVegaLiteChart]")
-    grafik.nth(6).wait_for(timeout=TUNGGU_MS)
-    assert grafik.count() == 7  # the comparison adds one faceted timeline
+    grafik.nth(7).wait_for(timeout=TUNGGU_MS)
+    assert grafik.count() == 8  # the comparison adds one faceted timeline
     grafik.last.scroll_into_view_if_needed()
     assert piksel_warna(grafik.last.screenshot()) > 200
     page.get_by_role("heading", name="Bandingkan kegiatan").scroll_into_view_if_needed()
