@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
+from benchmarks.ringkasan import ukur
 from data_access import iuran, masa_aktif, peta, ringkasan
 from data_access.__main__ import baca_skala
 from data_access.batas import muat_batas, sinkronkan_wilayah
@@ -122,15 +123,6 @@ def dasar_mentah(engine: sa.Engine, s: Saringan, tenggang: int) -> None:
         SELECT i.bulan, sum(i.jumlah) AS dibayar, count(*) AS bayar FROM iuran i JOIN peserta p ON p.id = i.peserta_id
         WHERE p.kode_desa LIKE :awalan AND i.bulan BETWEEN :mulai AND :akhir GROUP BY i.bulan""",
         awalan=s.kode_wilayah + "%", mulai=s.periode.mulai.replace(day=1), akhir=akhir)
-
-
-def ukur(fungsi, saringan: list[Saringan]) -> list[float]:
-    waktu = []
-    for s in saringan:
-        mulai = time.perf_counter()
-        fungsi(s)
-        waktu.append((time.perf_counter() - mulai) * 1000)
-    return waktu
 
 
 def main(argv: list[str] | None = None) -> None:
