@@ -178,8 +178,8 @@ def _impor(args, engine, batas, pengaturan, hari_ini: date) -> int:
         return 1
     sinkronkan_wilayah(engine, batas)
     konteks = KonteksImpor(pengguna=args.pengguna, hari_ini=hari_ini, gazetteer=Gazetteer(batas.desa),
-                           # Only participants carry NIKs: other kinds never create the key file.
-                           kunci_nik=kunci_rahasia_nik(pengaturan) if args.jenis == "peserta" else None,
+                           # Only participants and payments carry NIKs: other kinds never create the key file.
+                           kunci_nik=kunci_rahasia_nik(pengaturan) if args.jenis in ("peserta", "iuran") else None,
                            titik_desa=lambda kode: titik_desa(batas.desa, kode))
     if args.jenis == "batas":
         hasil = impor_batas(engine, isi, os.path.basename(args.berkas), pengaturan.folder_data, konteks,

@@ -91,6 +91,10 @@ def test_the_form_the_import_and_the_command_line_find_one_nik_key(url_kosong, b
                            "3326120305855001")
         with pytest.raises(PendaftaranDitolak, match="sudah terdaftar"):
             daftarkan(engine, sama, kunci_rahasia_nik(muat_pengaturan()), date(2026, 11, 24))
+        # The branch's payment export names the same person by NIK: the command line finds them.
+        bayar = berkas("iuran.csv", "NIK;Bulan Iuran;Jumlah Iuran\n'3326120305855001;09/2019;16800\n")
+        assert main(["import", "iuran", bayar, "--database", url_kosong]) == 0
+        assert baca(engine, "SELECT jumlah FROM iuran")["jumlah"].tolist() == [16800]
     finally:
         engine.dispose()
 
