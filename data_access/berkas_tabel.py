@@ -5,8 +5,8 @@ instead of `,`, title rows above the header, blank rows. Refuses before parsing 
 the server: files over the size limit, binary files, and .xlsx archives that unpack to far more
 than they weigh (zip bombs). Rows are read one at a time, never the whole sheet at once: only the
 first BATAS_KOLOM columns are read (an .xlsx with one cell in column XFD would otherwise become a
-16,384-column row), and a file with more than BATAS_BARIS data rows is refused when the reader
-gets there. A file that breaks while it is read (a truncated sheet, a cell over the CSV field
+16,384-column row), and a file with more data rows than its limit (BATAS_BARIS unless the caller
+gives another) is refused when the reader gets there. A file that breaks while it is read (a truncated sheet, a cell over the CSV field
 limit) raises BerkasDitolak from the iterator, with where it broke.
 """
 
@@ -51,9 +51,11 @@ class Tabel:
     keterangan_en: str = ""
 
 
-def baca_tabel(isi: bytes, nama_berkas: str, kata_header: set[str], batas_byte: int = BATAS_BYTE_BAWAAN) -> Tabel:
+def baca_tabel(isi: bytes, nama_berkas: str, kata_header: set[str], batas_byte: int = BATAS_BYTE_BAWAAN,
+               batas_baris: int = BATAS_BARIS) -> Tabel:
     """Read a CSV or .xlsx file; the header row is the first of the top rows naming at least two
-    known columns (`kata_header`, normalised names)."""
+    known columns (`kata_header`, normalised names). More than `batas_baris` data rows break the
+    stream when the reader gets there."""
     if len(isi) > batas_byte:
         mb, batas = f"{len(isi) / 1024 / 1024:.1f}", f"{batas_byte / 1024 / 1024:.0f}"
         raise BerkasDitolak(f"Berkas {mb.replace('.', ',')} MB melebihi batas {batas} MB.",
@@ -61,27 +63,34 @@ def baca_tabel(isi: bytes, nama_berkas: str, kata_header: set[str], batas_byte: 
     if not isi.strip():
         raise BerkasDitolak("Berkas kosong.", "The file is empty.")
     if isi[:4] == b"PK\x03\x04":
-        return _baca_xlsx(isi, kata_header)
+        return _baca_xlsx(isi, kata_header, batas_baris)
     if isi[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         raise BerkasDitolak("Berkas Excel lama (.xls) tidak didukung; simpan sebagai .xlsx atau .csv.",
                             "Old Excel files (.xls) are not supported; save it as .xlsx or .csv.")
-    return _baca_csv(isi, kata_header)
+    return _baca_csv(isi, kata_header, batas_baris)
 
 
-def _dekode(isi: bytes) -> tuple[str, str]:
+def _dekode(isi: bytes) -> tuple[str, str, int]:
+    """The file's codec, its name for the summary, and where its text starts (after a byte-order
+    mark). The whole file is decoded once to be sure of the codec, then let go: the rows are decoded
+    line by line as they are read."""
     if b"\x00" in isi[:4096]:
         raise BerkasDitolak("Berkas ini bukan teks (CSV) maupun .xlsx.", "This file is neither text (CSV) nor .xlsx.")
     if isi.startswith(b"\xef\xbb\xbf"):
-        return isi[3:].decode("utf-8", errors="strict"), "UTF-8 (BOM)"
-    try:
-        return isi.decode("utf-8"), "UTF-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return isi.decode("cp1252"), "Windows-1252"
-    except UnicodeDecodeError:
-        raise BerkasDitolak("Huruf dalam berkas tidak terbaca (bukan UTF-8 atau Windows-1252).",
-                            "The file's characters cannot be read (neither UTF-8 nor Windows-1252).") from None
+        try:
+            isi[3:].decode("utf-8")
+        except UnicodeDecodeError:
+            raise BerkasDitolak("Huruf dalam berkas tidak terbaca (bukan UTF-8 atau Windows-1252).",
+                                "The file's characters cannot be read (neither UTF-8 nor Windows-1252).") from None
+        return "utf-8", "UTF-8 (BOM)", 3
+    for codec, nama in (("utf-8", "UTF-8"), ("cp1252", "Windows-1252")):
+        try:
+            isi.decode(codec)
+            return codec, nama, 0
+        except UnicodeDecodeError:
+            pass
+    raise BerkasDitolak("Huruf dalam berkas tidak terbaca (bukan UTF-8 atau Windows-1252).",
+                        "The file's characters cannot be read (neither UTF-8 nor Windows-1252).")
 
 
 def _pemisah(teks: str) -> str:
@@ -115,7 +124,7 @@ def _cari_header(awal: list[list[Any]], kata_header: set[str]) -> int:
 
 
 def _susun(baris: Iterator[list[Any]], kata_header: set[str], keterangan: tuple[str, str],
-           perkiraan_baris: int | None = None) -> Tabel:
+           perkiraan_baris: int | None = None, batas_baris: int = BATAS_BARIS) -> Tabel:
     """The header among the first rows, then the rows under it as a stream."""
     awal = []
     for sel in baris:
@@ -135,10 +144,10 @@ def _susun(baris: Iterator[list[Any]], kata_header: set[str], keterangan: tuple[
             if not any(s is not None for s in sel):
                 continue
             jumlah += 1
-            if jumlah > BATAS_BARIS:
-                raise BerkasDitolak(f"Berkas memuat lebih dari {BATAS_BARIS:,} baris data".replace(",", ".")
+            if jumlah > batas_baris:
+                raise BerkasDitolak(f"Berkas memuat lebih dari {batas_baris:,} baris data".replace(",", ".")
                                     + "; bagi menjadi beberapa berkas lalu impor satu per satu.",
-                                    f"The file holds more than {BATAS_BARIS:,} data rows; split it into several "
+                                    f"The file holds more than {batas_baris:,} data rows; split it into several "
                                     "files and import them one by one.")
             yield nomor, (sel + [None] * len(header))[:max(len(header), len(sel))]
 
@@ -146,10 +155,24 @@ def _susun(baris: Iterator[list[Any]], kata_header: set[str], keterangan: tuple[
                  f"{keterangan[1]}, header on row {i + 1}")
 
 
-def _baca_csv(isi: bytes, kata_header: set[str]) -> Tabel:
-    teks, pengodean = _dekode(isi)
-    pemisah = _pemisah(teks)
-    pembaca = csv.reader(io.StringIO(teks, newline=""), delimiter=pemisah)
+def _baris_teks(isi: bytes, codec: str, awal: int) -> Iterator[str]:
+    """The file's lines with their endings, decoded one at a time: a 50 MB export is not held a
+    second time as text (io.StringIO would hold it at four bytes a character). A file with lone
+    carriage returns is the exception: io.StringIO splits those lines as the csv module expects.
+    A newline byte never occurs inside a UTF-8 or Windows-1252 character, so cutting there is safe."""
+    if isi.count(b"\r") != isi.count(b"\r\n"):
+        yield from io.StringIO(isi[awal:].decode(codec), newline="")
+        return
+    while awal < len(isi):
+        akhir = isi.find(b"\n", awal) + 1 or len(isi)
+        yield isi[awal:akhir].decode(codec)
+        awal = akhir
+
+
+def _baca_csv(isi: bytes, kata_header: set[str], batas_baris: int = BATAS_BARIS) -> Tabel:
+    codec, pengodean, awal = _dekode(isi)
+    pemisah = _pemisah("".join(itertools.islice(_baris_teks(isi, codec, awal), 61)))
+    pembaca = csv.reader(_baris_teks(isi, codec, awal), delimiter=pemisah)
 
     def baris() -> Iterator[list[Any]]:
         try:
@@ -166,7 +189,7 @@ def _baca_csv(isi: bytes, kata_header: set[str]) -> Tabel:
     nama = {"\t": ("tab", "tabs"), ",": ("koma", "commas"), ";": ("titik koma", "semicolons"),
             "|": ("garis tegak", "vertical bars")}[pemisah]
     return _susun(baris(), kata_header, (f"CSV dipisah {nama[0]}, {pengodean}", f"CSV separated by {nama[1]}, {pengodean}"),
-                  teks.count("\n") + 1)
+                  isi.count(b"\n") + 1, batas_baris)
 
 
 def periksa_zip(isi: bytes, jenis: str = ".xlsx") -> list[zipfile.ZipInfo]:
@@ -184,7 +207,7 @@ def periksa_zip(isi: bytes, jenis: str = ".xlsx") -> list[zipfile.ZipInfo]:
     return daftar
 
 
-def _baca_xlsx(isi: bytes, kata_header: set[str]) -> Tabel:
+def _baca_xlsx(isi: bytes, kata_header: set[str], batas_baris: int = BATAS_BARIS) -> Tabel:
     periksa_zip(isi)
     import openpyxl  # only for .xlsx: keeps CSV imports light
 
@@ -217,7 +240,8 @@ def _baca_xlsx(isi: bytes, kata_header: set[str]) -> Tabel:
         finally:
             buku.close()
 
-    return _susun(baris(), kata_header, (f"Excel, lembar '{judul}'", f"Excel, sheet '{judul}'"), perkiraan)
+    return _susun(baris(), kata_header, (f"Excel, lembar '{judul}'", f"Excel, sheet '{judul}'"), perkiraan,
+                  batas_baris)
 
 
 _GALAT = {"ParseError": ("XML tidak lengkap", "incomplete XML"), "BadZipFile": ("arsip rusak", "damaged archive"),

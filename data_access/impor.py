@@ -24,14 +24,15 @@ from typing import Any, NamedTuple
 import pandas as pd
 import sqlalchemy as sa
 
-from data_access import iuran, masa_aktif
+from data_access import impor_iuran, iuran, masa_aktif
+from data_access.impor_iuran import KumpulanIuran
 from data_access.demo import ada_data_demo, hapus_data_demo
-from data_access.berkas_tabel import BerkasDitolak, baca_tabel
+from data_access.berkas_tabel import BATAS_BARIS, BATAS_BYTE_BAWAAN, BerkasDitolak, baca_tabel
 from data_access.db import muat_massal, tanpa_batas_waktu, tulis
 from tampilan.format import aman_untuk_spreadsheet
-from tampilan.format import angka, bulan_tahun_panjang, tanggal
+from tampilan.format import angka
 from tampilan.teks import alasan_dalam, label_isian, t
-from domain.impor import SKEMA, BarisIuran, BarisPeserta, Masalah, petakan_kolom, validasi_baris
+from domain.impor import SKEMA, BarisPeserta, Masalah, petakan_kolom, validasi_baris
 from domain.nik import kunci_pseudonim
 from domain.pendaftaran import iuran_bulanan
 from domain.program import boleh_ikut
@@ -49,6 +50,9 @@ JENIS_IMPOR = {
 }
 # Above this many participants touched, rebuilding every active period is faster than per-person.
 BATAS_PERBARUI_MASA_AKTIF = 5_000
+# Size and row limits per kind where the default's do not fit: a regency's payment history is a
+# million rows and more (the command line's job; an upload stops at server.maxUploadSize first).
+BATAS_BERKAS = {"iuran": (250 * 1024 * 1024, 3_000_000)}
 
 
 @dataclass
@@ -124,11 +128,12 @@ class HasilImpor:
         return aman_untuk_spreadsheet(df).to_csv(index=False)
 
 
-def pratinjau(sah: list[tuple[int, Any]], n: int = 20) -> pd.DataFrame:
-    """The first valid rows as they will be stored, for the page: never the NIK or its pseudonym."""
+def pratinjau(sah: list[tuple[int, Any]] | KumpulanIuran, n: int = 20) -> pd.DataFrame:
+    """The first valid rows as they will be stored, for the page: never the NIK, its pseudonym or
+    the database's own number for the participant."""
     def isi(m: Any) -> dict:
-        baris = {k: v for k, v in m._asdict().items() if k != "kunci_pseudonim"} if isinstance(m, PesertaSah) \
-            else m.model_dump(exclude={"nik"})
+        baris = {k: v for k, v in m._asdict().items() if k not in ("kunci_pseudonim", "peserta_id")} \
+            if isinstance(m, tuple) else m.model_dump(exclude={"nik"})
         # A set has no column type in Arrow (Streamlit's table): programmes as the text a file writes.
         return {k: ", ".join(sorted(v)) if isinstance(v, frozenset) else v for k, v in baris.items()}
 
@@ -154,32 +159,12 @@ class PesertaSah(NamedTuple):
     kegiatan: str | None
 
 
-_PROGRAM_TETAP: dict[frozenset[str], frozenset[str]] = {}
-
-
 def _ringkas(m: BarisPeserta, kunci: bytes) -> PesertaSah:
-    program = _PROGRAM_TETAP.setdefault(m.program, m.program)  # a few distinct sets, shared by every row
-    return PesertaSah(kunci_pseudonim(m.nik, kunci), m.segmen, m.kode_desa, program, m.tanggal_daftar,
+    return PesertaSah(kunci_pseudonim(m.nik, kunci), m.segmen, m.kode_desa, m.program, m.tanggal_daftar,
                       m.tanggal_berakhir, m.pekerjaan, m.jenis_kelamin, m.tahun_lahir, m.dana, m.kanal, m.kegiatan)
 
 
-class IuranSah(NamedTuple):
-    """A checked payment row, small (a 1M-row export is held until its one transaction), the NIK
-    already a pseudonym; `peserta_id` is filled once the participant is found."""
-
-    kunci_pseudonim: str
-    bulan: date
-    jumlah: int
-    tanggal_bayar: date | None
-    pembayar: str | None
-    peserta_id: int = 0
-
-
-def _ringkas_iuran(m: BarisIuran, kunci: bytes) -> IuranSah:
-    return IuranSah(kunci_pseudonim(m.nik, kunci), m.bulan, m.jumlah, m.tanggal_bayar, m.pembayar)
-
-
-RINGKAS = {"peserta": _ringkas, "iuran": _ringkas_iuran}
+RINGKAS = {"peserta": _ringkas, "iuran": impor_iuran.ringkas}
 
 
 @dataclass(frozen=True)
@@ -259,7 +244,8 @@ def periksa_berkas(engine: sa.Engine, jenis: str, isi: bytes, nama_berkas: str, 
     skema = SKEMA[jenis]
     hasil = HasilImpor(jenis, nama_berkas, hashlib.sha256(isi).hexdigest(), "ditolak")
     try:
-        tabel = baca_tabel(isi, nama_berkas, skema.semua_sinonim())
+        tabel = baca_tabel(isi, nama_berkas, skema.semua_sinonim(),
+                           *BATAS_BERKAS.get(jenis, (BATAS_BYTE_BAWAAN, BATAS_BARIS)))
     except BerkasDitolak as e:
         hasil.masalah.append(Masalah(0, "(berkas)", "", str(e), e.en))
         return hasil, [], {}
@@ -292,8 +278,10 @@ def periksa_berkas(engine: sa.Engine, jenis: str, isi: bytes, nama_berkas: str, 
         with engine.connect() as k:
             kode_ada = {r[0] for r in k.execute(sa.text("SELECT kode FROM wilayah"))}
         validasi_konteks["wilayah"] = _selesaikan_wilayah(konteks.gazetteer, kode_ada, desa)
-    sah: list[tuple[int, Any]] = []
+    # Payments by column (data_access.impor_iuran): a regency's history is a million rows.
+    sah: list[tuple[int, Any]] | KumpulanIuran = KumpulanIuran() if jenis == "iuran" else []
     pertama: dict[tuple, int] = {}
+    program_bersama: dict[frozenset[str], frozenset[str]] = {}  # a few distinct sets, one object each
     perkiraan = max(tabel.perkiraan_baris or 0, 1)
     try:
         for urutan, (nomor, sel) in enumerate(tabel.baris):
@@ -308,7 +296,9 @@ def periksa_berkas(engine: sa.Engine, jenis: str, isi: bytes, nama_berkas: str, 
             model, masalah = validasi_baris(jenis, nilai, validasi_konteks, nama_kolom, nomor)
             if model is not None and jenis in RINGKAS:
                 model = RINGKAS[jenis](model, konteks.kunci_nik)
-            if model is not None:
+                if jenis == "peserta":
+                    model = model._replace(program=program_bersama.setdefault(model.program, model.program))
+            if model is not None and jenis != "iuran":  # payments: KumpulanIuran.buang_ganda once read
                 kunci = _kunci_unik(jenis, model)
                 if kunci in pertama:
                     kolom = nama_kolom.get("nik", "nik") if jenis in RINGKAS else "(baris)"
@@ -327,7 +317,9 @@ def periksa_berkas(engine: sa.Engine, jenis: str, isi: bytes, nama_berkas: str, 
     if jenis == "peserta":
         sah, rujukan = _kegiatan_peserta(engine, sah, hasil, nama_kolom)
     elif jenis == "iuran":
-        sah = _peserta_iuran(engine, sah, hasil, nama_kolom)
+        hasil.masalah.extend(sah.buang_ganda(nama_kolom.get("nik", "nik")))
+        hasil.masalah.extend(sah.periksa_peserta(engine, nama_kolom))
+        hasil.masalah.sort(key=lambda m: m.baris)
     hasil.baris_sah = len(sah)
     if not hasil.jumlah_baris:
         hasil.masalah.append(Masalah(0, "(berkas)", "", "Tidak ada baris data di bawah judul kolom.",
@@ -381,40 +373,6 @@ def _kegiatan_peserta(engine: sa.Engine, sah: list, hasil: HasilImpor,
             rujukan[m.kegiatan] = nomor_kegiatan
         tersisa.append((nomor, m))
     return tersisa, rujukan
-
-
-def _peserta_iuran(engine: sa.Engine, sah: list[tuple[int, IuranSah]], hasil: HasilImpor,
-                   nama_kolom: dict) -> list[tuple[int, IuranSah]]:
-    """Each payment's participant must be recorded, and the month must not come before the month
-    they registered in. Participants are looked up a slice at a time: a regency's pseudonyms are not
-    all held in memory for one file."""
-    kolom_nik, kolom_bulan = nama_kolom.get("nik", "nik"), nama_kolom.get("bulan", "bulan")
-    dikenal: dict[str, tuple[int, date]] = {}
-    kunci = sorted({m.kunci_pseudonim for _, m in sah})
-    with engine.connect() as k:
-        for bagian in _per_bagian(kunci):
-            for pseudonim, pid, daftar in k.execute(sa.text(
-                    "SELECT kunci_pseudonim, id, tanggal_daftar FROM peserta WHERE kunci_pseudonim IN :kunci"
-            ).bindparams(sa.bindparam("kunci", expanding=True)), {"kunci": bagian}):
-                dikenal[pseudonim] = (int(pid), daftar)
-    tersisa = []
-    for nomor, m in sah:
-        ada = dikenal.get(m.kunci_pseudonim)
-        if ada is None:
-            hasil.masalah.append(Masalah(nomor, kolom_nik, "(disembunyikan)",
-                                         "Peserta dengan NIK ini belum tercatat; impor pesertanya dulu.",
-                                         "No participant with this NIK is recorded; import the participants first."))
-            continue
-        pid, daftar = ada
-        if m.bulan < daftar.replace(day=1):
-            hasil.masalah.append(Masalah(
-                nomor, kolom_bulan, f"{m.bulan:%Y-%m}",
-                f"Bulan iuran {bulan_tahun_panjang(m.bulan)} sebelum peserta terdaftar ({tanggal(daftar)}).",
-                f"The month {bulan_tahun_panjang(m.bulan, 'en')} comes before the participant registered "
-                f"({tanggal(daftar, 'en')})."))
-            continue
-        tersisa.append((nomor, m._replace(peserta_id=pid)))
-    return tersisa
 
 
 def periksa(engine: sa.Engine, jenis: str, isi: bytes, nama_berkas: str, konteks: KonteksImpor,
@@ -532,7 +490,7 @@ def _impor(engine: sa.Engine, jenis: str, isi: bytes, nama_berkas: str, konteks:
             if not hapus_demo:
                 raise AdaDataDemo
             hasil.demo_dihapus = hapus_data_demo(k)
-        jumlah = PENULIS[jenis](k, [m for _, m in sah], konteks, rujukan)
+        jumlah = PENULIS[jenis](k, sah if isinstance(sah, KumpulanIuran) else [m for _, m in sah], konteks, rujukan)
         hasil.ditulis = jumlah
         hasil.status = "berhasil"
         catat_log(k, hasil, konteks)
@@ -814,10 +772,8 @@ def _tulis_target(k: sa.Connection, baris: list, konteks: KonteksImpor, rujukan:
                            [m.model_dump() for m in baris], {"sumber": "impor"})
 
 
-def _tulis_iuran(k: sa.Connection, baris: list[IuranSah], konteks: KonteksImpor, rujukan: dict) -> dict[str, int]:
-    data = pd.DataFrame([(m.peserta_id, m.bulan, m.jumlah, m.tanggal_bayar, m.pembayar) for m in baris],
-                        columns=list(iuran.KOLOM))
-    return iuran.simpan(k, data, konteks.hari_ini, "impor")
+def _tulis_iuran(k: sa.Connection, baris: KumpulanIuran, konteks: KonteksImpor, rujukan: dict) -> dict[str, int]:
+    return iuran.simpan(k, baris.tabel(), konteks.hari_ini, "impor")
 
 
 PENULIS = {"peserta": _tulis_peserta, "iuran": _tulis_iuran, "kegiatan": _tulis_kegiatan, "status": _tulis_status,

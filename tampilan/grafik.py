@@ -223,8 +223,10 @@ def iuran_bulanan(data: pd.DataFrame, bahasa: str, judul_demo: str | None) -> al
         tooltip=[alt.Tooltip("label:N", title=t("bulan", bahasa)), alt.Tooltip("ukuran:N", title=" "),
                  alt.Tooltip("jumlah:Q", title=t("jumlah_peserta", bahasa), format=",d")])
     garis = alt.Chart(data).mark_line(point=True, color=WARNA_UTAMA).encode(
+        # One decimal: collection moves within a point or two, and whole percents would label
+        # 97.6, 97.8 and 98.0 all "98".
         x=x, y=alt.Y("kolektibilitas:Q", title=t("kolektibilitas", bahasa), scale=alt.Scale(zero=False),
-                     axis=alt.Axis(format=",.0f")),
+                     axis=alt.Axis(format=",.1f")),
         tooltip=[alt.Tooltip("label:N", title=t("bulan", bahasa)),
                  alt.Tooltip("kolektibilitas:Q", title=t("kolektibilitas", bahasa), format=",.1f")])
     return _lokal(alt.layer(batang, garis).resolve_scale(y="independent").properties(height=TINGGI + TINGGI_LEGENDA),

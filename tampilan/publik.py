@@ -26,7 +26,7 @@ from domain.periode import Periode
 from domain.publik import PolaPublik, akhir_bulan, rentang_bulan, waktu_hari, waktu_rentang
 from domain.saringan import Saringan
 from domain.sinyal import Perubahan, perubahan
-from domain.suppresi import kecil, sembunyikan, sembunyikan_kelompok
+from domain.suppresi import kecil, sembunyikan, sembunyikan_kelompok, sembunyikan_persamaan
 
 
 def _ada(n) -> bool:
@@ -390,7 +390,7 @@ class IuranPublik:
     """Contributions and lapses of a filter as the viewer may see them (data_access.iuran.bulanan
     made safe). Rupiah sums are shown only over at least k payments (a sum over fewer divides back
     into how many paid), and counts of lapses and returns below k are hidden, with their
-    complements in the funding-source table, whose rows add up to the total beside them."""
+    complements: the months and the funding sources each add up to the total shown beside them."""
 
     ditagih: int | None
     dibayar: int | None
@@ -402,45 +402,56 @@ class IuranPublik:
     ada: bool  # payment exports cover something of this filter
 
 
-def _uang(ditagih: int, dibayar: int, bayar: int, k: int) -> tuple[int | None, int | None, float | None]:
-    if 0 < bayar < k:
-        return None, None, None
-    return ditagih, dibayar, kpi.rasio_persen(dibayar, ditagih)
+def _sembunyi_iuran(total: int, per_bulan: list[int], per_dana: list[int], k: int) -> tuple[bool, list[bool], list[bool]]:
+    """Which of one count's cells to hide: the total is the sum of the months and also of the
+    funding sources, all shown together, so a hidden month or source must not be the total minus
+    the others (domain.suppresi.sembunyikan_persamaan over both equations)."""
+    if k <= 1:
+        return False, [False] * len(per_bulan), [False] * len(per_dana)
+    bulan = list(range(1, 1 + len(per_bulan)))
+    dana = list(range(1 + len(per_bulan), 1 + len(per_bulan) + len(per_dana)))
+    sembunyi = sembunyikan_persamaan([total, *per_bulan, *per_dana], [(0, bulan), (0, dana)], k)
+    return sembunyi[0], [sembunyi[i] for i in bulan], [sembunyi[i] for i in dana]
 
 
 def iuran_publik(df: pd.DataFrame, k: int) -> IuranPublik:
     """`df`: data_access.iuran.bulanan per funding source."""
     kolom_bulan = ["bulan", "ditagih", "dibayar", "kolektibilitas", "berhenti", "kembali", "tingkat_berhenti"]
+    kolom_dana = ["sumber_dana", "ditagih", "dibayar", "kolektibilitas", "berhenti", "kembali"]
     if df.empty:
         return IuranPublik(None, None, None, None, None, pd.DataFrame(columns=kolom_bulan),
-                           pd.DataFrame(columns=["sumber_dana", "ditagih", "dibayar", "kolektibilitas", "berhenti",
-                                                 "kembali"]), False)
+                           pd.DataFrame(columns=kolom_dana), False)
     bulan = df.groupby("bulan", as_index=False)[["ditagih", "dibayar", "peserta_bayar", "aktif_awal", "berhenti",
                                                   "kembali"]].sum()
+    dana = df.groupby("sumber_dana", as_index=False)[["ditagih", "dibayar", "peserta_bayar", "berhenti",
+                                                       "kembali"]].sum().sort_values("dibayar", ascending=False)
+    total = dana[["ditagih", "dibayar", "peserta_bayar", "berhenti", "kembali"]].sum()
+    # Rupiah follow the payers' count: a sum over fewer than k payments divides back into how many paid.
+    sembunyi = {c: _sembunyi_iuran(int(total[c]), [int(n) for n in bulan[c]], [int(n) for n in dana[c]], k)
+                for c in ("peserta_bayar", "berhenti", "kembali")}
+
+    def nilai(n: int, tersembunyi: bool) -> int | None:
+        return None if tersembunyi else n
+
+    def uang(ditagih: int, dibayar: int, tersembunyi: bool) -> tuple[int | None, int | None, float | None]:
+        return (None, None, None) if tersembunyi else (ditagih, dibayar, kpi.rasio_persen(dibayar, ditagih))
+
     baris = []
-    for b in bulan.itertuples(index=False):
-        ditagih, dibayar, kol = _uang(int(b.ditagih), int(b.dibayar), int(b.peserta_bayar), k)
-        berhenti, kembali = sembunyikan(int(b.berhenti), k), sembunyikan(int(b.kembali), k)
-        baris.append((b.bulan, ditagih, dibayar, kol, berhenti, kembali,
+    for i, b in enumerate(bulan.itertuples(index=False)):
+        berhenti = nilai(int(b.berhenti), sembunyi["berhenti"][1][i])
+        baris.append((b.bulan, *uang(int(b.ditagih), int(b.dibayar), sembunyi["peserta_bayar"][1][i]), berhenti,
+                      nilai(int(b.kembali), sembunyi["kembali"][1][i]),
                       None if berhenti is None or kecil(int(b.aktif_awal), k)
                       else kpi.rasio_persen(berhenti, int(b.aktif_awal))))
     per_bulan = pd.DataFrame(baris, columns=kolom_bulan)
-    dana = df.groupby("sumber_dana", as_index=False)[["ditagih", "dibayar", "peserta_bayar", "berhenti",
-                                                       "kembali"]].sum().sort_values("dibayar", ascending=False)
-    tersembunyi = {c: sembunyikan_kelompok([int(n) for n in dana[c]], k) if k > 1 else [False] * len(dana)
-                   for c in ("peserta_bayar", "berhenti", "kembali")}
-    baris = []
-    for i, d in enumerate(dana.itertuples(index=False)):
-        uang = (None, None, None) if tersembunyi["peserta_bayar"][i] else \
-            (int(d.ditagih), int(d.dibayar), kpi.rasio_persen(int(d.dibayar), int(d.ditagih)))
-        baris.append((d.sumber_dana, *uang, None if tersembunyi["berhenti"][i] else int(d.berhenti),
-                      None if tersembunyi["kembali"][i] else int(d.kembali)))
-    per_dana = pd.DataFrame(baris, columns=["sumber_dana", "ditagih", "dibayar", "kolektibilitas", "berhenti",
-                                            "kembali"])
-    total = dana[["ditagih", "dibayar", "peserta_bayar", "berhenti", "kembali"]].sum()
-    ditagih, dibayar, kol = _uang(int(total["ditagih"]), int(total["dibayar"]), int(total["peserta_bayar"]), k)
-    return IuranPublik(ditagih, dibayar, kol, sembunyikan(int(total["berhenti"]), k),
-                       sembunyikan(int(total["kembali"]), k), per_bulan, per_dana, True)
+    baris = [(d.sumber_dana, *uang(int(d.ditagih), int(d.dibayar), sembunyi["peserta_bayar"][2][i]),
+              nilai(int(d.berhenti), sembunyi["berhenti"][2][i]),
+              nilai(int(d.kembali), sembunyi["kembali"][2][i]))
+             for i, d in enumerate(dana.itertuples(index=False))]
+    per_dana = pd.DataFrame(baris, columns=kolom_dana)
+    ditagih, dibayar, kol = uang(int(total["ditagih"]), int(total["dibayar"]), sembunyi["peserta_bayar"][0])
+    return IuranPublik(ditagih, dibayar, kol, nilai(int(total["berhenti"]), sembunyi["berhenti"][0]),
+                       nilai(int(total["kembali"]), sembunyi["kembali"][0]), per_bulan, per_dana, True)
 
 
 def kurva_publik(kurva: pd.DataFrame, k: int) -> pd.DataFrame:

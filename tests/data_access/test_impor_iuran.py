@@ -86,6 +86,25 @@ def test_a_refused_row_refuses_the_file_with_its_reason_and_writes_nothing(siap,
 def test_the_same_month_twice_in_one_file_is_refused(siap):
     engine, konteks = siap
     _peserta_dulu(engine, konteks)
-    isi = "NIK;Bulan;Jumlah\n3326124305855002;2019-09;16800\n3326124305855002;September 2019;16800\n"
+    isi = ("NIK;Bulan;Jumlah\n3326124305855002;2019-09;16800\n3326124305855099;2019-09;16800\n"
+           "3326124305855002;September 2019;16800\n")
     h = impor(engine, "iuran", isi.encode(), "iuran.csv", konteks)
-    assert h.status == "ditolak" and "baris ganda" in h.masalah[0].alasan
+    # Found once the file is read, reported in the order of its rows with the row repeated.
+    assert h.status == "ditolak" and [(m.baris, m.alasan) for m in h.masalah] == [
+        (3, "Peserta dengan NIK ini belum tercatat; impor pesertanya dulu."),
+        (4, "Sama dengan baris 2: baris ganda dalam berkas.")]
+
+
+def test_the_preview_of_a_payments_file_names_no_one(siap):
+    from data_access.impor import periksa, pratinjau
+
+    engine, konteks = siap
+    _peserta_dulu(engine, konteks)
+    hasil, sah = periksa(engine, "iuran", IURAN.encode(), "iuran.csv", konteks)
+    contoh = pratinjau(sah)
+    assert hasil.status == "uji" and contoh.columns.tolist() == [
+        "baris", "bulan", "jumlah", "tanggal_bayar", "pembayar"]
+    assert contoh.astype(object).where(contoh.notna(), None).values.tolist() == [
+        [3, date(2019, 8, 1), 16_800, date(2019, 8, 20), "mandiri"],
+        [4, date(2019, 9, 1), 16_800, date(2019, 9, 5), None],
+        [5, date(2019, 9, 1), 16_800, date(2019, 9, 10), "apbdes"]]

@@ -52,3 +52,26 @@ def test_a_public_survival_curve_steps_only_over_k_lapses():
     publik = kurva_publik(kurva, 5)
     assert publik["bulan"].tolist() == [0, 3]  # lapses 2+1+3 by month 3; then fewer than 5 still followed
     assert kurva_publik(kurva, 1)["bulan"].tolist() == list(range(7))
+
+
+def test_a_month_with_few_lapses_cannot_be_read_off_the_total():
+    """Months and funding sources each add up to the total shown beside them: whatever is hidden in
+    one of them is never alone and never adds up to a small count."""
+    bulan = [date(2026, m, 1) for m in range(5, 11)]
+    lapses = [9, 7, 2, 8, 6, 11]  # June's 2 would be the total minus the other five
+    df = pd.DataFrame({"bulan": bulan, "sumber_dana": ["mandiri"] * 6, "ditagih": [1_680_000] * 6,
+                       "dibayar": [1_612_800] * 6, "peserta_bayar": [96] * 6, "aktif_awal": [100] * 6,
+                       "berhenti": lapses, "kembali": [0, 6, 3, 0, 7, 5]})
+    uang = iuran_publik(df, 5)
+    for kolom, asli in (("berhenti", lapses), ("kembali", [0, 6, 3, 0, 7, 5])):
+        tampil = uang.per_bulan[kolom].tolist()
+        total = getattr(uang, kolom)
+        tersembunyi = [a for a, t in zip(asli, tampil, strict=True) if pd.isna(t)]
+        if total is not None:  # the total minus what is shown: never one month, never a small sum
+            assert len(tersembunyi) != 1 and not 0 < total - sum(t for t in tampil if pd.notna(t)) < 5, kolom
+        assert all(pd.isna(t) for a, t in zip(asli, tampil, strict=True) if 0 < a < 5)
+    assert uang.berhenti == sum(lapses) and uang.per_bulan["berhenti"].isna().sum() == 2
+    # The lapse rate of a hidden month is hidden with it.
+    assert uang.per_bulan["tingkat_berhenti"].isna().tolist() == uang.per_bulan["berhenti"].isna().tolist()
+    # The funding-source table is the other equation: one source holds everything, so it equals the total.
+    assert uang.per_dana["berhenti"].tolist() == [sum(lapses)]
