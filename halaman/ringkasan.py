@@ -112,6 +112,8 @@ uang = cache.iuran_ringkasan(s, ambang)
 if not uang.ada:
     st.info(t("iuran_tanpa_data", bahasa), icon=":material/payments:")
 else:
+    if s.program:
+        st.caption(t("iuran_semua_program", bahasa, program=s.program))
     kolom = st.columns(4)
     def rupiah(v: int | None) -> str:
         return fmt.TANDA_TERSEMBUNYI if v is None else fmt.rupiah_ringkas(v, bahasa)

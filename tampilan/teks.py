@@ -71,6 +71,10 @@ TEKS: dict[str, tuple[str, str]] = {
                       "Contributions: collection rate {persen} ({dibayar} paid of {ditagih} billed); {kembali} "
                       "participants paying again."),
     "iuran_per_dana": ("Per sumber dana", "By funding source"),
+    "iuran_semua_program": ("Iuran dibayar per peserta untuk semua programnya sekaligus, jadi bagian ini menghitung "
+                            "semua program; saringan program {program} tidak berlaku di sini.",
+                            "A contribution is paid per participant for all their programmes at once, so this "
+                            "section counts every programme; the programme filter {program} does not apply here."),
     "iuran_tanpa_data": ("Belum ada data iuran untuk wilayah dan segmen ini; impor rekap iuran di halaman Data.",
                          "No contribution data for this area and segment yet; import a contributions export on the "
                          "Data page."),

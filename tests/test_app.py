@@ -159,6 +159,8 @@ def test_a_shared_link_reopens_the_same_view():
     assert at.selectbox(key="segmen").value == "BPU"
     assert at.title[0].value == "Ringkasan · Sragi"
     assert "Kuartal 3 2025" in at.caption[0].value
+    # Contributions are the participant's, for all programmes: the money section says the filter is not its.
+    assert any("saringan program JHT tidak berlaku di sini" in c.value for c in at.caption)
 
 
 def test_a_village_link_narrows_to_the_village():
