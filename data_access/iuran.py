@@ -138,12 +138,13 @@ def _cakupan_wilayah(k: sa.Connection, awalan: str, segmen: str | None) -> Seque
 UKURAN_BULANAN = ("ditagih", "dibayar", "peserta_bayar", "aktif_awal", "berhenti", "kembali")
 
 
-def bulanan(engine: sa.Engine, s: Saringan, per: str = "sumber_dana") -> pd.DataFrame:
+def bulanan(engine: sa.Engine, s: Saringan, per: str = "sumber_dana", per_segmen: bool = False) -> pd.DataFrame:
     """Per month of the period that the payment exports cover, and per `per` ('sumber_dana' or
-    'kode_desa'): rupiah billed (ditagih) and paid (dibayar) for the month, participants who paid
-    (peserta_bayar), active at the start of the month (aktif_awal), lapses (berhenti) and returning
-    payers (kembali). Only regencies and segments the exports cover appear; programme filters do
-    not apply (a payment is the participant's, not a programme's)."""
+    'kode_desa'), and per segment too with `per_segmen`: rupiah billed (ditagih) and paid (dibayar)
+    for the month, participants who paid (peserta_bayar), active at the start of the month
+    (aktif_awal), lapses (berhenti) and returning payers (kembali). Only regencies and segments the
+    exports cover appear; programme filters do not apply (a payment is the participant's, not a
+    programme's)."""
     if per not in ("sumber_dana", "kode_desa"):
         raise ValueError(per)
     akhir = _bulan_ini(s.periode.selesai)
@@ -156,7 +157,8 @@ def bulanan(engine: sa.Engine, s: Saringan, per: str = "sumber_dana") -> pd.Data
         JOIN cakupan_iuran c ON c.kode_kabupaten = substr(r.kode_desa, 1, 5) AND c.segmen = r.segmen
         WHERE r.kode_desa LIKE :awalan AND r.bulan <= :akhir {segmen}
         GROUP BY 1, 2, 3, 4""", awalan=s.kode_wilayah + "%", akhir=akhir, segmen=s.segmen)
-    kosong = pd.DataFrame(columns=["bulan", per, *UKURAN_BULANAN])
+    kelompok_keluar = ["bulan", *(["segmen"] if per_segmen else []), per]
+    kosong = pd.DataFrame(columns=[*kelompok_keluar, *UKURAN_BULANAN])
     if mentah.empty:
         return kosong
     cakupan = baca(engine, "SELECT kode_kabupaten AS kab, segmen, bulan_awal, bulan_data FROM cakupan_iuran")
@@ -183,9 +185,9 @@ def bulanan(engine: sa.Engine, s: Saringan, per: str = "sumber_dana") -> pd.Data
     g, m = np.nonzero(di_dalam)
     if not len(g):
         return kosong
-    hasil = pd.DataFrame({"bulan": m + awal, per: kunci["kunci"].to_numpy()[g],
+    hasil = pd.DataFrame({"bulan": m + awal, "segmen": kunci["segmen"].to_numpy()[g], per: kunci["kunci"].to_numpy()[g],
                           **{u: nilai[u][g, m] for u in UKURAN_BULANAN}})
-    jumlah = hasil.groupby(["bulan", per], as_index=False)[list(UKURAN_BULANAN)].sum()
+    jumlah = hasil.groupby(kelompok_keluar, as_index=False)[list(UKURAN_BULANAN)].sum()
     jumlah["bulan"] = [date(b // 12, b % 12 + 1, 1) for b in jumlah["bulan"]]
     return jumlah.astype({u: "int64" for u in UKURAN_BULANAN})
 
@@ -261,20 +263,23 @@ def _geser_bulan(hari: date, n: int) -> date:
     return (pd.Timestamp(hari) + pd.DateOffset(months=n)).date()
 
 
-def per_desa(engine: sa.Engine, s: Saringan) -> pd.DataFrame:
+def per_desa(engine: sa.Engine, s: Saringan, per_segmen_dana: bool = False) -> pd.DataFrame:
     """Per village (index kode_desa), over the months of the period the exports cover: ditagih,
-    dibayar, peserta_bayar, berhenti, and aktif_awal_iuran (active at the start of the first such
-    month). The same figures as `bulanan` summed, in one aggregation: a month's bill is the sum of the
-    bill changes before it, so a change counts once for every covered month from its own on."""
+    dibayar, peserta_bayar, berhenti, kembali, and aktif_awal_iuran (active at the start of the
+    first such month). The same figures as `bulanan` summed, in one aggregation: a month's bill is
+    the sum of the bill changes before it, so a change counts once for every covered month from its
+    own on. `per_segmen_dana`: per village, segment and funding source instead (columns, no index)."""
     idx = masa_aktif._indeks_bulan
     segmen = "AND r.segmen = :segmen" if s.segmen else ""
+    kelompok = "r.kode_desa, r.segmen, r.sumber_dana" if per_segmen_dana else "r.kode_desa"
     di_dalam = f"{idx('r.bulan')} BETWEEN c.a AND c.b"
-    return baca(engine, f"""
-        SELECT r.kode_desa,
+    hasil = baca(engine, f"""
+        SELECT {kelompok},
                CAST(sum(r.tagihan * greatest(0, c.b - greatest(c.a, {idx('r.bulan')}) + 1)) AS BIGINT) AS ditagih,
                CAST(sum(CASE WHEN {di_dalam} THEN r.dibayar ELSE 0 END) AS BIGINT) AS dibayar,
                CAST(sum(CASE WHEN {di_dalam} THEN r.peserta_bayar ELSE 0 END) AS BIGINT) AS peserta_bayar,
                CAST(sum(CASE WHEN {di_dalam} THEN r.berhenti ELSE 0 END) AS BIGINT) AS berhenti,
+               CAST(sum(CASE WHEN {di_dalam} THEN r.kembali ELSE 0 END) AS BIGINT) AS kembali,
                CAST(sum(CASE WHEN {idx('r.bulan')} < c.a THEN r.mulai - r.berhenti ELSE 0 END) AS BIGINT)
                    AS aktif_awal_iuran
         FROM rekap_iuran r
@@ -282,8 +287,9 @@ def per_desa(engine: sa.Engine, s: Saringan) -> pd.DataFrame:
                      least({idx('bulan_data')}, :b) AS b FROM cakupan_iuran) c
              ON c.kode_kabupaten = substr(r.kode_desa, 1, 5) AND c.segmen = r.segmen
         WHERE r.kode_desa LIKE :awalan AND c.a <= c.b AND {idx('r.bulan')} <= c.b {segmen}
-        GROUP BY r.kode_desa""", awalan=s.kode_wilayah + "%", segmen=s.segmen,
-        a=_bulan_indeks(s.periode.mulai), b=_bulan_indeks(s.periode.selesai)).set_index("kode_desa")
+        GROUP BY {kelompok}""", awalan=s.kode_wilayah + "%", segmen=s.segmen,
+        a=_bulan_indeks(s.periode.mulai), b=_bulan_indeks(s.periode.selesai))
+    return hasil if per_segmen_dana else hasil.set_index("kode_desa")
 
 
 def _bulan_indeks(d: date) -> int:

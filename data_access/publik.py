@@ -10,11 +10,12 @@ from datetime import date
 import pandas as pd
 import sqlalchemy as sa
 
+from data_access import iuran
 from data_access.db import baca
 from data_access.masa_aktif import BIT_PROGRAM, SEMUA_PROGRAM
 from data_access.ringkasan import bulan_tren, hitungan_aktif
 from domain.periode import BANDING, Periode, periode_banding
-from domain.publik import PolaPublik, akhir_bulan, rentang_bulan, waktu_hari, waktu_rentang
+from domain.publik import UKURAN_IURAN, PolaPublik, akhir_bulan, rentang_bulan, sel_iuran, waktu_hari, waktu_rentang
 from domain.saringan import Saringan
 
 KOLOM = ["ukuran", "program", "waktu", "kode_desa", "segmen", "n"]
@@ -32,13 +33,15 @@ def rentang_baru(periode: Periode) -> list[tuple[date, date]]:
 def hitungan_sel(engine: sa.Engine, awalan: str, periode: Periode) -> pd.DataFrame:
     """Every village's counts (columns ukuran, program, waktu, kode_desa, segmen, n) under the region
     code `awalan`, for the period: active at its end, before its start and at each trend month's end;
-    new sign-ups in each shown range; lapses in the period. Zero counts are left out."""
+    new sign-ups in each shown range; lapses in the period; payers, payment lapses and returns in
+    each month the payment exports cover and in all of them together. Zero counts are left out,
+    except the payment counts'."""
     s = Saringan(awalan, periode)
     bagian = [_aktif_hari(engine, s), _aktif_bulan(engine, awalan, periode), _baru(engine, awalan, periode),
-              _nonaktif(engine, awalan, periode)]
+              _nonaktif(engine, awalan, periode), _iuran(engine, s)]
     hasil = pd.concat([b for b in bagian if not b.empty], ignore_index=True) if any(
         not b.empty for b in bagian) else pd.DataFrame(columns=KOLOM)
-    hasil = hasil[hasil["n"] != 0]
+    hasil = hasil[(hasil["n"] != 0) | hasil["ukuran"].isin(UKURAN_IURAN)]  # sel_iuran says why
     # A trend month's end can be the period's own day: one cell, counted once.
     return hasil.drop_duplicates(["ukuran", "program", "waktu", "kode_desa", "segmen"]).reset_index(drop=True)
 
@@ -106,3 +109,9 @@ def pola_publik(engine: sa.Engine, kode_kab: str, periode: Periode, k: int) -> P
     if k <= 1:
         return PolaPublik(pd.DataFrame(columns=KOLOM), 1)
     return PolaPublik(hitungan_sel(engine, kode_kab[:2], periode), k)
+
+
+def _iuran(engine: sa.Engine, s: Saringan) -> pd.DataFrame:
+    """The payment counts the money section shows (data_access.iuran.bulanan) as pattern cells."""
+    return sel_iuran(iuran.bulanan(engine, s, per="kode_desa", per_segmen=True),
+                     iuran.per_desa(engine, s, per_segmen_dana=True), s.periode.mulai, s.periode.selesai)

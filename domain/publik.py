@@ -46,9 +46,62 @@ def akhir_bulan(bulan: date) -> date:
     return date(bulan.year, bulan.month, monthrange(bulan.year, bulan.month)[1])
 
 
+# The payment counts the public sees, as pattern measures, and the column of
+# data_access.iuran.bulanan each is counted from.
+UKURAN_IURAN = {"bayar_iuran": "peserta_bayar", "berhenti_iuran": "berhenti", "kembali_iuran": "kembali"}
+
+
+PEMISAH_DANA = "|"
+
+
+def waktu_bulan_iuran(dari: date, sampai: date | None = None) -> str:
+    """A payment cell's time: whole months, from the month of `dari` to the end of `sampai`'s."""
+    return waktu_rentang(dari.replace(day=1), akhir_bulan(sampai or dari))
+
+
 def rentang_bulan(bulan: date, selesai: date) -> tuple[date, date]:
     """A trend month's days as its new sign-ups are counted: to its end, or the period's if sooner."""
     return bulan, min(akhir_bulan(bulan), selesai)
+
+
+def waktu_dana(waktu: str, dana: str) -> str:
+    """A payment cell of one funding source over a time: the funding sources of a time add up to it."""
+    return f"{waktu}{PEMISAH_DANA}{dana}"
+
+
+def sel_iuran(per_bulan: pd.DataFrame, per_dana: pd.DataFrame, mulai: date, selesai: date) -> pd.DataFrame:
+    """Payment counts as pattern cells (columns ukuran, program, waktu, kode_desa, segmen, n), from
+    counts per village, segment and month (`per_bulan`: columns bulan, kode_desa, segmen and those
+    of UKURAN_IURAN) and per village, segment and funding source over the period (`per_dana`:
+    kode_desa, segmen, sumber_dana and the same). Cells: each month, the period's months together
+    (`mulai` to `selesai`, whole months), which the months add up to, and each funding source over
+    the period, which add up to it too. Zero counts are kept, and a month of the period with no
+    payment data at all gets a zero cell: it adds nothing to the total, and without it the months
+    would not tile it."""
+    kolom = ["ukuran", "program", "waktu", "kode_desa", "segmen", "n"]
+    if per_bulan.empty:
+        return pd.DataFrame(columns=kolom)
+    semua = waktu_bulan_iuran(mulai, selesai)
+    bulan_ada = {b.replace(day=1) for b in per_bulan["bulan"]}
+    kosong, b = [], mulai.replace(day=1)
+    while b <= selesai:
+        if b not in bulan_ada:
+            kosong.append(b)
+        b = (b + timedelta(days=32)).replace(day=1)
+    contoh = per_bulan.iloc[0]
+    per_bulan = pd.concat([per_bulan, pd.DataFrame({"bulan": kosong, "kode_desa": contoh["kode_desa"],
+                                                    "segmen": contoh["segmen"],
+                                                    **{k: 0 for k in UKURAN_IURAN.values()}})], ignore_index=True)
+    waktu = [waktu_bulan_iuran(b) for b in per_bulan["bulan"]]
+    waktu_per_dana = [waktu_dana(semua, d) for d in per_dana["sumber_dana"]]
+    bagian = []
+    for ukuran, sumber in UKURAN_IURAN.items():
+        bulan = per_bulan.assign(waktu=waktu, n=per_bulan[sumber].astype(int), ukuran=ukuran, program=SEMUA_PROGRAM)
+        jumlah = bulan.groupby(["kode_desa", "segmen"], as_index=False)["n"].sum()
+        dana = per_dana.assign(waktu=waktu_per_dana, n=per_dana[sumber].astype(int), ukuran=ukuran,
+                               program=SEMUA_PROGRAM)
+        bagian += [bulan[kolom], jumlah.assign(waktu=semua, ukuran=ukuran, program=SEMUA_PROGRAM)[kolom], dana[kolom]]
+    return pd.concat(bagian, ignore_index=True)
 
 
 def _rentang(waktu: str) -> tuple[date, date]:
@@ -110,7 +163,15 @@ def _pola_subsistem(hitungan: pd.DataFrame, k: int) -> frozenset[tuple[str, str,
             if anak.get(r):
                 for s in [SEMUA_SEGMEN, *segmen]:
                     persamaan.append((indeks((w, r, s)), [indeks((w, c, s)) for c in sorted(anak[r])]))
-    for total, bagian in persamaan_waktu([w for w in waktu if ".." in w]):
+    for total, bagian in persamaan_waktu([w for w in waktu if ".." in w and PEMISAH_DANA not in w]):
+        for r in wilayah:
+            for s in [SEMUA_SEGMEN, *segmen]:
+                persamaan.append((indeks((total, r, s)), [indeks((b, r, s)) for b in bagian]))
+    dana: dict[str, list[str]] = defaultdict(list)  # a time and its funding sources' cells
+    for w in waktu:
+        if PEMISAH_DANA in w:
+            dana[w.split(PEMISAH_DANA, 1)[0]].append(w)
+    for total, bagian in dana.items():
         for r in wilayah:
             for s in [SEMUA_SEGMEN, *segmen]:
                 persamaan.append((indeks((total, r, s)), [indeks((b, r, s)) for b in bagian]))

@@ -50,6 +50,7 @@ def susun_briefing(engine: sa.Engine, batas: BatasWilayah, s: Saringan, hari_ini
         bantuan = pesan.bantuan_proyeksi(jalan.uji, bahasa)
         sendiri = tp.target_sendiri(jalan_tampil, s.kode_wilayah, s.segmen, s.program)
         target_sendiri = None if sendiri is None else int(sendiri["target"])
+    tanpa_program = Saringan(s.kode_wilayah, s.periode, None, s.segmen)  # contributions are for every programme
     siap = desa_menjadi_siap(engine, s.kode_wilayah, s.hari_sebelum_mulai, s.periode.selesai,
                              ambang_kesiapan or AmbangKesiapan(Pengaturan.ambang_cakupan_bpu, Pengaturan.ambang_perangkat))
     return IsiBriefing(
@@ -61,7 +62,7 @@ def susun_briefing(engine: sa.Engine, batas: BatasWilayah, s: Saringan, hari_ini
                                       s.segmen, s.program, hari_ini, bahasa)),
         jalan=None if jalan_tampil.empty else tp.meleset_target(jalan_tampil), riwayat=riwayat, target_sendiri=target_sendiri, bantuan_proyeksi=bantuan,
         judul=pesan.judul_briefing(nama_wilayah, s.periode, bahasa),
-        iuran=tp.iuran_publik(iuran.bulanan(engine, Saringan(s.kode_wilayah, s.periode, None, s.segmen)), ambang),
+        iuran=tp.iuran_publik(iuran.bulanan(engine, tanpa_program), tanpa_program, pola),
         definisi_aktif=pesan.kalimat_definisi_aktif(iuran.definisi_aktif(engine, s.kode_wilayah, s.segmen), s.segmen,
                                                     bahasa),
         dibuat=dibuat or datetime.now(timezone.utc))

@@ -135,7 +135,8 @@ def _iuran_bulanan(s: Saringan) -> pd.DataFrame:
 
 def iuran_ringkasan(s: Saringan, ambang: int) -> tp.IuranPublik:
     """Contributions and lapses of the filter as this viewer may see them."""
-    return tp.iuran_publik(_iuran_bulanan(Saringan(s.kode_wilayah, s.periode, None, s.segmen)), ambang)
+    tanpa_program = Saringan(s.kode_wilayah, s.periode, None, s.segmen)
+    return tp.iuran_publik(_iuran_bulanan(tanpa_program), tanpa_program, pola(s, ambang))
 
 
 @st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)

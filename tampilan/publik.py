@@ -23,10 +23,11 @@ from domain.iuran import batas_corong
 from domain.kegiatan import BULAN_IURAN, BULAN_RETENSI
 from domain.layar import ModeLayar, kemajuan, tonggak
 from domain.periode import Periode
-from domain.publik import PolaPublik, akhir_bulan, rentang_bulan, waktu_hari, waktu_rentang
+from domain.publik import (UKURAN_IURAN, PolaPublik, akhir_bulan, rentang_bulan, waktu_bulan_iuran, waktu_dana,
+                           waktu_hari, waktu_rentang)
 from domain.saringan import Saringan
 from domain.sinyal import Perubahan, perubahan
-from domain.suppresi import kecil, sembunyikan, sembunyikan_kelompok, sembunyikan_persamaan
+from domain.suppresi import kecil, sembunyikan, sembunyikan_kelompok
 
 
 def _ada(n) -> bool:
@@ -137,7 +138,7 @@ def nilai_peta(per_wilayah: pd.DataFrame, ukuran: str, s: Saringan, pola: PolaPu
     when hidden or unknown), tersembunyi, the Desa Sadar status where known, and the region's name
     where the counts carry one. Nothing else of the counts goes on to the page."""
     if ukuran in UKURAN_IURAN_PETA:
-        return _nilai_peta_iuran(per_wilayah, ukuran, pola.k)
+        return _nilai_peta_iuran(per_wilayah, ukuran, s, pola)
     kolom, pembilang, (jenis, program, segmen) = UKURAN_PETA[ukuran]
     w = waktu_hari(s.periode.selesai) if jenis == "aktif" else waktu_rentang(s.periode.mulai, s.periode.selesai)
     program, segmen = program or s.program, segmen or s.segmen
@@ -154,18 +155,21 @@ def nilai_peta(per_wilayah: pd.DataFrame, ukuran: str, s: Saringan, pola: PolaPu
 
 
 # Rates from the payment rollup: (column, the counts behind it that must not be small).
-UKURAN_IURAN_PETA = {
-    "kolektibilitas": ("kolektibilitas_persen", ("peserta_bayar",)),
-    "berhenti": ("berhenti_persen", ("berhenti", "aktif_awal_iuran")),
+UKURAN_IURAN_PETA = {  # the rate, the counts behind it, and the pattern's measure for its numerator
+    "kolektibilitas": ("kolektibilitas_persen", ("peserta_bayar",), "bayar_iuran"),
+    "berhenti": ("berhenti_persen", ("berhenti", "aktif_awal_iuran"), "berhenti_iuran"),
 }
 
 
-def _nilai_peta_iuran(per_wilayah: pd.DataFrame, ukuran: str, k: int) -> pd.DataFrame:
-    """A payment rate per village, hidden where a count behind it is small: a lapse rate over a
-    village's active participants (shown on the same map) gives back its lapses."""
-    kolom, dasar = UKURAN_IURAN_PETA[ukuran]
-    tersembunyi = [any(pd.notna(b[c]) and kecil(int(b[c]), k) for c in dasar)
-                   for _, b in per_wilayah[list(dasar)].iterrows()]
+def _nilai_peta_iuran(per_wilayah: pd.DataFrame, ukuran: str, s: Saringan, pola: PolaPublik) -> pd.DataFrame:
+    """A payment rate per village, hidden where a count behind it is small, or where the pattern
+    hides the village's count for the period (the money section of that village shows it): a lapse
+    rate over a village's active participants (shown on the same map) gives back its lapses."""
+    kolom, dasar, ukuran_pola = UKURAN_IURAN_PETA[ukuran]
+    semua = waktu_bulan_iuran(s.periode.mulai, s.periode.selesai)
+    tersembunyi = [any(pd.notna(b[c]) and kecil(int(b[c]), pola.k) for c in dasar)
+                   or pola.tersembunyi(ukuran_pola, None, semua, str(kode), s.segmen)
+                   for kode, b in per_wilayah[list(dasar)].iterrows()]
     nilai = [None if s or pd.isna(v) else float(v) for v, s in zip(per_wilayah[kolom], tersembunyi, strict=True)]
     hasil = pd.DataFrame({"nilai": nilai, "tersembunyi": tersembunyi,
                           "status": per_wilayah["status"] if "status" in per_wilayah else None}, index=per_wilayah.index)
@@ -402,20 +406,24 @@ class IuranPublik:
     ada: bool  # payment exports cover something of this filter
 
 
-def _sembunyi_iuran(total: int, per_bulan: list[int], per_dana: list[int], k: int) -> tuple[bool, list[bool], list[bool]]:
-    """Which of one count's cells to hide: the total is the sum of the months and also of the
-    funding sources, all shown together, so a hidden month or source must not be the total minus
-    the others (domain.suppresi.sembunyikan_persamaan over both equations)."""
-    if k <= 1:
-        return False, [False] * len(per_bulan), [False] * len(per_dana)
-    bulan = list(range(1, 1 + len(per_bulan)))
-    dana = list(range(1 + len(per_bulan), 1 + len(per_bulan) + len(per_dana)))
-    sembunyi = sembunyikan_persamaan([total, *per_bulan, *per_dana], [(0, bulan), (0, dana)], k)
-    return sembunyi[0], [sembunyi[i] for i in bulan], [sembunyi[i] for i in dana]
+def _sembunyi_iuran(ukuran: str, df_bulan: pd.DataFrame, df_dana: pd.DataFrame, s: Saringan,
+                    pola: PolaPublik) -> tuple[bool, list[bool], list[bool]]:
+    """Which of one payment count's cells to hide, as the one pattern decides: the months, the total
+    over them and the funding sources, which add up to it too. A cell hidden here is hidden for every
+    region, segment and surface that adds up to it."""
+    kolom = UKURAN_IURAN[ukuran]
+    semua = waktu_bulan_iuran(s.periode.mulai, s.periode.selesai)
+
+    def sembunyi(n: int, waktu: str) -> bool:
+        return pola.nilai(int(n), ukuran, None, waktu, s.kode_wilayah, s.segmen) is None
+
+    return (sembunyi(df_bulan[kolom].sum(), semua),
+            [sembunyi(n, waktu_bulan_iuran(b)) for b, n in zip(df_bulan["bulan"], df_bulan[kolom], strict=True)],
+            [sembunyi(n, waktu_dana(semua, d)) for d, n in zip(df_dana["sumber_dana"], df_dana[kolom], strict=True)])
 
 
-def iuran_publik(df: pd.DataFrame, k: int) -> IuranPublik:
-    """`df`: data_access.iuran.bulanan per funding source."""
+def iuran_publik(df: pd.DataFrame, s: Saringan, pola: PolaPublik) -> IuranPublik:
+    """`df`: data_access.iuran.bulanan per funding source, for the filter `s`."""
     kolom_bulan = ["bulan", "ditagih", "dibayar", "kolektibilitas", "berhenti", "kembali", "tingkat_berhenti"]
     kolom_dana = ["sumber_dana", "ditagih", "dibayar", "kolektibilitas", "berhenti", "kembali"]
     if df.empty:
@@ -427,8 +435,7 @@ def iuran_publik(df: pd.DataFrame, k: int) -> IuranPublik:
                                                        "kembali"]].sum().sort_values("dibayar", ascending=False)
     total = dana[["ditagih", "dibayar", "peserta_bayar", "berhenti", "kembali"]].sum()
     # Rupiah follow the payers' count: a sum over fewer than k payments divides back into how many paid.
-    sembunyi = {c: _sembunyi_iuran(int(total[c]), [int(n) for n in bulan[c]], [int(n) for n in dana[c]], k)
-                for c in ("peserta_bayar", "berhenti", "kembali")}
+    sembunyi = {UKURAN_IURAN[u]: _sembunyi_iuran(u, bulan, dana, s, pola) for u in UKURAN_IURAN}
 
     def nilai(n: int, tersembunyi: bool) -> int | None:
         return None if tersembunyi else n
@@ -441,7 +448,7 @@ def iuran_publik(df: pd.DataFrame, k: int) -> IuranPublik:
         berhenti = nilai(int(b.berhenti), sembunyi["berhenti"][1][i])
         baris.append((b.bulan, *uang(int(b.ditagih), int(b.dibayar), sembunyi["peserta_bayar"][1][i]), berhenti,
                       nilai(int(b.kembali), sembunyi["kembali"][1][i]),
-                      None if berhenti is None or kecil(int(b.aktif_awal), k)
+                      None if berhenti is None or kecil(int(b.aktif_awal), pola.k)
                       else kpi.rasio_persen(berhenti, int(b.aktif_awal))))
     per_bulan = pd.DataFrame(baris, columns=kolom_bulan)
     baris = [(d.sumber_dana, *uang(int(d.ditagih), int(d.dibayar), sembunyi["peserta_bayar"][2][i]),

@@ -1,8 +1,9 @@
 """An attacker with everything the public sees: can any hidden count be worked out by subtraction?
 
 The attacker collects the figures each public surface receives from the presentation step (the
-overview's tiles, bars, trend and village tables; the map's value for every village, for each
-measure; the briefing shows the same objects) for the regency and every kecamatan, five periods,
+overview's tiles, bars, trend and village tables, and its money section: lapses and returns per
+month, in total and per funding source; the map's value for every village, for each measure; the
+briefing shows the same objects) for the regency and every kecamatan, five periods,
 and every programme and segment filter. What was hidden is unknown; what was shown anywhere is
 known. Then, with equations any visitor can write down (a region is the sum of its parts, a total
 the sum of its segments, a period the sum of its months), it solves every equation left with one
@@ -17,13 +18,15 @@ from datetime import date, timedelta
 import pandas as pd
 import pytest
 
+from data_access import iuran
 from data_access.peta import nilai_desa
 from data_access.publik import pola_publik
 from data_access.ringkasan import daftar_wilayah, ringkasan_halaman
 from domain.periode import BANDING, periode_dari_kunci
 from domain.program import Program, Segmen
 from domain.saringan import Saringan
-from tampilan.publik import nilai_peta, ringkasan_publik
+from domain.publik import waktu_bulan_iuran
+from tampilan.publik import iuran_publik, nilai_peta, ringkasan_publik
 from tests.conftest import HARI_INI_UJI
 
 K = 5
@@ -51,6 +54,7 @@ class Pengamat:
         self.terlihat: dict[tuple, set[int]] = defaultdict(set)
         self.tersembunyi: set[tuple] = set()
         self.angka_dilihat = 0
+        self.persamaan: list[tuple[tuple, list[tuple]]] = []  # read off a table: its total = its rows
 
     def catat(self, sel: tuple, nilai) -> None:
         if nilai is None or pd.isna(nilai):
@@ -84,6 +88,28 @@ def _lihat_ringkasan(mata: Pengamat, publik, s: Saringan) -> None:
         mata.catat(("baru", p, _rentang(b, min(_akhir_bulan(b), s.periode.selesai)), r, seg), baru)
     for kode, n in zip(publik.cakupan_desa["kode"], publik.cakupan_desa["bpu_aktif"], strict=True):
         mata.catat(("aktif", "JKK", akhir, kode, "BPU"), n)
+
+
+def _lihat_iuran(mata: Pengamat, uang, s: Saringan) -> None:
+    """The money section: lapses and returns per month, over all the months, and per funding source,
+    whose rows are all the sources there are (a table's rows add up to its total)."""
+    if not uang.ada:
+        return
+    r, seg = s.kode_wilayah, s.segmen or "*"
+    semua = waktu_bulan_iuran(s.periode.mulai, s.periode.selesai)
+    for ukuran in ("berhenti", "kembali"):
+        u = f"{ukuran}_iuran"
+        bulan = []
+        for b, n in zip(uang.per_bulan["bulan"], uang.per_bulan[ukuran], strict=True):
+            bulan.append((u, "SEMUA", waktu_bulan_iuran(b), r, seg))
+            mata.catat(bulan[-1], n)
+        mata.catat((u, "SEMUA", semua, r, seg), getattr(uang, ukuran))
+        mata.persamaan.append(((u, "SEMUA", semua, r, seg), bulan))
+        sumber = []
+        for dana, n in zip(uang.per_dana["sumber_dana"], uang.per_dana[ukuran], strict=True):
+            sumber.append((f"{u}:{dana}", "SEMUA", semua, r, seg))
+            mata.catat(sumber[-1], n)
+        mata.persamaan.append(((u, "SEMUA", semua, r, seg), sumber))
 
 
 def _lihat_peta(mata: Pengamat, desa: pd.DataFrame, nilai: pd.DataFrame, ukuran: str, s: Saringan) -> None:
@@ -140,7 +166,7 @@ def _serang(mata: Pengamat, anak: dict[str, list[str]]) -> tuple[list[tuple], li
     bertentangan = [c for c in mata.tersembunyi if c in mata.terlihat]
     tahu = {c: min(v) for c, v in mata.terlihat.items()}
     semua = set(tahu) | mata.tersembunyi
-    persamaan = _persamaan(semua, anak)
+    persamaan = _persamaan(semua, anak) + mata.persamaan
     ditemukan = []
     berubah = True
     while berubah:
@@ -182,6 +208,11 @@ def _amati(engine_demo, kunci_periode: str, pola) -> tuple[int, Pengamat, dict]:
     pola = pola or pola_publik(engine_demo, "33.26", periode, K)
     mata = Pengamat()
     tampilan = 0
+    for segmen in [None, *SEGMEN]:  # contributions are every programme's: no programme filter
+        for kode in ["33.26", *kecamatan]:
+            s = Saringan(kode, periode, None, segmen)
+            _lihat_iuran(mata, iuran_publik(iuran.bulanan(engine_demo, s), s, pola), s)
+            tampilan += 1
     for program, segmen in SARINGAN:
         for kode in ["33.26", *kecamatan]:
             for banding in BANDING:  # the viewer chooses the comparison: both are seen

@@ -190,12 +190,22 @@ def test_a_registration_records_its_first_month_without_claiming_the_regency(eng
 def test_the_map_s_village_money_equals_the_monthly_figures_summed(engine_demo, s):
     per_desa = iuran.per_desa(engine_demo, s)
     bulanan = iuran.bulanan(engine_demo, s, "kode_desa")
-    harapan = bulanan.groupby("kode_desa")[["ditagih", "dibayar", "peserta_bayar", "berhenti"]].sum()
+    uang = ["ditagih", "dibayar", "peserta_bayar", "berhenti", "kembali"]
+    harapan = bulanan.groupby("kode_desa")[uang].sum()
     harapan["aktif_awal_iuran"] = bulanan.sort_values("bulan").groupby("kode_desa")["aktif_awal"].first()
     assert len(harapan) > 10
     assert set(map(str, per_desa.dtypes)) == {"int64"}  # PostgreSQL sums are numeric unless cast
     pd.testing.assert_frame_equal(per_desa.reindex(harapan.index).astype("int64"), harapan.astype("int64"),
                                   check_names=False)
+    # The public pattern's inputs: per village, segment and funding source, the same sums again, both
+    # by funding source (the money section's table) and by village and segment (its months).
+    rinci = iuran.per_desa(engine_demo, s, per_segmen_dana=True)
+    per_dana = iuran.bulanan(engine_demo, s).groupby("sumber_dana")[uang].sum()
+    pd.testing.assert_frame_equal(rinci.groupby("sumber_dana")[uang].sum().astype("int64"),
+                                  per_dana.astype("int64"), check_like=True)
+    per_bulan = iuran.bulanan(engine_demo, s, "kode_desa", per_segmen=True).groupby(["kode_desa", "segmen"])[uang].sum()
+    pd.testing.assert_frame_equal(rinci.groupby(["kode_desa", "segmen"])[uang].sum().astype("int64"),
+                                  per_bulan.astype("int64"))
 
 
 def test_demo_payments_leave_about_a_third_of_those_ever_registered_non_active(engine_demo):

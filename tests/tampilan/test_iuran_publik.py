@@ -5,7 +5,27 @@ from datetime import date
 import pandas as pd
 
 from domain.iuran import kaplan_meier
+from domain.publik import PolaPublik, sel_iuran
+from domain.periode import Periode
+from domain.saringan import Saringan
 from tampilan.publik import daftar_kerja_publik, iuran_publik, kurva_publik
+
+DESA = "33.26.10.2001"
+REGENSI = Saringan("33.26", Periode("2026", date(2026, 1, 1), date(2026, 11, 24)))
+
+
+def _pola(baris: pd.DataFrame, k: int) -> PolaPublik:
+    """The pattern over these payment rows (per month, village, segment and funding source), as
+    data_access.publik builds it from the database."""
+    ukuran = ["peserta_bayar", "berhenti", "kembali"]
+    return PolaPublik(sel_iuran(baris.groupby(["bulan", "kode_desa", "segmen"], as_index=False)[ukuran].sum(),
+                                baris.groupby(["kode_desa", "segmen", "sumber_dana"], as_index=False)[ukuran].sum(),
+                                REGENSI.periode.mulai, REGENSI.periode.selesai), k)
+
+
+def _publik(df: pd.DataFrame, k: int):
+    """iuran_publik for the regency, whose one village paid `df`."""
+    return iuran_publik(df, REGENSI, _pola(df.assign(kode_desa=DESA, segmen="BPU"), k))
 
 
 def _daftar(**kolom) -> pd.DataFrame:
@@ -38,7 +58,7 @@ def test_a_funding_source_with_few_payers_is_hidden_with_a_complement():
                        "ditagih": [1_680_000, 336_000, 33_600], "dibayar": [1_612_800, 336_000, 33_600],
                        "peserta_bayar": [96, 20, 2], "aktif_awal": [100, 20, 2], "berhenti": [7, 0, 1],
                        "kembali": [6, 0, 0]})
-    uang = iuran_publik(df, 5)
+    uang = _publik(df, 5)
     per_dana = uang.per_dana.set_index("sumber_dana")
     assert pd.isna(per_dana.loc["csr", "dibayar"]) and pd.isna(per_dana.loc["apbdes", "dibayar"])
     assert per_dana.loc["mandiri", "dibayar"] == 1_612_800
@@ -62,7 +82,7 @@ def test_a_month_with_few_lapses_cannot_be_read_off_the_total():
     df = pd.DataFrame({"bulan": bulan, "sumber_dana": ["mandiri"] * 6, "ditagih": [1_680_000] * 6,
                        "dibayar": [1_612_800] * 6, "peserta_bayar": [96] * 6, "aktif_awal": [100] * 6,
                        "berhenti": lapses, "kembali": [0, 6, 3, 0, 7, 5]})
-    uang = iuran_publik(df, 5)
+    uang = _publik(df, 5)
     for kolom, asli in (("berhenti", lapses), ("kembali", [0, 6, 3, 0, 7, 5])):
         tampil = uang.per_bulan[kolom].tolist()
         total = getattr(uang, kolom)
@@ -75,3 +95,25 @@ def test_a_month_with_few_lapses_cannot_be_read_off_the_total():
     assert uang.per_bulan["tingkat_berhenti"].isna().tolist() == uang.per_bulan["berhenti"].isna().tolist()
     # The funding-source table is the other equation: one source holds everything, so it equals the total.
     assert uang.per_dana["berhenti"].tolist() == [sum(lapses)]
+
+
+def test_a_kecamatan_month_cannot_be_read_off_the_regency_minus_the_others():
+    """The regency's month is the sum of its kecamatan's, each shown on its own filter: one pattern
+    decides them all, so no equation is left with one hidden month."""
+    bulan = [date(2026, m, 1) for m in range(5, 9)]
+    desa = {"33.26.10.2001": [9, 2, 8, 6], "33.26.12.2008": [7, 11, 6, 9]}  # Sragi's June: 2
+    baris = pd.DataFrame([{"bulan": b, "kode_desa": kode, "segmen": "BPU", "sumber_dana": "mandiri",
+                           "ditagih": 1_680_000, "dibayar": 1_612_800, "peserta_bayar": 96, "aktif_awal": 100,
+                           "berhenti": n, "kembali": 0}
+                          for kode, lapses in desa.items() for b, n in zip(bulan, lapses, strict=True)])
+    pola = _pola(baris, 5)
+    terlihat = {}
+    for wilayah in ("33.26", "33.26.10", "33.26.12"):
+        df = baris[baris["kode_desa"].str.startswith(wilayah)].groupby(["bulan", "sumber_dana"], as_index=False)[
+            ["ditagih", "dibayar", "peserta_bayar", "aktif_awal", "berhenti", "kembali"]].sum()
+        uang = iuran_publik(df, Saringan(wilayah, REGENSI.periode), pola)
+        terlihat[wilayah] = uang.per_bulan["berhenti"].tolist()
+    assert pd.isna(terlihat["33.26.10"][1])
+    for i in range(len(bulan)):
+        tersembunyi = sum(pd.isna(terlihat[w][i]) for w in terlihat)
+        assert tersembunyi != 1, (bulan[i], {w: v[i] for w, v in terlihat.items()})
