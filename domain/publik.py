@@ -83,11 +83,7 @@ def sel_iuran(per_bulan: pd.DataFrame, per_dana: pd.DataFrame, mulai: date, sele
         return pd.DataFrame(columns=kolom)
     semua = waktu_bulan_iuran(mulai, selesai)
     bulan_ada = {b.replace(day=1) for b in per_bulan["bulan"]}
-    kosong, b = [], mulai.replace(day=1)
-    while b <= selesai:
-        if b not in bulan_ada:
-            kosong.append(b)
-        b = (b + timedelta(days=32)).replace(day=1)
+    kosong = [b.date() for b in pd.date_range(mulai.replace(day=1), selesai, freq="MS") if b.date() not in bulan_ada]
     contoh = per_bulan.iloc[0]
     per_bulan = pd.concat([per_bulan, pd.DataFrame({"bulan": kosong, "kode_desa": contoh["kode_desa"],
                                                     "segmen": contoh["segmen"],
