@@ -8,7 +8,9 @@ islands are cut to the months paid, with a grace period (see _PULAU_BAYAR). This
 definition every count reads; nothing downstream knows which of the two made an island.
 Interval convention, as everywhere: active on t when tanggal_mulai <= t < tanggal_berakhir.
 An open period ends on 9999-12-31 (AKHIR_TERBUKA) rather than NULL, so every count is two plain
-comparisons per row instead of an OR.
+comparisons per row instead of an OR. Each island also carries the start of the participant's next
+island in the same programme (mulai_berikut, NULL for the last), so a lapse is read off one row
+(see sql_berhenti) instead of a search through the participant's other islands.
 
 `rekap_masa_aktif` rolls the islands up by month: how many begin and how many end in each month, per
 programme, segment and village; `rekap_masa_aktif_tahunan` the same by year. Active at the end of a
@@ -64,6 +66,22 @@ _PULAU = f"""
     GROUP BY peserta_id, program, pulau
 """
 _KOLOM = "peserta_id, program, segmen, kode_desa, tanggal_mulai, tanggal_berakhir"
+# Written with every island, from the same participant's islands written with it: an update always
+# rewrites all of a participant's islands, so the column never needs its own upkeep.
+_BERIKUT = "lead(tanggal_mulai) OVER (PARTITION BY peserta_id, program ORDER BY tanggal_mulai)"
+
+
+def sql_berhenti(alias: str, mulai: str, akhir: str) -> str:
+    """Islands by which their participant lapsed in [mulai, akhir]: the island ended in it and the
+    participant's next island in the programme, if any, starts after `akhir`.
+
+    Islands of one participant and programme never overlap, so this is exactly "an island ended in
+    the period and none is active at its end", it holds for at most one island per participant
+    (count(*) counts people), and that island is the one whose village and segment the lapse is
+    counted in.
+    """
+    return (f"{alias}.tanggal_berakhir BETWEEN {mulai} AND {akhir} "
+            f"AND ({alias}.mulai_berikut IS NULL OR {alias}.mulai_berikut > {akhir})")
 
 
 def _indeks_bulan(kolom: str) -> str:
@@ -180,15 +198,17 @@ def bangun_ulang(koneksi: sa.Connection) -> int:
 
 
 def bangun_ulang_pulau(koneksi: sa.Connection, dengan_iuran: bool = True) -> int:
-    """Rebuild every island from kepesertaan (and the payments, unless `dengan_iuran` is False: the
-    migrations before 0010 have no payment tables); returns the number of islands.
+    """Rebuild every island from kepesertaan (and the payments, unless `dengan_iuran` is False:
+    migration 0002's schema, before the payment tables of 0010 and the next starts of 0011);
+    returns the number of islands.
 
     Rows are written in (program, segmen, kode_desa) order so DuckDB's zone maps skip most of the
     table for a programme, segment or region filter.
     """
+    kolom, pilih = (f"{_KOLOM}, mulai_berikut", f"{_KOLOM}, {_BERIKUT}") if dengan_iuran else (_KOLOM, _KOLOM)
     koneksi.execute(sa.text("DELETE FROM masa_aktif"))
     koneksi.execute(sa.text(
-        f"INSERT INTO masa_aktif ({_KOLOM}) SELECT {_KOLOM} FROM ({_sql_pulau(koneksi, '1 = 1', '1 = 1', dengan_iuran)}) x "
+        f"INSERT INTO masa_aktif ({kolom}) SELECT {pilih} FROM ({_sql_pulau(koneksi, '1 = 1', '1 = 1', dengan_iuran)}) x "
         "ORDER BY program, segmen, kode_desa, tanggal_mulai"))
     return koneksi.execute(sa.text("SELECT count(*) FROM masa_aktif")).scalar_one()
 
@@ -256,7 +276,7 @@ def perbarui(koneksi: sa.Connection, peserta_id: Sequence[int], baru: bool = Fal
     koneksi.execute(sa.text("DELETE FROM masa_aktif WHERE peserta_id IN :ids").bindparams(daftar),
                     {"ids": list(peserta_id)})
     koneksi.execute(sa.text(
-        f"INSERT INTO masa_aktif ({_KOLOM}) SELECT {_KOLOM} FROM "
+        f"INSERT INTO masa_aktif ({_KOLOM}, mulai_berikut) SELECT {_KOLOM}, {_BERIKUT} FROM "
         f"({_sql_pulau(koneksi, 'peserta_id IN :ids', 'p.id IN :ids')}) x"
     ).bindparams(daftar), {"ids": list(peserta_id)})
     _ubah_rekap(koneksi, list(peserta_id), 1)

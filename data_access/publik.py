@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 from data_access import iuran
 from data_access.db import baca
-from data_access.masa_aktif import BIT_PROGRAM, SEMUA_PROGRAM
+from data_access.masa_aktif import BIT_PROGRAM, SEMUA_PROGRAM, sql_berhenti
 from data_access.ringkasan import bulan_tren, hitungan_aktif
 from domain.periode import BANDING, Periode, periode_banding
 from domain.publik import UKURAN_IURAN, PolaPublik, akhir_bulan, rentang_bulan, sel_iuran, waktu_hari, waktu_rentang
@@ -92,10 +92,8 @@ def _nonaktif(engine: sa.Engine, awalan: str, periode: Periode) -> pd.DataFrame:
     rentang = list(dict.fromkeys([(periode.mulai, periode.selesai),
                                   *((p.mulai, p.selesai) for p in (periode_banding(periode, b) for b in BANDING))]))
     bagian = " UNION ALL ".join(f"""
-        SELECT {i} AS r, b.program, b.segmen, b.kode_desa, count(DISTINCT b.peserta_id) AS n FROM masa_aktif b
-        WHERE b.kode_desa LIKE :awalan AND b.tanggal_berakhir BETWEEN :m{i} AND :s{i}
-          AND NOT EXISTS (SELECT 1 FROM masa_aktif m WHERE m.peserta_id = b.peserta_id AND m.program = b.program
-                          AND m.tanggal_mulai <= :s{i} AND m.tanggal_berakhir > :s{i})
+        SELECT {i} AS r, b.program, b.segmen, b.kode_desa, count(*) AS n FROM masa_aktif b
+        WHERE b.kode_desa LIKE :awalan AND {sql_berhenti('b', f':m{i}', f':s{i}')}
         GROUP BY 1, 2, 3, 4""" for i in range(len(rentang)))
     df = baca(engine, bagian, awalan=awalan + "%", **{f"m{i}": a for i, (a, _) in enumerate(rentang)},
               **{f"s{i}": b for i, (_, b) in enumerate(rentang)})

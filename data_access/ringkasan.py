@@ -20,7 +20,7 @@ import sqlalchemy as sa
 
 from data_access.demo import sumber_data
 from data_access.db import baca
-from data_access.masa_aktif import BIT_PROGRAM, SEMUA_PROGRAM
+from data_access.masa_aktif import BIT_PROGRAM, SEMUA_PROGRAM, sql_berhenti
 from domain import kpi
 from domain.periode import Periode
 from domain.saringan import Saringan
@@ -68,10 +68,6 @@ def _syarat(s: Saringan, alias: str = "m", segmen: bool = True) -> tuple[str, di
         bagian.append(f"{alias}.segmen = :segmen")
         nilai["segmen"] = s.segmen
     return " AND ".join(bagian), nilai
-
-
-def _aktif_pada(kolom_t: str, alias: str = "m") -> str:
-    return f"({alias}.tanggal_mulai <= {kolom_t} AND {alias}.tanggal_berakhir > {kolom_t})"
 
 
 def _program(s: Saringan) -> str:
@@ -213,17 +209,16 @@ def _angka_lain(engine: sa.Engine, s: Saringan) -> dict[str, int | None]:
     """Lapsed participants and new sign-ups in the period and in the one it is compared with,
     informal workers: one statement.
 
-    Lapsed: an active period ending within the period and none active at its end.
+    Lapsed: an active period ending within the period and none active at its end
+    (masa_aktif.sql_berhenti).
     """
     syarat_b, nilai = _syarat(s, "b")
     syarat_p, nilai_p = syarat_pendaftaran(s)
     lalu = s.pembanding
 
     def nonaktif(mulai: str, akhir: str) -> str:
-        return f"""SELECT count(DISTINCT b.peserta_id) FROM masa_aktif b
-            WHERE {syarat_b} AND b.program = :program AND b.tanggal_berakhir BETWEEN {mulai} AND {akhir}
-              AND NOT EXISTS (SELECT 1 FROM masa_aktif m WHERE m.peserta_id = b.peserta_id
-                              AND m.program = :program AND {_aktif_pada(akhir)})"""
+        return f"""SELECT count(*) FROM masa_aktif b
+            WHERE {syarat_b} AND b.program = :program AND {sql_berhenti('b', mulai, akhir)}"""
 
     hasil = baca(engine, f"""
         WITH nonaktif AS (

@@ -55,7 +55,7 @@ def test_an_old_database_is_upgraded_without_losing_rows(url_kosong):
 
     tulis(engine, isi)
     siapkan_database(engine)
-    assert versi_skema(engine) == "0010"
+    assert versi_skema(engine) == "0011"
     assert baca(engine, "SELECT count(*) AS n FROM kepesertaan")["n"].iloc[0] == 2
     pulau = baca(engine, "SELECT program FROM masa_aktif ORDER BY program")["program"].tolist()
     assert pulau == ["JKK", "JKM", "SEMUA"]  # backfilled from the rows already there
@@ -79,7 +79,7 @@ def test_an_old_database_is_upgraded_without_losing_rows(url_kosong):
 def test_migration_creates_the_schema_and_rerunning_keeps_rows(url_kosong):
     engine = buat_engine(url_kosong)
     siapkan_database(engine)
-    assert versi_skema(engine) == "0010"
+    assert versi_skema(engine) == "0011"
     _wilayah(engine)
     assert set(baca(engine, "SELECT kode FROM program")["kode"]) == {p.value for p in Program}
     engine.dispose()

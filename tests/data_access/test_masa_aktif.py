@@ -48,6 +48,57 @@ def test_tied_programmes_make_one_island_and_a_lapse_makes_a_gap(engine_kosong):
     assert aktif_di_celah == 0
 
 
+def _berhenti(engine, mulai, akhir):
+    """Participants lapsed in [mulai, akhir] as the overview counts them, and as the definition reads
+    directly: an island ended in the period and none of theirs is active at its end."""
+    dibaca = baca(engine, f"""SELECT b.peserta_id FROM masa_aktif b WHERE b.program = 'SEMUA'
+                              AND {masa_aktif.sql_berhenti('b', ':mulai', ':akhir')}""", mulai=mulai, akhir=akhir)
+    langsung = baca(engine, """
+        SELECT DISTINCT b.peserta_id FROM masa_aktif b WHERE b.program = 'SEMUA'
+          AND b.tanggal_berakhir BETWEEN :mulai AND :akhir
+          AND NOT EXISTS (SELECT 1 FROM masa_aktif m WHERE m.peserta_id = b.peserta_id AND m.program = 'SEMUA'
+                          AND m.tanggal_mulai <= :akhir AND m.tanggal_berakhir > :akhir)""", mulai=mulai, akhir=akhir)
+    return sorted(dibaca["peserta_id"]), sorted(langsung["peserta_id"])
+
+
+def test_a_lapse_is_read_off_the_island_and_its_next_start(engine_kosong):
+    """A participant who comes back before the period ends has not lapsed in it, one who comes back
+    after has; two islands ending in one period are one lapse; an island ending on the period's last
+    day is a lapse (active means before the end date). Kept by registrations and by a rebuild alike."""
+    _wilayah(engine_kosong)
+
+    def isi(k):
+        pid = {}
+        pid["kembali"] = _peserta(k, "kembali")
+        _daftar(k, pid["kembali"], "JKK", date(2020, 1, 1), date(2020, 6, 1))
+        _daftar(k, pid["kembali"], "JKK", date(2020, 9, 1))
+        pid["dua_kali"] = _peserta(k, "dua-kali")
+        _daftar(k, pid["dua_kali"], "JKK", date(2020, 1, 1), date(2020, 3, 1))
+        _daftar(k, pid["dua_kali"], "JKM", date(2020, 4, 1), date(2020, 5, 1))
+        pid["hari_terakhir"] = _peserta(k, "hari-terakhir")
+        _daftar(k, pid["hari_terakhir"], "JKK", date(2020, 2, 1), date(2020, 7, 31))
+        pid["terus"] = _peserta(k, "terus")
+        _daftar(k, pid["terus"], "JKK", date(2020, 1, 1))
+        masa_aktif.perbarui(k, list(pid.values()))
+        return pid
+
+    pid = tulis(engine_kosong, isi)
+    berikut = baca(engine_kosong, "SELECT tanggal_mulai, mulai_berikut FROM masa_aktif WHERE peserta_id = :p "
+                                  "AND program = 'SEMUA' ORDER BY tanggal_mulai", p=pid["kembali"])
+    assert list(berikut.itertuples(index=False, name=None)) == [(date(2020, 1, 1), date(2020, 9, 1)),
+                                                                (date(2020, 9, 1), None)]
+    for _ in range(2):
+        dibaca, langsung = _berhenti(engine_kosong, date(2020, 5, 1), date(2020, 7, 31))
+        assert dibaca == langsung == sorted([pid["kembali"], pid["dua_kali"], pid["hari_terakhir"]])
+        dibaca, langsung = _berhenti(engine_kosong, date(2020, 5, 1), date(2020, 10, 31))
+        assert dibaca == langsung == sorted([pid["dua_kali"], pid["hari_terakhir"]])
+        for mulai, akhir in [(date(2020, 1, 1), date(2020, 2, 29)), (date(2020, 2, 1), date(2020, 6, 30)),
+                             (date(2020, 7, 31), date(2020, 8, 31)), (date(2021, 1, 1), date(2021, 12, 31))]:
+            dibaca, langsung = _berhenti(engine_kosong, mulai, akhir)
+            assert dibaca == langsung, (mulai, akhir)
+        tulis(engine_kosong, masa_aktif.bangun_ulang)
+
+
 def test_rebuild_matches_per_participant_upkeep(engine_kosong):
     _wilayah(engine_kosong)
 
