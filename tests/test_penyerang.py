@@ -198,7 +198,7 @@ class HanyaPrimer:
         return False
 
 
-def _amati(engine_demo, kunci_periode: str, pola) -> tuple[int, Pengamat, dict]:
+def _amati(engine_demo, kunci_periode: str, pola, mata: Pengamat | None = None) -> tuple[int, Pengamat, dict]:
     wilayah = daftar_wilayah(engine_demo, "33.26")
     kecamatan = wilayah[wilayah["tingkat"] == "kecamatan"]["kode"].tolist()
     anak: dict[str, list[str]] = defaultdict(list)
@@ -206,7 +206,7 @@ def _amati(engine_demo, kunci_periode: str, pola) -> tuple[int, Pengamat, dict]:
         anak[induk].append(kode)
     periode = periode_dari_kunci(kunci_periode, HARI_INI_UJI)
     pola = pola or pola_publik(engine_demo, "33.26", periode, K)
-    mata = Pengamat()
+    mata = mata or Pengamat()
     tampilan = 0
     for segmen in [None, *SEGMEN]:  # contributions are every programme's: no programme filter
         for kode in ["33.26", *kecamatan]:
@@ -234,6 +234,23 @@ def test_no_hidden_count_can_be_worked_out_from_what_the_public_sees(engine_demo
     print(f"\n{kunci_periode}: {tampilan} views, {mata.angka_dilihat} numbers seen, "
           f"{len(mata.tersembunyi)} cells hidden, {len(ditemukan)} recovered, {len(bertentangan)} shown and hidden")
     assert len(mata.tersembunyi) > 20, "the views must hide something, or this test proves nothing"
+    assert not bertentangan, bertentangan[:5]
+    assert not ditemukan, ditemukan[:5]
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "known defect, open: the pattern is decided per period, so a month hidden as a complement in one "
+    "period's pattern is shown in another's (DuckDB: 130 cells shown and hidden, 99 hidden counts recovered)"))
+def test_no_hidden_count_can_be_worked_out_from_overlapping_periods_together(engine_demo):
+    """A visitor looks at a year, its last quarter and the last twelve months one after the other: the
+    same month or day appears in each. A month hidden as a complement in one period's pattern and
+    shown in another's gives the small count it protects back."""
+    mata = Pengamat()
+    for kunci in ("2025", "2025-K4", "12b"):
+        _, mata, anak = _amati(engine_demo, kunci, None, mata)
+    bertentangan, ditemukan = _serang(mata, anak)
+    print(f"\n2025 + 2025-K4 + 12b: {mata.angka_dilihat} numbers seen, {len(mata.tersembunyi)} cells hidden, "
+          f"{len(ditemukan)} recovered, {len(bertentangan)} shown and hidden")
     assert not bertentangan, bertentangan[:5]
     assert not ditemukan, ditemukan[:5]
 
