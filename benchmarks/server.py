@@ -72,4 +72,8 @@ def proses_streamlit(folder_data: Path, log: Path, skrip: Path = AKAR_PROYEK / "
             yield url, proses
         finally:
             proses.terminate()
-            proses.wait(timeout=20)
+            try:
+                proses.wait(timeout=20)
+            except subprocess.TimeoutExpired:  # busy past a polite stop (a demo still being written)
+                proses.kill()
+                proses.wait(timeout=20)

@@ -15,7 +15,6 @@ from data_access.ringkasan import RingkasanHalaman, aktif_per_desa, ringkasan_ha
 from domain import kpi
 from domain.saringan import Saringan
 from geo.peta import UKURAN, kelas_untuk
-from geo.peta_statis import gambar_peta
 
 
 def nilai_desa(engine: sa.Engine, s: Saringan) -> pd.DataFrame:
@@ -103,6 +102,10 @@ def gambar_peta_briefing(engine: sa.Engine, batas: BatasWilayah, s: Saringan, ni
     """The coverage map of the filter's region as a PNG, for the briefing: `nilai` is the public map's
     coverage for the whole regency (tampilan.publik.nilai_peta), cropped to the region; a single
     village is shown within its kecamatan."""
+    # Imported here: matplotlib is needed for the briefing's picture only, not by the pages that
+    # import this module (a second of CPU and ~50 MB at every server start otherwise).
+    from geo.peta_statis import gambar_peta
+
     ukuran = UKURAN["cakupan"]
     seregensi = Saringan(batas.kode_kab, s.periode, s.program, s.segmen)
     awalan = s.kode_wilayah[:8] if len(s.kode_wilayah) > 5 else s.kode_wilayah

@@ -89,9 +89,11 @@ def kelas_untuk(ukuran: Ukuran, nilai: pd.Series) -> Kelas:
     else:
         # Counts are whole numbers: an edge of 20.8 would put 21 in the next class while the legend
         # said "1–21". Edges are floored so every label states exactly which counts it holds.
-        import mapclassify  # scipy and scikit-learn come with it: a second at start-up the overview never needs
-
-        batas = sorted({float(np.floor(b)) for b in mapclassify.Quantiles(ada, k=len(PALET)).bins[:-1]})
+        # Quintiles by linear interpolation with numpy (mapclassify would load SciPy and scikit-learn
+        # into every server for this). Between whole counts a quintile is a multiple of 1/5, so it is
+        # rounded before the floor: 716.9999999 from float arithmetic is 717.
+        kuantil = np.percentile(ada, np.arange(1, len(PALET)) * 100 / len(PALET))
+        batas = sorted({float(np.floor(np.round(b, 6))) for b in kuantil})
     tepi = [float(ada.min()) if len(ada) else 0.0, *batas, float(ada.max()) if len(ada) else 0.0]
     label = [f"{angka(tepi[i] + (1 if i else 0))}–{angka(tepi[i + 1])}" for i in range(len(tepi) - 1)]
     return Kelas(batas, label, PALET[-len(label):] if len(label) < len(PALET) else PALET, tepi_ke_bawah=True)

@@ -158,7 +158,7 @@ else:
     titik, garis, rata = corong_publik(hasil, BULAN_RETENSI[0])
     if len(titik) >= 3:
         st.subheader(t("corong_judul", bahasa, b=str(BULAN_RETENSI[0])), help=t("corong_bantuan", bahasa))
-        st.altair_chart(grafik.corong(titik, garis, rata, BULAN_RETENSI[0], bahasa, label_demo), width="stretch")
+        komponen.grafik(grafik.corong(titik, garis, rata, BULAN_RETENSI[0], bahasa, label_demo))
 
     label = {int(i): _label_kegiatan(r) for i, r in hasil.set_index("id").iterrows()}
     dipilih = st.selectbox(t("lihat_kegiatan", bahasa), list(label), key="lihat", bind="query-params",
@@ -193,9 +193,9 @@ else:
                 if df.empty:  # every category hidden: say so rather than draw an empty frame
                     tempat.caption(t("tersembunyi", bahasa, k=str(k.ambang)))
                     continue
-                tempat.altair_chart(grafik.batang(df, "kategori", "jumlah", bahasa, label_demo,
-                                                  judul_nilai=t("kolom_pendaftar", bahasa),
-                                                  tinggi=110 + 30 * len(df)), width="stretch")
+                komponen.grafik(grafik.batang(df, "kategori", "jumlah", bahasa, label_demo,
+                                              judul_nilai=t("kolom_pendaftar", bahasa),
+                                              tinggi=110 + 30 * len(df)), tempat)
     with kanan:
         st.image(cache.peta_kecil_desa(str(ev["kode_desa"])), width="stretch")
         if isinstance(ev["catatan"], str) and ev["catatan"]:
@@ -209,13 +209,13 @@ else:
     kurva = cache.kurva_bayar(int(dipilih), tuple(int(i) for i in hasil["id"]), hari_ini, k.ambang)
     if not kurva.empty:
         st.subheader(t("kurva_judul", bahasa), help=t("kurva_bantuan", bahasa))
-        st.altair_chart(grafik.kurva_bertahan(kurva.assign(kurva=kurva["kurva"].map(
-            {"kegiatan": label[dipilih], "semua": t("kurva_semua", bahasa)})), bahasa, label_demo), width="stretch")
+        komponen.grafik(grafik.kurva_bertahan(kurva.assign(kurva=kurva["kurva"].map(
+            {"kegiatan": label[dipilih], "semua": t("kurva_semua", bahasa)})), bahasa, label_demo))
 
     st.subheader(t("sekitar_kegiatan", bahasa))
     st.caption(t("sekitar_bantuan", bahasa))
-    st.altair_chart(grafik.linimasa(cache.linimasa_kegiatan((int(dipilih),)), {int(dipilih): label[dipilih]},
-                                    bahasa, label_demo), width="stretch")
+    komponen.grafik(grafik.linimasa(cache.linimasa_kegiatan((int(dipilih),)), {int(dipilih): label[dipilih]},
+                                    bahasa, label_demo))
 
     st.subheader(t("bandingkan", bahasa))
     banding = st.multiselect(t("bandingkan", bahasa), list(label), key="banding", bind="query-params",
@@ -227,8 +227,8 @@ else:
         nama_kolom = tabel.pop(t("kolom_kegiatan", bahasa))
         komponen.tabel(pd.DataFrame(tabel, index=nama_kolom).T.rename_axis(t("ukuran", bahasa)).reset_index(),
                        "kegiatan_banding", bahasa, catatan=label_demo)
-        st.altair_chart(grafik.linimasa(cache.linimasa_kegiatan(tuple(int(i) for i in banding)),
-                                        {int(i): label[i] for i in banding}, bahasa, label_demo), width="stretch")
+        komponen.grafik(grafik.linimasa(cache.linimasa_kegiatan(tuple(int(i) for i in banding)),
+                                        {int(i): label[i] for i in banding}, bahasa, label_demo))
 
     with st.expander(t("ubah_kegiatan", bahasa)):
         st.caption(t("petugas_saja", bahasa))

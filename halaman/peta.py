@@ -108,8 +108,8 @@ with kolom_panel:
              else fmt.persen(None if pd.isna(capaian["nilai"]) else capaian["nilai"]))
     per_program = publik.per_program
     if not per_program.empty:
-        st.altair_chart(grafik.batang(per_program, "program", "peserta_aktif", bahasa,
-                                      t("label_demo", bahasa) if demo else None), width="stretch")
+        komponen.grafik(grafik.batang(per_program, "program", "peserta_aktif", bahasa,
+                                      t("label_demo", bahasa) if demo else None))
     st.markdown(f"**{t('riwayat_status', bahasa)}**")
     if cerita.status.empty:
         st.caption(t("belum_desa_sadar", bahasa))

@@ -86,12 +86,12 @@ if demo:
 kiri, kanan = st.columns(2)
 with kiri:
     st.subheader(t("per_program", bahasa))
-    st.altair_chart(grafik.batang(halaman.per_program, "program", "peserta_aktif", bahasa, label_demo,
-                                  sorot=s.program), width="stretch")
+    komponen.grafik(grafik.batang(halaman.per_program, "program", "peserta_aktif", bahasa, label_demo,
+                                  sorot=s.program))
 with kanan:
     st.subheader(t("per_segmen", bahasa))
-    st.altair_chart(grafik.batang(halaman.per_segmen, "segmen", "peserta_aktif", bahasa, label_demo,
-                                  sorot=s.segmen), width="stretch")
+    komponen.grafik(grafik.batang(halaman.per_segmen, "segmen", "peserta_aktif", bahasa, label_demo,
+                                  sorot=s.segmen))
 
 tren = grafik.bulan_tampil(halaman.tren, s.periode.selesai, bahasa)
 target_akhir = tren["target_aktif"].dropna()
@@ -100,12 +100,12 @@ label_target = (t("label_target_nilai", bahasa, tahun=str(s.periode.selesai.year
 kiri, kanan = st.columns(2)
 with kiri:
     st.subheader(t("tren_bulanan", bahasa))
-    st.altair_chart(grafik.tren(tren, bahasa, label_demo, label_target), width="stretch")
+    komponen.grafik(grafik.tren(tren, bahasa, label_demo, label_target))
     if target_akhir.empty:
         st.caption(t("tanpa_target", bahasa))
 with kanan:
     st.subheader(t("baru_bulanan", bahasa))
-    st.altair_chart(grafik.batang_bulanan(tren, bahasa, label_demo), width="stretch")
+    komponen.grafik(grafik.batang_bulanan(tren, bahasa, label_demo))
 
 st.subheader(t("iuran_judul", bahasa))
 uang = cache.iuran_ringkasan(s, ambang)
@@ -131,7 +131,7 @@ else:
     with kiri:
         bulanan = grafik.bulan_tampil(uang.per_bulan.assign(peserta_aktif=0, pendaftaran_baru=0),
                                       s.periode.selesai, bahasa)
-        st.altair_chart(grafik.iuran_bulanan(bulanan, bahasa, label_demo), width="stretch")
+        komponen.grafik(grafik.iuran_bulanan(bulanan, bahasa, label_demo))
         if bulanan["berjalan"].any():
             st.caption(t("iuran_bulan_berjalan", bahasa))
     with kanan:
@@ -147,10 +147,10 @@ if s.periode.selesai == k.hari_ini:
         sendiri = target_sendiri(jalan_tampil, s.kode_wilayah, s.segmen, s.program)
         riwayat = cache.riwayat_target(s, k.hari_ini, ambang)
         if riwayat is not None and sendiri is not None:
-            st.altair_chart(grafik.jalan_target(
+            komponen.grafik(grafik.jalan_target(
                 riwayat.assign(label=[fmt.bulan_tahun(pd.Timestamp(b).date(), bahasa) for b in riwayat["bulan"]]),
                 int(sendiri["target"]), t("label_target_nilai", bahasa, tahun=str(k.hari_ini.year),
-                                          n=fmt.angka(sendiri["target"])), bahasa, label_demo), width="stretch")
+                                          n=fmt.angka(sendiri["target"])), bahasa, label_demo))
         meleset = meleset_target(jalan_tampil)
         st.markdown(f"**{t('meleset_target', bahasa)}**")
         if meleset.empty:

@@ -62,7 +62,7 @@ st.caption(t("peluru_bantuan", bahasa))
 kabupaten = capaian[capaian["tingkat"] == "kabupaten"]
 if not kabupaten.empty:
     st.subheader(t("target_kabupaten", bahasa))
-    st.altair_chart(grafik.peluru(kabupaten, "irisan", bahasa, label_demo), width="stretch")
+    komponen.grafik(grafik.peluru(kabupaten, "irisan", bahasa, label_demo))
 
 kecamatan = capaian[capaian["tingkat"] == "kecamatan"]
 if not kecamatan.empty:
@@ -70,12 +70,11 @@ if not kecamatan.empty:
     irisan_kec = list(dict.fromkeys(kecamatan.sort_values(["segmen", "program"])["irisan"]))
     pilih = st.segmented_control(t("kolom_irisan", bahasa), irisan_kec, default=irisan_kec[0], key="irisan_kec",
                                  required=True) if len(irisan_kec) > 1 else irisan_kec[0]
-    st.altair_chart(grafik.peluru(kecamatan[kecamatan["irisan"] == pilih], "nama", bahasa, label_demo),
-                    width="stretch")
+    komponen.grafik(grafik.peluru(kecamatan[kecamatan["irisan"] == pilih], "nama", bahasa, label_demo))
 
 desa = capaian[capaian["tingkat"] == "desa"]
 if not desa.empty:
     st.subheader(t("target_desa", bahasa))
     irisan_desa = desa["irisan"].nunique() > 1
     label = desa["nama"] + " (" + desa["nama_induk"] + ")" + ((" · " + desa["irisan"]) if irisan_desa else "")
-    st.altair_chart(grafik.peluru(desa.assign(label=label), "label", bahasa, label_demo), width="stretch")
+    komponen.grafik(grafik.peluru(desa.assign(label=label), "label", bahasa, label_demo))

@@ -19,6 +19,21 @@ TINGGI = 260
 # Streamlit counts a legend below the plot in the chart's height: charts with one get this much more.
 TINGGI_LEGENDA = 110
 
+# Pages draw the dictionaries `spesifikasi` makes, never an Altair object through Streamlit, so these
+# two settings hold for every chart: no Altair theme (its 300-pixel default view fights the page's
+# width; Streamlit applies its own theme), and the data inline in the spec, whatever its length.
+alt.theme.enable("none")
+alt.data_transformers.enable("default", max_rows=None)
+
+
+def spesifikasi(grafik: alt.TopLevelMixin) -> dict:
+    """The chart as a Vega-Lite dictionary for st.vega_lite_chart, not validated against the schema.
+
+    Validating a chart costs tens of milliseconds, and st.altair_chart paid it for every chart on
+    every rerun (most of the overview's script time). The chart functions build the same few specs
+    every time: tests/tampilan/test_grafik_spek.py validates each of them once instead."""
+    return grafik.to_dict(validate=False)
+
 
 def _lokal(grafik: alt.TopLevelMixin, judul_demo: str | None, bahasa: str = "id") -> alt.TopLevelMixin:
     # Numbers keep the Indonesian grouping in both languages (the figures are Indonesian); month

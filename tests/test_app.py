@@ -5,6 +5,7 @@ time on a demo database written as of the suite's pinned day by the writer the a
 """
 
 import asyncio
+import copy
 import json
 import re
 from collections.abc import Iterator
@@ -453,6 +454,36 @@ def test_desa_sadar_entries_explain_a_refusal_and_save(monkeypatch):
     _isi_formulir(at, "mou_baru", **{"Nomor MoU": "MoU/uji/2019"})
     assert any("Tersimpan" in s.value for s in at.success)
     assert "MoU/uji/2019" in at.dataframe[-1].value["Nomor MoU"].tolist()
+
+
+@pytest.mark.parametrize("bahasa", ["id", "en"])
+def test_every_chart_a_page_draws_is_a_valid_vega_lite_spec(monkeypatch, bahasa):
+    """Pages send charts unvalidated (tampilan.grafik.spesifikasi, for speed): here every chart the
+    dashboards draw on demo data is validated against Altair's schema, and must equal what the
+    validated conversion gives."""
+    from tampilan import grafik
+
+    digambar = []
+
+    def dicatat(chart):
+        spek = chart.to_dict(validate=False)
+        digambar.append((chart, copy.deepcopy(spek)))  # Streamlit edits the dict it is given (legend titles)
+        return spek
+
+    monkeypatch.setattr(grafik, "spesifikasi", dicatat)
+    festival = "Festival Nasi Goreng Wonopringgo 2019 (20/08/2019)"
+    jumlah = {}
+    for nama, query, konteks in [("ringkasan.py", {}, {"periode": "ytd"}),
+                                 ("kegiatan.py", {"lihat": festival}, {}),
+                                 ("target.py", {}, {"periode": "ytd"}),
+                                 ("peta.py", {}, {"kode_wilayah": "33.26.12.2008", "nama_wilayah": "Wonopringgo"})]:
+        sebelum = len(digambar)
+        _halaman_dasbor(nama, query, bahasa=bahasa, **konteks)
+        jumlah[nama] = len(digambar) - sebelum
+    assert jumlah["ringkasan.py"] >= 6 and jumlah["kegiatan.py"] >= 5 and jumlah["target.py"] == 3 \
+        and jumlah["peta.py"] == 1, jumlah
+    for chart, spek in digambar:
+        assert chart.to_dict() == spek  # raises on a spec the schema refuses
 
 
 def test_targets_page_lists_what_is_behind_first():

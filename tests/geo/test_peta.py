@@ -1,9 +1,13 @@
 """Map builders tested as objects: layers, feature properties, classes, escaping, no external URL."""
 
 import json
+import math
 import re
+from fractions import Fraction
 
 import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from geo import peta as gp
 
@@ -44,7 +48,7 @@ def test_percent_classes_are_fixed_and_edges_go_up():
     assert gp.kelas_untuk(gp.UKURAN["target"], pd.Series([1.0])).label[-1] == "≥ 100%"
 
 
-def test_count_classes_come_from_mapclassify_quantiles():
+def test_count_classes_are_quintiles_with_whole_number_edges():
     nilai = pd.Series(range(1, 101), dtype=float)
     kelas = gp.kelas_untuk(gp.UKURAN["aktif"], nilai)
     assert kelas.batas_atas == [20.0, 40.0, 60.0, 80.0]
@@ -126,3 +130,19 @@ def test_zoom_frames_a_village_with_its_neighbours(batas):
     assert 12 <= zoom <= 15
     assert gp.kotak_wilayah(batas.desa_web, "33.26.99.9999") is None
     assert gp.pusat_dan_zoom(gp.kotak_wilayah(batas.kabupaten_web, "33.26"))[1] < zoom
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=5000), min_size=6, max_size=400))
+def test_count_class_edges_are_the_exact_quintiles_floored(hitungan):
+    # The oracle in exact fractions: position (n-1)·q/5 between the sorted counts, linear between them.
+    urut = sorted(hitungan)
+    if len(set(urut)) <= len(gp.PALET):
+        return
+    acuan = set()
+    for q in range(1, len(gp.PALET)):
+        posisi = Fraction((len(urut) - 1) * q, len(gp.PALET))
+        bawah = int(posisi)
+        atas = min(bawah + 1, len(urut) - 1)
+        acuan.add(float(math.floor(urut[bawah] + (urut[atas] - urut[bawah]) * (posisi - bawah))))
+    assert gp.kelas_untuk(gp.UKURAN["aktif"], pd.Series(hitungan, dtype=float)).batas_atas == sorted(acuan)

@@ -1,0 +1,285 @@
+"""Benchmark: what a user waits for, the app beside a bare Streamlit page started and driven the same
+way in the same run.
+
+    python -m benchmarks.interaksi [--ulang 5] [--mulai 3] [--database URL] [--hari-ini 2026-11-24]
+
+Both servers run as users start them (`streamlit run`), on loopback, in Debian's Chromium with every
+request off this machine aborted. The app reads demo data built once before anything is timed (today
+pinned, so two runs read the same numbers). Each row is timed from the user's action until the new
+view is on screen and Streamlit's run has finished (no running icon, nothing stale), found by polling:
+- cold start: server process started until the first page's numbers are on screen;
+- sidebar navigation to each page (Peta: until its 285 village polygons are in the map);
+- a Ringkasan filter change (a kecamatan picked in the sidebar);
+- a Peta measure change and a period change (until the villages' colours have changed);
+and for each action the server's CPU time and the bytes the browser received over the WebSocket.
+Last, the server's peak memory after every page. The bare page is two pages of one title, one
+metric and one sidebar select: its navigation and its select are the floor for every row.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from benchmarks.server import proses_streamlit
+
+CHROMIUM = "/usr/bin/chromium"
+ARGUMEN_CHROMIUM = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+BATAS_MS = 180_000
+SIAP_DEMO_MS = 900_000
+_SELESAI = ("!document.querySelector('[data-testid=\"stStatusWidgetRunningIcon\"], "
+            "[data-testid=\"stStatusWidgetRunningManIcon\"], [data-stale=\"true\"]')")
+# The app's pages in the sidebar (Indonesian titles) and the start of each page's heading.
+HALAMAN_APP = ["Peta", "Kegiatan", "Target", "Desa Sadar", "Ringkasan"]
+JUMLAH_DESA = 285
+
+SKRIP_DASAR = '''import streamlit as st
+
+def halaman(nama):
+    def isi():
+        pilih = st.sidebar.selectbox("Kecamatan", ["Semua", "Sragi", "Bojong", "Kajen"], key="kec")
+        st.title(f"{nama} · {pilih}")
+        st.metric("Peserta aktif", len(pilih) * 1000)
+    return st.Page(isi, title=nama, url_path=nama.lower(), default=nama == "Satu")
+
+st.navigation([halaman("Satu"), halaman("Dua")]).run()
+'''
+
+
+@dataclass
+class Server:
+    """A running server seen from outside: its process (CPU, memory) and what the browser received."""
+    pid: int
+    diterima: list[int] = field(default_factory=list)
+
+    def cpu_s(self) -> float:
+        isi = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(isi[11]) + int(isi[12])) / os.sysconf("SC_CLK_TCK")
+
+    def memori_mb(self, kunci: str = "VmHWM") -> float:
+        for baris in Path(f"/proc/{self.pid}/status").read_text().splitlines():
+            if baris.startswith(kunci + ":"):
+                return int(baris.split()[1]) / 1024
+        return float("nan")
+
+
+@dataclass
+class Ukuran:
+    detik: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+    byte: list[int] = field(default_factory=list)
+
+    def ringkas(self) -> tuple[float, float, float]:
+        return (statistics.median(self.detik), statistics.median(self.cpu) if self.cpu else float("nan"),
+                statistics.median(self.byte) if self.byte else float("nan"))
+
+
+def tunggu_selesai(page) -> None:
+    page.wait_for_function(_SELESAI, timeout=BATAS_MS)
+
+
+@contextmanager
+def diukur(server: Server, ukuran: Ukuran) -> Iterator[None]:
+    """Time the block (an action and the wait for its view); the server's CPU and the bytes with it."""
+    byte, cpu = sum(server.diterima), server.cpu_s()
+    mulai = time.perf_counter()
+    yield
+    ukuran.detik.append(time.perf_counter() - mulai)
+    ukuran.cpu.append(server.cpu_s() - cpu)
+    ukuran.byte.append(sum(server.diterima) - byte)
+
+
+def buka_halaman(konteks, server: Server, url: str):
+    page = konteks.new_page()
+    page.on("websocket", lambda ws: ws.on("framereceived", lambda isi: server.diterima.append(len(isi))))
+    page.goto(url)
+    return page
+
+
+def judul(page, awal: str) -> None:
+    import re
+
+    page.get_by_role("heading", level=1, name=re.compile("^" + re.escape(awal))).wait_for(timeout=BATAS_MS)
+    tunggu_selesai(page)
+
+
+def pilih_di_sisi(page, label: str, nomor: int) -> None:
+    """Open the sidebar select called `label` and pick its option number `nomor`."""
+    page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').filter(has_text=label).click()
+    page.get_by_role("option").nth(nomor).click()
+
+
+def warna_desa(page) -> str:
+    return page.frame_locator('iframe[title*="st_folium"]').locator("path.leaflet-interactive").evaluate_all(
+        "els => els.map(e => e.getAttribute('fill')).join(',')")
+
+
+def tunggu_peta(page) -> None:
+    page.frame_locator('iframe[title*="st_folium"]').locator("path.leaflet-interactive").nth(JUMLAH_DESA - 1) \
+        .wait_for(state="attached", timeout=BATAS_MS)
+    tunggu_selesai(page)
+
+
+def tunggu_warna_berubah(page, sebelum: str) -> None:
+    batas = time.monotonic() + BATAS_MS / 1000
+    while warna_desa(page) == sebelum:
+        if time.monotonic() > batas:
+            raise TimeoutError("warna desa tidak berubah")
+        page.wait_for_timeout(10)  # a poll interval, not a wait for an outcome
+    tunggu_selesai(page)
+
+
+def mulai_dingin(konteks, folder: Path, nama: str, skrip: Path | None, env: dict[str, str],
+                 siap: Callable[[object], None]) -> float:
+    mulai = time.perf_counter()
+    argumen = {"skrip": skrip} if skrip else {}
+    with proses_streamlit(folder, folder.parent / f"{nama}.log", env_tambahan=env, **argumen) as (url, _):
+        page = konteks.new_page()
+        page.goto(url)
+        siap(page)
+        detik = time.perf_counter() - mulai
+        page.close()
+    return detik
+
+
+def metrik_tampil(jumlah: int) -> Callable[[object], None]:
+    def siap(page) -> None:
+        page.locator('[data-testid="stMetricValue"]').nth(jumlah - 1).wait_for(timeout=BATAS_MS)
+        tunggu_selesai(page)
+    return siap
+
+
+def bagian_dasar(konteks, folder: Path, args) -> dict[str, Ukuran]:
+    skrip = folder / "dasar.py"
+    skrip.write_text(SKRIP_DASAR, encoding="utf-8")
+    hasil = {"mulai": Ukuran(), "navigasi": Ukuran(), "saringan": Ukuran()}
+    for _ in range(args.mulai):
+        hasil["mulai"].detik.append(mulai_dingin(konteks, folder / "dasar", "dasar", skrip, {}, metrik_tampil(1)))
+    with proses_streamlit(folder / "dasar", folder / "dasar.log", skrip=skrip) as (url, proses):
+        server = Server(proses.pid)
+        page = buka_halaman(konteks, server, url)
+        judul(page, "Satu")
+        for i in range(args.ulang):
+            tujuan = "Dua" if i % 2 == 0 else "Satu"
+            with diukur(server, hasil["navigasi"]):
+                page.locator('[data-testid="stSidebarNav"] a').filter(has_text=tujuan).click()
+                judul(page, tujuan)
+            nomor = 1 + i % 3
+            with diukur(server, hasil["saringan"]):
+                pilih_di_sisi(page, "Kecamatan", nomor)
+                judul(page, f"{tujuan} · {['Semua', 'Sragi', 'Bojong', 'Kajen'][nomor]}")
+            pilih_di_sisi(page, "Kecamatan", 0)
+            judul(page, f"{tujuan} · Semua")
+        hasil["memori"] = server.memori_mb()
+    return hasil
+
+
+def bagian_app(konteks, folder: Path, env: dict[str, str], args) -> dict[str, Ukuran]:
+    hasil: dict = {"mulai": Ukuran(), **{h: Ukuran() for h in HALAMAN_APP},
+                   "saringan": Ukuran(), "ukuran_peta": Ukuran(), "periode_peta": Ukuran()}
+    for _ in range(args.mulai):
+        hasil["mulai"].detik.append(mulai_dingin(konteks, folder / "app", "app", None, env, metrik_tampil(5)))
+    with proses_streamlit(folder / "app", folder / "app.log", env_tambahan=env) as (url, proses):
+        server = Server(proses.pid)
+        page = buka_halaman(konteks, server, url)
+        metrik_tampil(5)(page)
+        for _ in range(args.ulang):
+            for nama in HALAMAN_APP:
+                with diukur(server, hasil[nama]):
+                    page.locator('[data-testid="stSidebarNav"] a').filter(has_text=nama).first.click()
+                    judul(page, f"{nama} ·")
+                    if nama == "Peta":
+                        tunggu_peta(page)
+        hasil["memori"] = server.memori_mb()
+        # Ringkasan is open: pick a kecamatan, then back to the whole regency (not timed).
+        for i in range(args.ulang):
+            with diukur(server, hasil["saringan"]):
+                pilih_di_sisi(page, "Kecamatan", 1 + i)
+                page.wait_for_function("() => !document.querySelector('h1').innerText.includes('Kabupaten')",
+                                       timeout=BATAS_MS)
+                tunggu_selesai(page)
+            pilih_di_sisi(page, "Kecamatan", 0)
+            judul(page, "Ringkasan · Kabupaten")
+        page.locator('[data-testid="stSidebarNav"] a').filter(has_text="Peta").first.click()
+        judul(page, "Peta ·")
+        tunggu_peta(page)
+        ukuran_peta = ["Peserta aktif", "Pendaftaran baru", "Cakupan BPU (%)"]
+        for i in range(args.ulang):
+            sebelum = warna_desa(page)
+            with diukur(server, hasil["ukuran_peta"]):
+                page.locator('[data-testid="stButtonGroup"]').get_by_text(ukuran_peta[i % 3], exact=True).click()
+                tunggu_warna_berubah(page, sebelum)
+        for i in range(args.ulang):
+            sebelum = warna_desa(page)
+            # Presets that end on different days (2026-K3, 2025, 2026-K1, 2026-K2), so the colours change.
+            with diukur(server, hasil["periode_peta"]):
+                pilih_di_sisi(page, "Periode", [4, 7, 6, 5][i % 4])
+                tunggu_warna_berubah(page, sebelum)
+        hasil["memori_akhir"] = server.memori_mb()
+    return hasil
+
+
+def cetak(dasar: dict, app: dict) -> None:
+    def baris(nama: str, a: Ukuran, d: Ukuran) -> None:
+        da, ca, ba = a.ringkas()
+        dd, cd, bd = d.ringkas()
+        print(f"| {nama} | {da:.2f} s | {ca * 1000:.0f} ms | {ba / 1024:,.0f} KB | {dd:.2f} s | "
+              f"{cd * 1000:.0f} ms | {da / dd:.1f}× |")
+
+    print("\n| action (median) | app | server CPU | received | bare page | bare CPU | ratio |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    da, dd = app["mulai"].ringkas()[0], dasar["mulai"].ringkas()[0]
+    print(f"| cold start to the first page's numbers | {da:.2f} s | | | {dd:.2f} s | | {da / dd:.1f}× |")
+    for nama in HALAMAN_APP:
+        baris(f"sidebar navigation to {nama}", app[nama], dasar["navigasi"])
+    baris("Ringkasan filter change (kecamatan)", app["saringan"], dasar["saringan"])
+    baris("Peta measure change", app["ukuran_peta"], dasar["saringan"])
+    baris("Peta period change", app["periode_peta"], dasar["saringan"])
+    print(f"| server peak memory after every page | {app['memori']:.0f} MB "
+          f"({app['memori_akhir']:.0f} MB after the changes) | | | {dasar['memori']:.0f} MB | | |")
+
+
+def main(argv: list[str] | None = None) -> None:
+    from playwright.sync_api import sync_playwright
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--ulang", type=int, default=5, help="times each action is repeated")
+    parser.add_argument("--mulai", type=int, default=3, help="cold starts of each server")
+    parser.add_argument("--database", help="DATABASE_URL (default: the embedded DuckDB in a temporary folder)")
+    parser.add_argument("--hari-ini", default="2026-11-24", help="the app's pinned today")
+    parser.add_argument("--folder", type=Path, help="keep the servers' folders (and the demo database) here")
+    args = parser.parse_args(argv)
+    folder = args.folder or Path(tempfile.mkdtemp(prefix="interaksi_"))
+    folder.mkdir(parents=True, exist_ok=True)
+    env = {"DESA_SADAR_HARI_INI": args.hari_ini, **({"DATABASE_URL": args.database} if args.database else {})}
+    with sync_playwright() as pw:
+        peramban = pw.chromium.launch(executable_path=CHROMIUM, args=ARGUMEN_CHROMIUM)
+        konteks = peramban.new_context(viewport={"width": 1600, "height": 1000})
+        diblokir: list[str] = []
+        konteks.route("**/*", lambda r: r.continue_() if r.request.url.startswith("http://127.0.0.1")
+                      or r.request.url.startswith("ws://127.0.0.1") else (diblokir.append(r.request.url), r.abort()))
+        # The demo database is built on the first start: a set-up, not a cold start.
+        with proses_streamlit(folder / "app", folder / "siap.log", env_tambahan=env) as (url, _):
+            page = konteks.new_page()
+            page.goto(url)
+            page.locator('[data-testid="stMetricValue"]').nth(4).wait_for(timeout=SIAP_DEMO_MS)
+            page.close()
+        print(f"folder: {folder}; hari ini: {args.hari_ini}; "
+              f"database: {'PostgreSQL' if args.database else 'DuckDB (bawaan)'}; ulang {args.ulang}, mulai {args.mulai}")
+        dasar = bagian_dasar(konteks, folder, args)
+        app = bagian_app(konteks, folder, env, args)
+        cetak(dasar, app)
+        print(f"\nrequests off this machine blocked: {len(diblokir)}")
+        peramban.close()
+
+
+if __name__ == "__main__":
+    main()
