@@ -1,9 +1,13 @@
 """The road to a year's target: where the trend so far leads by 31 December, with an uncertainty
 band, and the monthly pace needed from today.
 
-The model is a random walk with drift (statsmodels' ARIMA(0,1,0) with a trend term), fitted to
-active participants at the end of each complete month: next month is this month plus the usual
-monthly change, and the band widens with the square root of the months ahead. A backtest on the
+The model is a random walk with drift, ARIMA(0,1,0) with a trend term, fitted to active
+participants at the end of each complete month: next month is this month plus the usual monthly
+change, and the band widens with the square root of the months ahead. Its fit has a closed form (the
+drift is the mean monthly change, the spread their standard deviation), computed here with numpy;
+statsmodels' ARIMA with the Hannan–Rissanen fit gives the same numbers (tests/domain/test_proyeksi.py
+checks it) but costs about 30 ms a target and 2 s to import, which the first overview of the day
+paid for every target of the year. A backtest on the
 demo data (tests/domain/test_proyeksi_uji.py) chose it over Holt's exponential smoothing (damped or
 not) and the Theta method: its errors were as small or smaller, and its 80% band held the outcome
 most often. Series too short or too flat for the model get the same drift computed directly.
@@ -12,9 +16,9 @@ most often. Series too short or too flat for the model get the same drift comput
 from __future__ import annotations
 
 import math
-import warnings
 from dataclasses import dataclass
 from datetime import date, timedelta
+from statistics import NormalDist
 
 import numpy as np
 import pandas as pd
@@ -52,10 +56,7 @@ def ramalkan(riwayat: pd.Series, sampai: date, keyakinan: float = KEYAKINAN) -> 
         return Ramalan(pd.DataFrame(columns=["nilai", "bawah", "atas"], dtype=float), "arima")
     z = _kuantil(keyakinan)
     if len(riwayat) >= BULAN_MINIMUM and riwayat.diff().std() > 0:
-        try:
-            return Ramalan(_arima(riwayat, len(bulan), 1 - keyakinan).set_axis(bulan), "arima")
-        except (ValueError, np.linalg.LinAlgError):  # a degenerate series: fall back to the drift
-            pass
+        return Ramalan(_arima(riwayat, len(bulan), 1 - keyakinan).set_axis(bulan), "arima")
     selisih = riwayat.diff().dropna()
     laju = float(selisih.mean()) if len(selisih) else 0.0
     sebar = float(selisih.std()) if len(selisih) > 1 else 0.0
@@ -66,24 +67,17 @@ def ramalkan(riwayat: pd.Series, sampai: date, keyakinan: float = KEYAKINAN) -> 
 
 
 def _kuantil(keyakinan: float) -> float:
-    from scipy.stats import norm
-
-    return float(norm.ppf(0.5 + keyakinan / 2))
+    return NormalDist().inv_cdf(0.5 + keyakinan / 2)
 
 
 def _arima(riwayat: pd.Series, langkah: int, alpha: float) -> pd.DataFrame:
-    # Imported on first use (about 2 s), in the thread that asks: importing it from a background
-    # thread while a page imports scipy can deadlock the two imports (a first start hung that way).
-    from statsmodels.tsa.arima.model import ARIMA
-
-    data = pd.Series(riwayat.to_numpy(), index=pd.period_range(end=pd.Period(riwayat.index[-1], "M"),
-                                                                periods=len(riwayat), freq="M"))
-    with warnings.catch_warnings():  # optimiser chatter on short series; the backtest judges the fit
-        warnings.simplefilter("ignore")
-        hasil = ARIMA(data, order=(0, 1, 0), trend="t").fit(method="hannan_rissanen")  # the same fit, faster
-        ramalan = hasil.get_forecast(langkah).summary_frame(alpha=alpha)
-    return pd.DataFrame({"nilai": ramalan["mean"].to_numpy(), "bawah": ramalan["mean_ci_lower"].to_numpy(),
-                         "atas": ramalan["mean_ci_upper"].to_numpy()})
+    """ARIMA(0,1,0) with drift, fitted and forecast `langkah` months ahead with a 1 - alpha band."""
+    selisih = np.diff(riwayat.to_numpy(dtype=float))
+    laju, sebar = float(selisih.mean()), float(selisih.std())  # maximum likelihood: ddof 0
+    jarak = np.arange(1, langkah + 1)
+    nilai = riwayat.iloc[-1] + laju * jarak
+    lebar = _kuantil(1 - alpha) * sebar * np.sqrt(jarak)
+    return pd.DataFrame({"nilai": nilai, "bawah": nilai - lebar, "atas": nilai + lebar})
 
 
 @dataclass(frozen=True)

@@ -197,11 +197,11 @@ TEKS: dict[str, tuple[str, str]] = {
     "proyeksi": ("Proyeksi", "Projection"),
     "rentang_proyeksi": ("Rentang 80%", "80% range"),
     "bantuan_proyeksi": (
-        "Proyeksi dari tren bulanan sejauh ini (jalan acak dengan drift, statsmodels ARIMA(0,1,0)); "
+        "Proyeksi dari tren bulanan sejauh ini (jalan acak dengan drift, ARIMA(0,1,0)); "
         "rentang memuat hasil akhir 8 dari 10 kali. Uji mundur pada data ini: proyeksi yang dibuat 3 bulan "
         "lalu meleset rata-rata {g3} (terburuk {m3}, {d3} di dalam rentang), 6 bulan lalu rata-rata {g6} "
         "(terburuk {m6}, {d6} di dalam rentang), atas {n} deret.",
-        "Projected from the monthly trend so far (a random walk with drift, statsmodels ARIMA(0,1,0)); the "
+        "Projected from the monthly trend so far (a random walk with drift, ARIMA(0,1,0)); the "
         "range holds the outcome 8 times in 10. Backtest on this data: projections made 3 months ago were off "
         "by {g3} on average (worst {m3}, {d3} inside the range), 6 months ago by {g6} (worst {m6}, {d6} inside "
         "the range), over {n} series."),

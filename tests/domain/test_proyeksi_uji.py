@@ -6,6 +6,8 @@ from datetime import date
 
 import numpy as np
 import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from data_access.proyeksi import jalan_ke_target
 from domain.proyeksi import bulan_lengkap_terakhir, proyeksikan, ramalkan, uji_mundur
@@ -26,6 +28,30 @@ def test_a_steady_rise_is_carried_on_and_the_pace_needed_is_the_gap_over_the_mon
     assert abs(p.laju_kini - 100) < 5
     assert abs(p.laju_perlu - 600 / (37 / (365.25 / 12))) < 1e-6  # 600 to go in the 37 days left
     assert not p.akan_tercapai
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(min_value=12, max_value=36), st.floats(min_value=-200, max_value=500),
+       st.floats(min_value=1, max_value=300), st.integers(min_value=0, max_value=2**32 - 1),
+       st.integers(min_value=1, max_value=14))
+def test_the_projection_is_statsmodels_arima_010_with_drift(panjang, laju, sebar, benih, langkah):
+    # statsmodels is the oracle: the app computes the same fit in closed form (domain/proyeksi.py).
+    import warnings
+
+    from statsmodels.tsa.arima.model import ARIMA
+
+    nilai = 5000 + np.cumsum(np.random.default_rng(benih).normal(laju, sebar, panjang))
+    riwayat = _deret(nilai)
+    akhir = (pd.Timestamp("2026-10-31") + pd.offsets.MonthEnd(langkah)).date()
+    ramalan = ramalkan(riwayat, akhir).tabel
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        model = ARIMA(pd.Series(nilai, index=pd.period_range(end="2026-10", periods=panjang, freq="M")),
+                      order=(0, 1, 0), trend="t").fit(method="hannan_rissanen")
+        acuan = model.get_forecast(langkah).summary_frame(alpha=0.2)
+    np.testing.assert_allclose(ramalan["nilai"], acuan["mean"], rtol=1e-9, atol=1e-6)
+    np.testing.assert_allclose(ramalan["bawah"], acuan["mean_ci_lower"], rtol=1e-9, atol=1e-6)
+    np.testing.assert_allclose(ramalan["atas"], acuan["mean_ci_upper"], rtol=1e-9, atol=1e-6)
 
 
 def test_a_met_target_needs_nothing_and_a_short_series_drifts():
