@@ -56,8 +56,10 @@ def bangun_peta(engine, batas, aset, s: Saringan, ukuran: str) -> int:
     """What the page does on a filter change; returns the bytes of the village layer it sends."""
     nilai = peta.nilai_ukuran(peta.nilai_desa(engine, s), ukuran, 5)
     kelas = gp.kelas_untuk(gp.UKURAN[ukuran], nilai["nilai"])
-    dasar = gp.peta_dasar(batas.kabupaten_web, batas.kecamatan_web, aset)
-    lapisan = gp.lapisan_desa(batas.fitur_web, nilai, gp.UKURAN[ukuran], kelas, peta.kegiatan_periode(engine, s), 5)
+    geometri = peta.siapkan_geometri_peta(batas)
+    dasar = gp.peta_dasar(batas.kabupaten_web, geometri, aset)
+    lapisan = gp.lapisan_desa(batas.fitur_web, geometri["desa"], nilai, gp.UKURAN[ukuran], kelas,
+                              peta.kegiatan_periode(engine, s), 5)
     return len(_get_feature_group_string(lapisan, dasar).encode())
 
 
@@ -141,7 +143,8 @@ def main(argv: list[str] | None = None) -> None:
     saringan = saringan_bergilir(hari_ini, args.ulang)
     assert len(batas.fitur_web) == len(batas.desa)  # parsed once per process, as in the app
     byte_lapisan = bangun_peta(engine, batas, aset, *saringan[0])
-    byte_dasar = len(gp.peta_dasar(batas.kabupaten_web, batas.kecamatan_web, aset).get_root().render().encode())
+    byte_dasar = len(gp.peta_dasar(batas.kabupaten_web, peta.siapkan_geometri_peta(batas), aset)
+                     .get_root().render().encode())
     html_naif = bangun_naif(engine, pengaturan.folder_batas, aset, *saringan[0])
     print(f"payload lapisan desa per perubahan: {byte_lapisan:,} byte (target <= {TARGET_BYTE:,}); "
           f"peta dasar sekali: {byte_dasar:,} byte")

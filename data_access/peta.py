@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 import pandas as pd
 import sqlalchemy as sa
 
+from data_access.aset import FOLDER_STATIS, URL_STATIS
 from data_access.batas import BatasWilayah
 from data_access import iuran
 from data_access.db import baca
@@ -111,3 +113,24 @@ def gambar_peta_briefing(engine: sa.Engine, batas: BatasWilayah, s: Saringan, ni
     awalan = s.kode_wilayah[:8] if len(s.kode_wilayah) > 5 else s.kode_wilayah
     return gambar_peta(batas.desa_web, batas.kecamatan_web, nilai, ukuran, kelas_untuk(ukuran, nilai["nilai"]),
                        kegiatan_periode(engine, seregensi), k, awalan_kode=awalan, bahasa=bahasa)
+
+
+def siapkan_geometri_peta(batas: BatasWilayah, folder_statis=FOLDER_STATIS) -> dict[str, str]:
+    """Write the regency's web geometry (villages, kecamatan, regency) to `static/peta/` and return
+    the URLs by level. A name carries a hash of its content, so a browser may keep a file as long
+    as it likes and changed boundaries get a new name; a file is written whole or not at all."""
+    isi = {"desa": batas.geojson_web,
+           "kecamatan": batas.kecamatan_web[["kode", "geometry"]].to_json(drop_id=True, separators=(",", ":")),
+           "kabupaten": batas.kabupaten_web[["kode", "geometry"]].to_json(drop_id=True, separators=(",", ":"))}
+    folder = folder_statis / "peta"
+    folder.mkdir(parents=True, exist_ok=True)
+    url = {}
+    for tingkat, teks in isi.items():
+        sidik = hashlib.sha256(teks.encode()).hexdigest()[:12]
+        nama = f"kabupaten_{batas.kode_kab}_{tingkat}_{sidik}.geojson"
+        if not (folder / nama).is_file():
+            sementara = folder / f".{nama}.{id(teks)}.tmp"
+            sementara.write_text(teks, encoding="utf-8")
+            sementara.replace(folder / nama)
+        url[tingkat] = f"{URL_STATIS}/peta/{nama}"
+    return url

@@ -73,9 +73,10 @@ nilai = cache.nilai_desa(seregensi, ukuran.kunci, ambang)
 kelas = gp.kelas_untuk(ukuran, nilai["nilai"])
 kegiatan = cache.kegiatan_periode(seregensi)
 
-peta = gp.peta_dasar(batas.kabupaten_web, batas.kecamatan_web, cache.aset_peta(),
-                     app.pengaturan.tile_url, app.pengaturan.tile_atribusi)
-lapisan = gp.lapisan_desa(batas.fitur_web, nilai, ukuran, kelas, kegiatan, ambang, bahasa)
+geometri = cache.geometri_peta()
+peta = gp.peta_dasar(batas.kabupaten_web, geometri, cache.aset_peta(), app.pengaturan.tile_url,
+                     app.pengaturan.tile_atribusi)
+lapisan = gp.lapisan_desa(batas.fitur_web, geometri["desa"], nilai, ukuran, kelas, kegiatan, ambang, bahasa)
 # streamlit-folium re-applies center and zoom on every render: send them only when the chosen region
 # changes, so a measure or period change leaves the view the user zoomed to.
 pusat, zoom = None, None

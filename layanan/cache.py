@@ -169,6 +169,12 @@ def aset_peta() -> dict[str, list[tuple[str, str]]]:
     return siapkan_aset_peta()
 
 
+@st.cache_resource(show_spinner=False)
+def geometri_peta() -> dict[str, str]:
+    """The URLs of the regency map's geometry files, written once per process."""
+    return peta.siapkan_geometri_peta(aplikasi().batas)
+
+
 @st.cache_resource(show_spinner="Menyiapkan peta provinsi (sekali saja)…")
 def peta_provinsi(kode_prov: str) -> dict[str, str]:
     return provinsi.siapkan_peta_provinsi(aplikasi().pengaturan.folder_batas, kode_prov)
@@ -436,6 +442,7 @@ def jalankan_impor(jenis: str, isi: bytes, nama_berkas: str, pengguna: str, hari
                             konteks_impor(pengguna, hari_ini))
         if hasil.status == "berhasil":
             aplikasi.clear()  # the next run loads the new boundaries
+            geometri_peta.clear()  # and writes their map files
     else:
         hasil = impor.impor(app.engine, jenis, isi, nama_berkas, konteks_impor(pengguna, hari_ini),
                             hanya_yang_sah=hanya_yang_sah, kemajuan=kemajuan, terima_koreksi=terima_koreksi,

@@ -51,6 +51,12 @@ def test_clicking_a_village_opens_its_story_and_its_link_reopens_it(halaman, ser
     frame.wait_for_function("() => !map_div._animatingZoom", timeout=TUNGGU_MS)  # click where it stays
     titik = frame.evaluate(f"() => map_div.latLngToContainerPoint([{KETANONAGENG[0]}, {KETANONAGENG[1]}])")
     kotak = halaman.locator('iframe[title*="st_folium"]').bounding_box()
+    # Hovering shows the village's tooltip (styled and labelled in the browser from the layer's data).
+    halaman.mouse.move(kotak["x"] + titik["x"], kotak["y"] + titik["y"])
+    tooltip = halaman.frame_locator('iframe[title*="st_folium"]').locator(".leaflet-tooltip")
+    tooltip.filter(has_text="Ketanonageng").wait_for(timeout=TUNGGU_MS)
+    assert re.fullmatch(r"Ketanonageng\s+Kec\. Sragi\s+Cakupan BPU \(%\): (\d+(,\d+)?%|•|Tidak ada data)(\s+Desa Sadar: .+)?",
+                        tooltip.inner_text().strip()), tooltip.inner_text()
     halaman.mouse.click(kotak["x"] + titik["x"], kotak["y"] + titik["y"])
     halaman.get_by_role("heading", name="Ketanonageng · Kec. Sragi").wait_for(timeout=TUNGGU_MS)
     tunggu_selesai(halaman)

@@ -14,6 +14,7 @@ from geo import peta as gp
 ASET = {"js": [("leaflet", "/app/static/leaflet-1.9.3/leaflet.js")],
         "css": [("leaflet_css", "/app/static/leaflet-1.9.3/leaflet.css")]}
 JAHAT = "<img src=x onerror=alert(1)>"
+GEOMETRI = {t: f"/app/static/peta/kabupaten_33.26_{t}_uji.geojson" for t in ("desa", "kecamatan", "kabupaten")}
 
 
 def _nilai(batas, nilai=None, status=None, sembunyi=()):
@@ -30,14 +31,16 @@ def _kegiatan(nama="Festival Nasi Goreng Wonopringgo 2019"):
 
 
 def _render(batas, lapisan, **kw):
-    peta = gp.peta_dasar(batas.kabupaten_web, batas.kecamatan_web, ASET, **kw)
+    peta = gp.peta_dasar(batas.kabupaten_web, GEOMETRI, ASET, **kw)
     lapisan.add_to(peta)
     return peta, peta.get_root().render()
 
 
 def _fitur(lapisan):
-    geojson = next(c for c in lapisan._children.values() if type(c).__name__ == "GeoJson")
-    return geojson.data["features"]
+    """Per village what the browser gets to style and label it: code, colour, status, tooltip."""
+    desa = next(c for c in lapisan._children.values() if isinstance(c, gp.LapisanDesa))
+    return [{"properties": {"kode": kode, "warna": warna, "status": status, "label": label}}
+            for kode, (warna, status, label) in desa.isi.items()]
 
 
 def test_percent_classes_are_fixed_and_edges_go_up():
@@ -65,7 +68,7 @@ def test_missing_or_hidden_values_are_grey_never_black():
 def test_village_layer_has_every_village_with_its_properties(batas):
     nilai = _nilai(batas, status=["ditetapkan" if i == 0 else None for i in range(285)])
     kelas = gp.kelas_untuk(gp.UKURAN["aktif"], nilai["nilai"])
-    lapisan = gp.lapisan_desa(batas.fitur_web, nilai, gp.UKURAN["aktif"], kelas, _kegiatan(), 5)
+    lapisan = gp.lapisan_desa(batas.fitur_web, GEOMETRI["desa"], nilai, gp.UKURAN["aktif"], kelas, _kegiatan(), 5)
     fitur = _fitur(lapisan)
     assert len(fitur) == 285
     assert {"kode", "label", "warna", "status"} <= set(fitur[0]["properties"])
@@ -82,7 +85,8 @@ def test_suppressed_villages_are_grey_and_marked_hidden(batas):
     nilai = _nilai(batas, sembunyi={kode})
     kelas = gp.kelas_untuk(gp.UKURAN["aktif"], nilai["nilai"])
     fitur = {f["properties"]["kode"]: f["properties"] for f in
-             _fitur(gp.lapisan_desa(batas.fitur_web, nilai, gp.UKURAN["aktif"], kelas, _kegiatan(), 5))}
+             _fitur(gp.lapisan_desa(batas.fitur_web, GEOMETRI["desa"], nilai, gp.UKURAN["aktif"], kelas,
+                                    _kegiatan(), 5))}
     assert fitur[kode]["warna"] == gp.WARNA_TANPA_DATA
     assert gp.TANDA_TERSEMBUNYI in fitur[kode]["label"]
 
@@ -92,31 +96,55 @@ def test_text_from_files_is_escaped_in_tooltips_markers_and_legend(batas):
     fitur[0]["properties"]["nama"] = JAHAT
     nilai = _nilai(batas)
     kelas = gp.kelas_untuk(gp.UKURAN["aktif"], nilai["nilai"])
-    lapisan = gp.lapisan_desa(fitur, nilai, gp.UKURAN["aktif"], kelas, _kegiatan(f"Acara {JAHAT}"), 5)
+    lapisan = gp.lapisan_desa(fitur, GEOMETRI["desa"], nilai, gp.UKURAN["aktif"], kelas,
+                              _kegiatan(f"Acara {JAHAT}"), 5)
     _, html = _render(batas, lapisan)
     assert "<img src=x" not in html
-    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html  # the event marker's tooltip
+    # The village's tooltip is escaped HTML inside JSON whose <, > and & are escaped again for <script>.
+    assert "<b>&lt;img src=x onerror=alert(1)&gt;</b>" in _fitur(lapisan)[0]["properties"]["label"]
+    assert "\\u003cb\\u003e\\u0026lt;img src=x onerror=alert(1)\\u0026gt;" in html
     legenda = gp.legenda_html(gp.Ukuran("x", JAHAT, False), kelas, 5)
     assert "<img" not in legenda and "&lt;img" in legenda
+
+
+def test_a_filter_change_sends_colours_and_tooltips_not_geometry(batas):
+    """What streamlit-folium sends on every rerun: the base map's script and the village layer's.
+    Both name their geometry files; neither carries a coordinate."""
+    from streamlit_folium import _get_feature_group_string, _get_map_string
+
+    nilai = _nilai(batas)
+    kelas = gp.kelas_untuk(gp.UKURAN["aktif"], nilai["nilai"])
+    peta = gp.peta_dasar(batas.kabupaten_web, GEOMETRI, ASET)
+    peta.render()
+    skrip_dasar = _get_map_string(peta)  # as st_folium does: the base first, then the layer added to it
+    lapisan = gp.lapisan_desa(batas.fitur_web, GEOMETRI["desa"], nilai, gp.UKURAN["aktif"], kelas, _kegiatan(), 5)
+    skrip_lapisan = _get_feature_group_string(lapisan, peta)
+    for skrip, berkas in ((skrip_lapisan, ["desa"]), (skrip_dasar, ["kecamatan", "kabupaten"])):
+        assert "coordinates" not in skrip
+        assert all(GEOMETRI[t] in skrip for t in berkas)
+    assert len(skrip_lapisan.encode()) < 100_000 and len(skrip_dasar.encode()) < 10_000
+    assert all(kode in skrip_lapisan for kode in batas.desa_web["kode"])
 
 
 def test_rendered_map_has_no_external_url_and_uses_the_apps_leaflet(batas):
     nilai = _nilai(batas)
     kelas = gp.kelas_untuk(gp.UKURAN["cakupan"], nilai["nilai"])
-    peta, html = _render(batas, gp.lapisan_desa(batas.fitur_web, nilai, gp.UKURAN["cakupan"], kelas, _kegiatan(), 5))
+    lapisan = gp.lapisan_desa(batas.fitur_web, GEOMETRI["desa"], nilai, gp.UKURAN["cakupan"], kelas, _kegiatan(), 5)
+    peta, html = _render(batas, lapisan)
     assert re.findall(r"https?://", html) == []
     assert "/app/static/leaflet-1.9.3/leaflet.js" in html
     assert not any(type(c).__name__ == "TileLayer" for c in peta._children.values())
 
 
 def test_an_online_installation_can_switch_tiles_on(batas):
-    peta = gp.peta_dasar(batas.kabupaten_web, batas.kecamatan_web, ASET,
+    peta = gp.peta_dasar(batas.kabupaten_web, GEOMETRI, ASET,
                          tile_url="https://ubin.contoh/{z}/{x}/{y}.png", tile_atribusi="Contoh")
     assert any(type(c).__name__ == "TileLayer" for c in peta._children.values())
 
 
 def test_base_map_holds_regency_and_kecamatan_outlines_in_their_own_pane(batas):
-    peta = gp.peta_dasar(batas.kabupaten_web, batas.kecamatan_web, ASET)
+    peta = gp.peta_dasar(batas.kabupaten_web, GEOMETRI, ASET)
     nama = [getattr(c, "layer_name", None) for c in peta._children.values()]
     assert "Kabupaten" in nama and "kecamatan" in nama
     assert gp.PANE_GARIS in peta.get_root().render()
