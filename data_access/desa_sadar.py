@@ -10,8 +10,11 @@ import sqlalchemy as sa
 from data_access.demo import sumber_tulisan
 from data_access.db import baca, tulis
 from data_access.masa_aktif import SEMUA_PROGRAM
+from data_access.ringkasan import aktif_per_desa
 from domain.desa_sadar import (PEKERJAAN_PERANGKAT, AmbangKesiapan, DataKesiapan, periksa_kesiapan,
                                 periksa_status_baru, siap)
+from domain.periode import Periode
+from domain.saringan import Saringan
 
 
 class CatatanDitolak(ValueError):
@@ -25,22 +28,19 @@ def status_desa(engine: sa.Engine, awalan_kode: str, hari_ini: date, semua_desa:
     Officials enrolled: active participants (any programme) recorded with the officials' occupation.
     """
     saring_status = "" if semua_desa else "AND s.status IS NOT NULL"
-    return baca(engine, f"""
+    desa = baca(engine, f"""
         WITH terkini AS (
             SELECT kode_desa, status, tanggal, row_number() OVER (PARTITION BY kode_desa ORDER BY tanggal DESC, id DESC) AS urut
             FROM status_desa_sadar WHERE tanggal <= :hari AND kode_desa LIKE :awalan),
         mou AS (SELECT kode_desa, max(tanggal) AS tanggal_mou FROM mou_desa WHERE tanggal <= :hari GROUP BY kode_desa),
         aktif AS (
-            SELECT m.kode_desa,
-                   count(*) FILTER (WHERE m.program = '{SEMUA_PROGRAM}' AND p.pekerjaan = :perangkat) AS perangkat_aktif,
-                   count(*) FILTER (WHERE m.program = 'JKK' AND m.segmen = 'BPU') AS bpu_aktif
-            FROM masa_aktif m JOIN peserta p ON p.id = m.peserta_id
-            WHERE m.kode_desa LIKE :awalan AND m.tanggal_mulai <= :hari AND m.tanggal_berakhir > :hari
-              AND (m.program = 'JKK' OR m.program = '{SEMUA_PROGRAM}')
+            SELECT m.kode_desa, count(*) AS perangkat_aktif
+            FROM peserta p JOIN masa_aktif m ON m.peserta_id = p.id
+            WHERE p.pekerjaan = :perangkat AND p.kode_desa LIKE :awalan AND m.program = '{SEMUA_PROGRAM}'
+              AND m.kode_desa LIKE :awalan AND m.tanggal_mulai <= :hari AND m.tanggal_berakhir > :hari
             GROUP BY m.kode_desa)
         SELECT w.kode, w.nama, kec.nama AS kecamatan, s.status, s.tanggal AS tanggal_status, mou.tanggal_mou,
-               d.perangkat_desa, coalesce(a.perangkat_aktif, 0) AS perangkat_aktif,
-               coalesce(a.bpu_aktif, 0) AS bpu_aktif, d.pekerja_informal
+               d.perangkat_desa, coalesce(a.perangkat_aktif, 0) AS perangkat_aktif, d.pekerja_informal
         FROM wilayah w
         JOIN wilayah kec ON kec.kode = w.kode_induk
         LEFT JOIN terkini s ON s.kode_desa = w.kode AND s.urut = 1
@@ -51,6 +51,10 @@ def status_desa(engine: sa.Engine, awalan_kode: str, hari_ini: date, semua_desa:
         WHERE w.tingkat = 'desa' AND w.kode LIKE :awalan {saring_status}
         ORDER BY w.kode""",
         hari=hari_ini, awalan=awalan_kode + "%", perangkat=PEKERJAAN_PERANGKAT, tahun=hari_ini.year)
+    # Active BPU participants from the rollups, as the map counts them; officials (few) from the periods.
+    bpu = aktif_per_desa(engine, Saringan(awalan_kode, Periode("hari", hari_ini, hari_ini), "JKK", None))
+    bpu_aktif = desa["kode"].map(bpu.set_index("kode_desa")["bpu_aktif"]).fillna(0).astype(int)
+    return desa.assign(bpu_aktif=bpu_aktif.to_numpy())[[*desa.columns[:-1], "bpu_aktif", "pekerja_informal"]]
 
 
 def riwayat_status(engine: sa.Engine, kode_desa: str) -> pd.DataFrame:

@@ -35,25 +35,39 @@ class JalanTarget:
     uji: dict[int, HasilUji | None]
 
 
-def _bersih_bulanan(engine: sa.Engine, awalan: str, sampai: date, program: list[str]) -> pd.DataFrame:
-    """Islands begun minus ended per village, segment, programme and month, to the month of `sampai`."""
+def _bersih_bulanan(engine: sa.Engine, awalan: str, sejak: date, sampai: date, program: list[str]) -> pd.DataFrame:
+    """Islands begun minus ended per village, segment, programme and month, from the month of `sejak`
+    to that of `sampai`; every month before `sejak` summed into the month before it (the opening
+    level), so the rows read do not grow with the years of history."""
+    pembuka = (pd.Timestamp(sejak) - pd.offsets.MonthBegin(1)).date()
     df = baca(engine, sa.text("""
-        SELECT kode_desa, segmen, program, bulan, sum(mulai - berakhir) AS bersih FROM rekap_masa_aktif
+        SELECT kode_desa, segmen, program, CASE WHEN bulan < :sejak THEN :pembuka ELSE bulan END AS bulan,
+               sum(mulai - berakhir) AS bersih FROM rekap_masa_aktif
         WHERE kode_desa LIKE :awalan AND program IN :program AND bulan <= :sampai
         GROUP BY 1, 2, 3, 4""").bindparams(sa.bindparam("program", expanding=True)),
-        awalan=awalan + "%", program=program, sampai=sampai)
+        awalan=awalan + "%", program=program, sejak=pd.Timestamp(sejak).replace(day=1).date(), pembuka=pembuka,
+        sampai=sampai)
     df["bulan"] = pd.to_datetime(df["bulan"]) + pd.offsets.MonthEnd(0)
     return df
 
 
-def _riwayat(bersih: pd.DataFrame, kode: str, segmen: str, program: str, bulan: pd.DatetimeIndex) -> pd.Series:
-    pilih = bersih["kode_desa"].str.startswith(kode) & (bersih["program"] == (
-        SEMUA_PROGRAM if program == "SEMUA" else program))
-    if segmen != "SEMUA":
-        pilih &= bersih["segmen"] == segmen
-    per_bulan = bersih[pilih].groupby("bulan")["bersih"].sum()
-    semua = per_bulan.reindex(per_bulan.index.union(bulan), fill_value=0).sort_index().cumsum()
-    return semua.reindex(bulan).astype(float)
+def _riwayat(bersih: pd.DataFrame, target: pd.DataFrame, bulan: pd.DatetimeIndex) -> dict[int, pd.Series]:
+    """Each target row's month-end history (position → active at each of `bulan`): the monthly net
+    change summed to every region and slice the targets name at once, then accumulated over time."""
+    bagian = []
+    for panjang in target["kode_wilayah"].str.len().unique():
+        wilayah = bersih.assign(kode_wilayah=bersih["kode_desa"].str[:int(panjang)])
+        bagian.append(wilayah.groupby(["kode_wilayah", "segmen", "program", "bulan"])["bersih"].sum())
+        bagian.append(wilayah.assign(segmen="SEMUA").groupby(["kode_wilayah", "segmen", "program", "bulan"])["bersih"].sum())
+    per_bulan = pd.concat(bagian).unstack("bulan", fill_value=0) if bagian and len(bersih) else pd.DataFrame()
+    semua_bulan = per_bulan.columns.union(bulan)
+    kumulatif = per_bulan.reindex(columns=semua_bulan, fill_value=0).cumsum(axis=1)[bulan].astype(float)
+    nol = pd.Series(0.0, index=bulan)
+    riwayat = {}
+    for i, (kode, segmen, program) in enumerate(target[["kode_wilayah", "segmen", "program"]].itertuples(index=False)):
+        kunci = (kode, segmen, SEMUA_PROGRAM if program == "SEMUA" else program)
+        riwayat[i] = kumulatif.loc[kunci].rename(None) if kunci in kumulatif.index else nol
+    return riwayat
 
 
 def jalan_ke_target(engine: sa.Engine, awalan: str, segmen: str | None, program: str | None,
@@ -69,9 +83,8 @@ def jalan_ke_target(engine: sa.Engine, awalan: str, segmen: str | None, program:
     lengkap = bulan_lengkap_terakhir(hari_ini)
     bulan = pd.date_range(end=pd.Timestamp(lengkap), periods=BULAN_MODEL, freq="ME")
     program = sorted({SEMUA_PROGRAM if p == "SEMUA" else p for p in capaian["program"]})
-    bersih = _bersih_bulanan(engine, awalan, lengkap, program)
-    riwayat = {i: _riwayat(bersih, b.kode_wilayah, b.segmen, b.program, bulan)
-               for i, b in enumerate(capaian.itertuples(index=False))}
+    bersih = _bersih_bulanan(engine, awalan, bulan[0].date(), lengkap, program)
+    riwayat = _riwayat(bersih, capaian, bulan)
     proyeksi = [proyeksikan(riwayat[i], int(b.realisasi), int(b.target), hari_ini)
                 for i, b in enumerate(capaian.itertuples(index=False))]
     # The backtest reads what happened up to the last complete month, so its forecasts end there.

@@ -13,8 +13,11 @@ import pandas as pd
 import sqlalchemy as sa
 
 from data_access.db import baca
-from data_access.masa_aktif import SEMUA_PROGRAM
+from data_access.masa_aktif import BIT_PROGRAM, SEMUA_PROGRAM
+from data_access.ringkasan import hitungan_aktif
 from domain import kpi
+from domain.periode import Periode
+from domain.saringan import Saringan
 
 
 def capaian_target(engine: sa.Engine, awalan_kode: str, tahun: int, hari_ini: date) -> pd.DataFrame:
@@ -33,34 +36,31 @@ def capaian_target(engine: sa.Engine, awalan_kode: str, tahun: int, hari_ini: da
              "awal", "jalur", "persen", "status"]
     if target.empty or hari < date(tahun, 1, 1):
         return pd.DataFrame(columns=kolom)
-    # Small grouped results (village × segment × programme), summed per target below.
-    aktif = baca(engine, """
-        SELECT kode_desa, segmen, program,
-               count(*) FILTER (WHERE tanggal_mulai <= :hari AND tanggal_berakhir > :hari) AS akhir,
-               count(*) FILTER (WHERE tanggal_mulai <= :awal AND tanggal_berakhir > :awal) AS awal
-        FROM masa_aktif WHERE kode_desa LIKE :awalan AND tanggal_mulai <= :hari AND tanggal_berakhir > :awal
-        GROUP BY kode_desa, segmen, program""", hari=hari, awal=awal_tahun, awalan=awalan_kode + "%")
-    baru = baca(engine, """
-        SELECT p.kode_desa, p.segmen, m.program, count(DISTINCT p.id) AS akhir, 0 AS awal
-        FROM peserta p JOIN masa_aktif m ON m.peserta_id = p.id
-        WHERE p.kode_desa LIKE :awalan AND p.tanggal_daftar BETWEEN :mulai AND :hari
-        GROUP BY p.kode_desa, p.segmen, m.program""", mulai=date(tahun, 1, 1), hari=hari, awalan=awalan_kode + "%")
-    sumber = {"peserta_aktif": aktif, "pendaftaran_baru": baru}
+    # Small grouped results (village × segment × programme), summed per target below. Active counts
+    # come from the rollups, as on the overview: at the end of `hari` and of the day before the year.
+    aktif = hitungan_aktif(engine, Saringan(awalan_kode, Periode(str(tahun), date(tahun, 1, 1), hari), None, None)) \
+        .rename(columns={"aktif_akhir": "akhir", "aktif_awal": "awal"})
+    # Sign-ups of the year holding each programme: the participant's own programme bits, one pass
+    # over the year's registrations instead of a join with every active period.
+    per_program = ", ".join(f"count(*) FILTER (WHERE (program_dimiliki & {bit}) <> 0) AS \"{program}\""
+                            for program, bit in BIT_PROGRAM.items())
+    baru = baca(engine, f"""
+        SELECT kode_desa, segmen, count(*) FILTER (WHERE program_dimiliki <> 0) AS "{SEMUA_PROGRAM}", {per_program}
+        FROM peserta WHERE kode_desa LIKE :awalan AND tanggal_daftar BETWEEN :mulai AND :hari
+        GROUP BY kode_desa, segmen""", mulai=date(tahun, 1, 1), hari=hari, awalan=awalan_kode + "%") \
+        .melt(id_vars=["kode_desa", "segmen"], var_name="program", value_name="akhir").assign(awal=0)
     porsi = (hari - awal_tahun).days / (akhir_tahun - awal_tahun).days
     tahun_berjalan = hari < akhir_tahun
 
-    def realisasi(baris) -> tuple[int, int]:
-        df = sumber[baris.ukuran]
-        pilih = df["kode_desa"].str.startswith(baris.kode_wilayah) & (df["program"] == (
-            SEMUA_PROGRAM if baris.program == "SEMUA" else baris.program))
-        if baris.segmen != "SEMUA":
-            pilih &= df["segmen"] == baris.segmen
-        return int(df.loc[pilih, "akhir"].sum()), int(df.loc[pilih, "awal"].sum())
-
     hasil = target.copy()
-    pasangan = [realisasi(b) for b in target.itertuples(index=False)]
-    hasil["realisasi"] = [a for a, _ in pasangan]
-    hasil["awal"] = [b for _, b in pasangan]
+    hasil[["realisasi", "awal"]] = 0
+    for ukuran, df in {"peserta_aktif": aktif, "pendaftaran_baru": baru}.items():
+        pilih = hasil["ukuran"] == ukuran
+        if pilih.any():
+            nilai = hasil.loc[pilih, ["kode_wilayah", "segmen", "program"]].merge(
+                _per_wilayah(df, hasil.loc[pilih, "kode_wilayah"].str.len().unique()),
+                on=["kode_wilayah", "segmen", "program"], how="left")
+            hasil.loc[pilih, ["realisasi", "awal"]] = nilai[["akhir", "awal"]].fillna(0).astype(int).to_numpy()
     hasil["jalur"] = [kpi.jalur_target(a, t, porsi) if tahun_berjalan else None
                       for a, t in zip(hasil["awal"], hasil["target"], strict=True)]
     hasil["persen"] = [kpi.capaian_target(r, t) for r, t in zip(hasil["realisasi"], hasil["target"], strict=True)]
@@ -75,3 +75,16 @@ def capaian_target(engine: sa.Engine, awalan_kode: str, tahun: int, hari_ini: da
 def tahun_target(engine: sa.Engine) -> list[int]:
     """Years that have any target, newest first."""
     return [int(t) for t in baca(engine, "SELECT DISTINCT tahun FROM target ORDER BY tahun DESC")["tahun"]]
+
+
+def _per_wilayah(df: pd.DataFrame, panjang_kode) -> pd.DataFrame:
+    """Counts per village, segment and programme summed to every region whose code has one of these
+    lengths, each also over all segments ('SEMUA'); the all-programmes rows named 'SEMUA' as in targets."""
+    bagian = []
+    for panjang in panjang_kode:
+        wilayah = df.assign(kode_wilayah=df["kode_desa"].str[:int(panjang)])
+        bagian.append(wilayah.groupby(["kode_wilayah", "segmen", "program"], as_index=False)[["akhir", "awal"]].sum())
+        bagian.append(wilayah.groupby(["kode_wilayah", "program"], as_index=False)[["akhir", "awal"]].sum()
+                      .assign(segmen="SEMUA"))
+    jumlah = pd.concat(bagian, ignore_index=True)
+    return jumlah.assign(program=jumlah["program"].replace(SEMUA_PROGRAM, "SEMUA"))

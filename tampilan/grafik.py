@@ -197,7 +197,8 @@ def peluru(data: pd.DataFrame, label: str, bahasa: str, judul_demo: str | None) 
         persen_tampil=data["persen"].clip(upper=150),
         jalur_persen=(100 * data["jalur"] / data["target"]).where(data["jalur"].notna()),
         label_status=data["status"].map(lambda s: t(f"status_{s}", bahasa) if s else "–"),
-    )
+    )[[label, "realisasi", "target", "persen", "persen_tampil", "jalur_persen", "status", "label_status"]]
+    # Only the columns drawn: the spec carries its rows inline, and a target table has many more.
     urutan = data[label].tolist()
     # The height covers the axis too: give each row its own 24 px so no label is dropped.
     tinggi = 70 + 24 * len(data)
