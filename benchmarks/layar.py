@@ -33,7 +33,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
-from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from benchmarks.peta import ARGUMEN_CHROMIUM
@@ -61,21 +60,16 @@ def cpu_detik(pid: int) -> float:
 
 @dataclass
 class Penghitung:
-    """Counts finished runs and times each rerun request to the run it started."""
+    """Counts the baseline's finished runs. No round trip: the baseline reruns itself on a timer, so
+    no browser request starts a run, and pairing the few rerun requests there are with whichever
+    runs finished next (as this benchmark once did) gave 600–1,700 ms of nothing."""
 
     selesai: int = 0
-    _diminta: list[float] = field(default_factory=list)
-    pulang_pergi_ms: list[float] = field(default_factory=list)
+    pulang_pergi_ms: list[float] = field(default_factory=list)  # stays empty
 
     def terima(self, muatan) -> None:
         if isinstance(muatan, bytes) and ForwardMsg.FromString(muatan).WhichOneof("type") == "script_finished":
             self.selesai += 1
-            if self._diminta:
-                self.pulang_pergi_ms.append((time.perf_counter() - self._diminta.pop(0)) * 1000)
-
-    def kirim(self, muatan) -> None:
-        if isinstance(muatan, bytes) and BackMsg.FromString(muatan).WhichOneof("type") == "rerun_script":
-            self._diminta.append(time.perf_counter())
 
 
 @dataclass
@@ -121,8 +115,7 @@ def rendam(nama: str, skrip: Path, jalur: str, penanda: str, siklus: int, selang
             halaman.on("requestfinished", hitung.terima)
         else:
             hitung = Penghitung()
-            halaman.on("websocket", lambda ws: (ws.on("framereceived", hitung.terima),
-                                                ws.on("framesent", hitung.kirim)))
+            halaman.on("websocket", lambda ws: ws.on("framereceived", hitung.terima))
         halaman.goto(url + jalur)
         halaman.wait_for_selector(penanda, timeout=180_000)
 
