@@ -40,6 +40,12 @@ WARNA_STATUS = {"kandidat": "#e6550d", "dicanangkan": "#3182bd", "ditetapkan": "
 WARNA_KEGIATAN, TEPI_KEGIATAN = "#fc4e2a", "#b30000"
 LATAR_PETA = "#eef3f7"
 PANE_GARIS = "garis_kecamatan"
+# Below Leaflet's overlay pane (z-index 400): the regency's pale fill stays under the villages
+# whichever of the two geometry files the browser receives first.
+PANE_LATAR = "latar_kabupaten"
+# Above the villages and their outlines: the villages arrive after the markers (their geometry is
+# fetched), and a marker under a village would show through its fill as a dark blot, not red.
+PANE_KEGIATAN = "penanda_kegiatan"
 TINGGI_PETA = 620
 
 
@@ -195,13 +201,16 @@ def peta_dasar(kabupaten: gpd.GeoDataFrame, geometri: dict[str, str], aset: dict
         ".leaflet-interactive:focus { outline: none; }</style>"))
     if tile_url:
         folium.TileLayer(tiles=tile_url, attr=aman_html(tile_atribusi or "Peta dasar"), name="Peta dasar").add_to(peta)
+    folium.map.CustomPane(PANE_LATAR, z_index=350, pointer_events=False).add_to(peta)
     GeoJsonDariUrl(geometri["kabupaten"], "Kabupaten", {"color": "#444", "weight": 2.5, "fill": True,
-                                                       "fillColor": "#ffffff", "fillOpacity": 0.6}).add_to(peta)
+                                                       "fillColor": "#ffffff", "fillOpacity": 0.6},
+                   pane=PANE_LATAR).add_to(peta)
     # Kecamatan outlines belong to the base too: a pane above the villages keeps them on top of the
     # village layer that is added and replaced later.
     folium.map.CustomPane(PANE_GARIS, z_index=450, pointer_events=False).add_to(peta)
     GeoJsonDariUrl(geometri["kecamatan"], "kecamatan", {"color": "#333333", "weight": 1.6, "fill": False},
                    pane=PANE_GARIS).add_to(peta)
+    folium.map.CustomPane(PANE_KEGIATAN, z_index=500).add_to(peta)
     peta.fit_bounds([[miny, minx], [maxy, maxx]])
     return peta
 
@@ -239,11 +248,13 @@ def lapisan_desa(fitur_web: list[dict], url_desa: str, nilai: pd.DataFrame, ukur
     for ev in kegiatan.itertuples(index=False):
         if pd.isna(ev.lat) or pd.isna(ev.lng):
             continue
-        folium.CircleMarker(
+        penanda = folium.CircleMarker(
             location=[ev.lat, ev.lng], radius=6, color=TEPI_KEGIATAN, weight=2, fill=True, fill_color=WARNA_KEGIATAN,
             fill_opacity=0.9,
             tooltip=folium.Tooltip(f"<b>{aman_html(ev.nama)}</b><br>{aman_html(ev.tanggal)}", sticky=True),
-        ).add_to(grup)
+        )
+        penanda.options["pane"] = PANE_KEGIATAN  # folium's path options have no pane argument
+        penanda.add_to(grup)
     return grup
 
 

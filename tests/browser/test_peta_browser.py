@@ -3,9 +3,12 @@ its link reopens the same view, and changing the measure keeps the zoom the user
 
 import json
 import re
+from io import BytesIO
 
 import pytest
+from PIL import Image
 
+from geo import peta as gp
 from tests.browser.conftest import FOLDER_GAMBAR, TUNGGU_MS, tunggu_selesai
 
 pytestmark = pytest.mark.browser
@@ -34,6 +37,23 @@ def test_map_paints_every_village_offline(halaman, server_app):
     assert all(w and w.lower() not in ("none", "#000", "#000000", "black") for w in isian)
     assert len(set(isian)) >= 3, "a choropleth with fewer than three colours says nothing"
     assert halaman.get_by_text("Tidak ada data atau disembunyikan (•)").is_visible()
+    # The period's events are red dots above the villages, not blots under their fill.
+    penanda = frame.locator(f".leaflet-{gp.PANE_KEGIATAN}-pane path.leaflet-interactive")
+    assert penanda.count() >= 1
+    assert {w.lower() for w in penanda.evaluate_all("els => els.map(e => e.getAttribute('fill'))")} == {gp.WARNA_KEGIATAN}
+    merah = tuple(int(gp.WARNA_KEGIATAN[i:i + 2], 16) for i in (1, 3, 5))
+    layar = Image.open(BytesIO(halaman.screenshot())).convert("RGB")
+    for i in range(penanda.count()):
+        kotak = penanda.nth(i).bounding_box()
+        tengah = layar.getpixel((round(kotak["x"] + kotak["width"] / 2), round(kotak["y"] + kotak["height"] / 2)))
+        assert all(abs(a - b) < 25 for a, b in zip(tengah, merah, strict=True)), (i, tengah)
+    kotak = penanda.first.bounding_box()
+    halaman.mouse.move(kotak["x"] + kotak["width"] / 2, kotak["y"] + kotak["height"] / 2)
+    tooltip = halaman.frame_locator('iframe[title*="st_folium"]').locator(".leaflet-tooltip")
+    tooltip.first.wait_for(timeout=TUNGGU_MS)
+    # The marker answers (an event's name and date), not the village under it ("… Kec. …").
+    assert re.search(r"\d{4}", tooltip.first.inner_text()) and "Kec." not in tooltip.first.inner_text()
+    halaman.mouse.move(0, 0)
     FOLDER_GAMBAR.mkdir(exist_ok=True)
     halaman.screenshot(path=str(FOLDER_GAMBAR / "peta.png"))
     assert halaman.diblokir == [], halaman.diblokir

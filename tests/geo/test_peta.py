@@ -147,7 +147,8 @@ def test_base_map_holds_regency_and_kecamatan_outlines_in_their_own_pane(batas):
     peta = gp.peta_dasar(batas.kabupaten_web, GEOMETRI, ASET)
     nama = [getattr(c, "layer_name", None) for c in peta._children.values()]
     assert "Kabupaten" in nama and "kecamatan" in nama
-    assert gp.PANE_GARIS in peta.get_root().render()
+    html = peta.get_root().render()
+    assert gp.PANE_GARIS in html and gp.PANE_LATAR in html
 
 
 def test_zoom_frames_a_village_with_its_neighbours(batas):
