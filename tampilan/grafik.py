@@ -203,7 +203,7 @@ def peluru(data: pd.DataFrame, label: str, bahasa: str, judul_demo: str | None) 
     # The height covers the axis too: give each row its own 24 px so no label is dropped.
     tinggi = 70 + 24 * len(data)
     dasar = alt.Chart(data, height=tinggi).encode(
-        y=alt.Y(f"{label}:N", title=None, sort=urutan, axis=alt.Axis(labelLimit=320)))
+        y=alt.Y(f"{label}:N", title=None, sort=urutan, axis=alt.Axis(labelLimit=320, labelOverlap=False)))
     tooltip = [alt.Tooltip(f"{label}:N", title=t("wilayah", bahasa)),
                alt.Tooltip("realisasi:Q", title=t("realisasi", bahasa), format=",d"),
                alt.Tooltip("target:Q", title=t("target", bahasa), format=",d"),
