@@ -7,7 +7,9 @@ is fetched from a CDN when the map opens in a village hall without internet.
 
 from __future__ import annotations
 
+import os
 import shutil
+import threading
 from pathlib import Path
 
 import xstatic.pkg.leaflet as xstatic_leaflet
@@ -32,3 +34,18 @@ def siapkan_aset_peta(folder: Path = FOLDER_STATIS) -> dict[str, list[tuple[str,
         "js": [("leaflet", f"{URL_STATIS}/{nama}/leaflet.js")],
         "css": [("leaflet_css", f"{URL_STATIS}/{nama}/leaflet.css")],
     }
+
+
+def tulis_peta_statis(nama: str, teks: str | None, folder_statis: Path = FOLDER_STATIS) -> str:
+    """Write `static/peta/<nama>` unless it is there; return its URL. `nama` must change with its
+    content (a browser may keep it for ever). With `teks` None the file must already exist. Written
+    under a name of this process and thread, then renamed: whole or not at all, even with two
+    sessions writing the same file."""
+    folder = folder_statis / "peta"
+    tujuan = folder / nama
+    if not tujuan.is_file():
+        folder.mkdir(parents=True, exist_ok=True)
+        sementara = folder / f".{nama}.{os.getpid()}.{threading.get_ident()}.tmp"
+        sementara.write_text(teks, encoding="utf-8")
+        sementara.replace(tujuan)
+    return f"{URL_STATIS}/peta/{nama}"

@@ -54,7 +54,9 @@ def status_desa(engine: sa.Engine, awalan_kode: str, hari_ini: date, semua_desa:
     # Active BPU participants from the rollups, as the map counts them; officials (few) from the periods.
     bpu = aktif_per_desa(engine, Saringan(awalan_kode, Periode("hari", hari_ini, hari_ini), "JKK", None))
     bpu_aktif = desa["kode"].map(bpu.set_index("kode_desa")["bpu_aktif"]).fillna(0).astype(int)
-    return desa.assign(bpu_aktif=bpu_aktif.to_numpy())[[*desa.columns[:-1], "bpu_aktif", "pekerja_informal"]]
+    return desa.assign(bpu_aktif=bpu_aktif.to_numpy())[
+        ["kode", "nama", "kecamatan", "status", "tanggal_status", "tanggal_mou", "perangkat_desa", "perangkat_aktif",
+         "bpu_aktif", "pekerja_informal"]]
 
 
 def riwayat_status(engine: sa.Engine, kode_desa: str) -> pd.DataFrame:

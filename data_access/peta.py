@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 import sqlalchemy as sa
 
-from data_access.aset import FOLDER_STATIS, URL_STATIS
+from data_access.aset import FOLDER_STATIS, tulis_peta_statis
 from data_access.batas import BatasWilayah
 from data_access import iuran
 from data_access.db import baca
@@ -122,15 +122,8 @@ def siapkan_geometri_peta(batas: BatasWilayah, folder_statis=FOLDER_STATIS) -> d
     isi = {"desa": batas.geojson_web,
            "kecamatan": batas.kecamatan_web[["kode", "geometry"]].to_json(drop_id=True, separators=(",", ":")),
            "kabupaten": batas.kabupaten_web[["kode", "geometry"]].to_json(drop_id=True, separators=(",", ":"))}
-    folder = folder_statis / "peta"
-    folder.mkdir(parents=True, exist_ok=True)
     url = {}
     for tingkat, teks in isi.items():
         sidik = hashlib.sha256(teks.encode()).hexdigest()[:12]
-        nama = f"kabupaten_{batas.kode_kab}_{tingkat}_{sidik}.geojson"
-        if not (folder / nama).is_file():
-            sementara = folder / f".{nama}.{id(teks)}.tmp"
-            sementara.write_text(teks, encoding="utf-8")
-            sementara.replace(folder / nama)
-        url[tingkat] = f"{URL_STATIS}/peta/{nama}"
+        url[tingkat] = tulis_peta_statis(f"kabupaten_{batas.kode_kab}_{tingkat}_{sidik}.geojson", teks, folder_statis)
     return url

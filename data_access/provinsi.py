@@ -16,7 +16,7 @@ import pandas as pd
 import pyogrio
 import sqlalchemy as sa
 
-from data_access.aset import FOLDER_STATIS, URL_STATIS
+from data_access.aset import FOLDER_STATIS, tulis_peta_statis
 from data_access.batas import BatasTidakDitemukan, BatasTidakValid, berkas_berisi
 from data_access.db import baca
 from data_access.peta import nilai_desa
@@ -53,16 +53,11 @@ def siapkan_peta_provinsi(folder_batas: Path, kode_prov: str, folder_statis: Pat
     info = sumber.stat()
     sidik = hashlib.sha256(f"{sumber.name}:{info.st_size}:{info.st_mtime_ns}:{TOLERANSI_PROVINSI_DERAJAT}:"
                            f"{PRESISI_PROVINSI_DERAJAT}".encode()).hexdigest()[:12]
-    folder = folder_statis / "peta"
     nama = {t: f"provinsi_{kode_prov}_{t}_{sidik}.geojson" for t in TINGKAT}
-    if not all((folder / n).is_file() for n in nama.values()):
-        lapisan = lapisan_provinsi(_baca_desa(sumber, kode_prov))
-        folder.mkdir(parents=True, exist_ok=True)
-        for tingkat, n in nama.items():
-            sementara = folder / f".{n}.tmp"
-            sementara.write_text(ke_geojson_ringkas(lapisan[tingkat]), encoding="utf-8")
-            sementara.replace(folder / n)  # whole or not at all, even with two sessions writing
-    return {t: f"{URL_STATIS}/peta/{n}" for t, n in nama.items()}
+    sudah = all((folder_statis / "peta" / n).is_file() for n in nama.values())
+    lapisan = None if sudah else lapisan_provinsi(_baca_desa(sumber, kode_prov))
+    return {t: tulis_peta_statis(n, None if sudah else ke_geojson_ringkas(lapisan[t]), folder_statis)
+            for t, n in nama.items()}
 
 
 def nilai_provinsi(engine: sa.Engine, s: Saringan, tingkat: str) -> pd.DataFrame:
