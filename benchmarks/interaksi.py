@@ -28,11 +28,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from benchmarks.peta import ARGUMEN_CHROMIUM
 from benchmarks.server import proses_streamlit
 
 CHROMIUM = "/usr/bin/chromium"
-ARGUMEN_CHROMIUM = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 BATAS_MS = 180_000
 SIAP_DEMO_MS = 900_000
 _SELESAI = ("!document.querySelector('[data-testid=\"stStatusWidgetRunningIcon\"], "
