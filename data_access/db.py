@@ -9,11 +9,13 @@ from __future__ import annotations
 import logging
 import re
 import time
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
 import pandas as pd
+import pyarrow as pa
 import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
@@ -101,9 +103,40 @@ def baca(engine: sa.Engine, sql: str | sa.Executable, **parameter) -> pd.DataFra
     perintah = sa.text(sql) if isinstance(sql, str) else sql
     with engine.connect() as koneksi:
         hasil = koneksi.execute(perintah, parameter)
+        if engine.dialect.name == "duckdb" and hasil.returns_rows:
+            # DuckDB hands its result over as Arrow columns: at 10M enrolments a public pattern's
+            # rows cost 300 ms more as Python tuples than the queries' own time.
+            with warnings.catch_warnings():
+                warnings.filterwarnings("ignore", "Arrow output on a DB-API result")
+                tabel = hasil.cursor.to_arrow_table()
+            if tabel.num_rows:
+                return _dari_arrow(tabel)
+            return pd.DataFrame(columns=tabel.column_names)
         # Plain tuples: handed Row objects, pandas probes each one for attributes it lacks, which
         # cost ten seconds on a 600,000-row table.
         return pd.DataFrame([tuple(r) for r in hasil.fetchall()], columns=list(hasil.keys()))
+
+
+def _dari_arrow(tabel: pa.Table) -> pd.DataFrame:
+    """The frame PostgreSQL's tuples give for the same rows, so callers see one shape on both
+    engines: integers (and DuckDB's whole-number sums, HUGEINT) as int64, or float64 with NaN where
+    some are NULL; dates as datetime.date; a column of NULLs only as None."""
+    kolom = []
+    for isi in tabel.columns:
+        jenis = isi.type
+        if isi.null_count == len(isi):
+            kolom.append(pd.Series([None] * len(isi), dtype=object))
+            continue
+        if (pa.types.is_integer(jenis) and jenis != pa.int64()) or (pa.types.is_decimal(jenis) and jenis.scale == 0):
+            try:
+                isi = isi.cast(pa.int64())
+            except pa.ArrowInvalid:  # beyond int64: Python ints, as the tuples held them
+                kolom.append(pd.Series(isi.to_pylist(), dtype=object))
+                continue
+        kolom.append(isi.to_pandas())
+    hasil = pd.concat(kolom, axis=1, ignore_index=True)
+    hasil.columns = tabel.column_names  # as the query named them, repeats included
+    return hasil
 
 
 def _konflik_duckdb(e: Exception) -> bool:

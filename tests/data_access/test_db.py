@@ -199,3 +199,26 @@ def test_a_duckdb_file_held_by_another_process_says_so_without_its_path(tmp_path
         for bocor in (str(tmp_path), "dipakai.duckdb", str(penahan.pid), "PID", "IO Error", "Conflicting lock"):
             assert bocor not in pesan, (bocor, pesan)
     assert str(berkas) in e.value.rincian  # the details stay for the log and the command line
+
+
+def test_a_read_gives_the_same_frame_on_both_engines(engine_kosong):
+    """baca reads DuckDB's rows as Arrow columns and PostgreSQL's as tuples: whole-number sums,
+    small integers, dates, text, decimals, partly and wholly missing values and an empty result
+    come back alike, as the tuples give them."""
+    sql = """
+        SELECT k, CAST(sum(n) AS BIGINT) AS jumlah_bigint, sum(n) AS jumlah, CAST(min(n) AS INTEGER) AS kecil,
+               min(d) AS tanggal, max(t) AS teks, CAST(max(n) AS NUMERIC(10, 2)) AS desimal,
+               max(CASE WHEN k = 'a' THEN n END) AS sebagian, CAST(NULL AS INTEGER) AS kosong, avg(n) AS rata,
+               bool_or(n > 1) AS benar
+        FROM (VALUES ('a', 1, DATE '2024-01-02', 'x'), ('a', 2, DATE '2024-03-04', 'y'),
+                     ('b', 3, DATE '2023-05-06', 'z')) AS v(k, n, d, t)
+        WHERE k <> :bukan GROUP BY k ORDER BY k"""
+    hasil = baca(engine_kosong, sql, bukan="-")
+    with engine_kosong.connect() as koneksi:
+        r = koneksi.execute(sa.text(sql), {"bukan": "-"})
+        tupel = pd.DataFrame([tuple(b) for b in r.fetchall()], columns=list(r.keys()))
+    pd.testing.assert_frame_equal(hasil, tupel)
+    assert [type(v).__name__ for v in hasil.iloc[0][["jumlah", "tanggal", "desimal"]]] == ["int64", "date", "Decimal"]
+    assert hasil["kosong"].tolist() == [None, None] and hasil["sebagian"].isna().tolist() == [False, True]
+    kosong = baca(engine_kosong, sql.replace("<> :bukan", "= :bukan"), bukan="-")
+    assert kosong.empty and list(kosong.columns) == list(hasil.columns)
