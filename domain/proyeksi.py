@@ -49,35 +49,42 @@ class Ramalan:
 
 def ramalkan(riwayat: pd.Series, sampai: date, keyakinan: float = KEYAKINAN) -> Ramalan:
     """Forecast a month-end series (index: month ends, ascending, no gaps) to the month end `sampai`."""
-    riwayat = riwayat.astype(float).iloc[-BULAN_MODEL:]
+    riwayat = riwayat.iloc[-BULAN_MODEL:]
     terakhir = pd.Timestamp(riwayat.index[-1])
     bulan = pd.date_range(terakhir + pd.offsets.MonthEnd(1), pd.Timestamp(sampai), freq="ME")
     if len(bulan) == 0:
         return Ramalan(pd.DataFrame(columns=["nilai", "bawah", "atas"], dtype=float), "arima")
-    z = _kuantil(keyakinan)
-    if len(riwayat) >= BULAN_MINIMUM and riwayat.diff().std() > 0:
-        return Ramalan(_arima(riwayat, len(bulan), 1 - keyakinan).set_axis(bulan), "arima")
-    selisih = riwayat.diff().dropna()
+    nilai, bawah, atas, metode = _ramal(riwayat.to_numpy(dtype=float), len(bulan), keyakinan)
+    return Ramalan(pd.DataFrame({"nilai": nilai, "bawah": bawah, "atas": atas}, index=bulan), metode)
+
+
+def _ramal(y: np.ndarray, langkah: int, keyakinan: float) -> tuple[np.ndarray, np.ndarray, np.ndarray, str]:
+    """The forecast `langkah` months past the series' end as arrays (value, low, high) and the
+    method: plain numpy, because the backtests call it hundreds of times per overview."""
+    selisih = np.diff(y)
+    if len(y) >= BULAN_MINIMUM and np.nanstd(selisih, ddof=1) > 0:
+        return (*_arima(y, langkah, 1 - keyakinan), "arima")
+    selisih = selisih[~np.isnan(selisih)]
     laju = float(selisih.mean()) if len(selisih) else 0.0
-    sebar = float(selisih.std()) if len(selisih) > 1 else 0.0
-    langkah = np.arange(1, len(bulan) + 1)
-    nilai = riwayat.iloc[-1] + laju * langkah
-    lebar = z * sebar * np.sqrt(langkah)
-    return Ramalan(pd.DataFrame({"nilai": nilai, "bawah": nilai - lebar, "atas": nilai + lebar}, index=bulan), "drift")
+    sebar = float(selisih.std(ddof=1)) if len(selisih) > 1 else 0.0
+    jarak = np.arange(1, langkah + 1)
+    nilai = y[-1] + laju * jarak
+    lebar = _kuantil(keyakinan) * sebar * np.sqrt(jarak)
+    return nilai, nilai - lebar, nilai + lebar, "drift"
 
 
 def _kuantil(keyakinan: float) -> float:
     return NormalDist().inv_cdf(0.5 + keyakinan / 2)
 
 
-def _arima(riwayat: pd.Series, langkah: int, alpha: float) -> pd.DataFrame:
+def _arima(y: np.ndarray, langkah: int, alpha: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """ARIMA(0,1,0) with drift, fitted and forecast `langkah` months ahead with a 1 - alpha band."""
-    selisih = np.diff(riwayat.to_numpy(dtype=float))
+    selisih = np.diff(y)
     laju, sebar = float(selisih.mean()), float(selisih.std())  # maximum likelihood: ddof 0
     jarak = np.arange(1, langkah + 1)
-    nilai = riwayat.iloc[-1] + laju * jarak
+    nilai = y[-1] + laju * jarak
     lebar = _kuantil(1 - alpha) * sebar * np.sqrt(jarak)
-    return pd.DataFrame({"nilai": nilai, "bawah": nilai - lebar, "atas": nilai + lebar})
+    return nilai, nilai - lebar, nilai + lebar
 
 
 @dataclass(frozen=True)
@@ -137,11 +144,12 @@ def uji_mundur(deret: list[pd.Series], bulan: int) -> HasilUji | None:
     for riwayat in deret:
         if len(riwayat) <= bulan + 1 or riwayat.iloc[-1] == 0:
             continue
-        dulu = riwayat.iloc[:-bulan]
-        r = ramalkan(dulu, pd.Timestamp(riwayat.index[-1]).date()).tabel.iloc[-1]
+        # No gaps: the series' last month is `bulan` months past the end of what the forecast reads.
+        dulu = riwayat.to_numpy(dtype=float)[:-bulan][-BULAN_MODEL:]
+        nilai, bawah, atas, _ = _ramal(dulu, bulan, KEYAKINAN)
         nyata = float(riwayat.iloc[-1])
-        galat.append(abs(r["nilai"] - nyata) / nyata * 100)
-        masuk.append(r["bawah"] <= nyata <= r["atas"])
+        galat.append(abs(nilai[-1] - nyata) / nyata * 100)
+        masuk.append(bawah[-1] <= nyata <= atas[-1])
     if not galat:
         return None
     return HasilUji(bulan, len(galat), float(np.mean(galat)), float(np.max(galat)), float(np.mean(masuk)))
