@@ -11,7 +11,6 @@ import streamlit.components.v1 as components
 from laporan.ekspor import ke_csv, ke_xlsx
 from layanan import cache
 from domain.layar import ModeLayar
-from tampilan import grafik as spek_grafik
 from tampilan.teks import t
 
 
@@ -20,9 +19,9 @@ def sembunyikan_unduhan_bawaan() -> None:
     st.html("<style>[data-testid='stElementToolbar'] button[aria-label='Download as CSV']{display:none}</style>")
 
 
-def grafik(chart, tempat=st) -> None:
-    """A chart from tampilan.grafik, full width, sent as a ready Vega-Lite dictionary (unvalidated)."""
-    tempat.vega_lite_chart(spek_grafik.spesifikasi(chart), width="stretch")
+def grafik(spek: dict, tempat=st) -> None:
+    """A chart from tampilan.grafik (a Vega-Lite dictionary), full width."""
+    tempat.vega_lite_chart(spek, width="stretch")
 
 
 def tabel(data: Any, nama: str, bahasa: str, catatan: str | None = None, **opsi) -> None:
