@@ -16,7 +16,7 @@ from data_access.desa_sadar import riwayat_status
 from data_access.ringkasan import RingkasanHalaman, aktif_per_desa, ringkasan_halaman, syarat_pendaftaran
 from domain import kpi
 from domain.saringan import Saringan
-from geo.peta import UKURAN, kelas_untuk
+from geo.peta import UKURAN, kelas_untuk, svg_sorot
 
 
 def nilai_desa(engine: sa.Engine, s: Saringan) -> pd.DataFrame:
@@ -127,3 +127,12 @@ def siapkan_geometri_peta(batas: BatasWilayah, folder_statis=FOLDER_STATIS) -> d
         sidik = hashlib.sha256(teks.encode()).hexdigest()[:12]
         url[tingkat] = tulis_peta_statis(f"kabupaten_{batas.kode_kab}_{tingkat}_{sidik}.geojson", teks, folder_statis)
     return url
+
+
+def siapkan_peta_kecil(batas: BatasWilayah, kode_desa: str, folder_statis=FOLDER_STATIS) -> str:
+    """The regency with one village filled (geo.peta.svg_sorot) as a static SVG file; its URL. As a
+    file the browser fetches it once and keeps it; inline, its 220 KB went over the WebSocket with
+    the event page. The name is a hash of the picture (no text from the database in a path)."""
+    svg = svg_sorot(batas.desa_web, kode_desa)
+    sidik = hashlib.sha256(svg.encode()).hexdigest()[:16]
+    return tulis_peta_statis(f"desa_{sidik}.svg", svg, folder_statis)

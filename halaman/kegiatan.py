@@ -197,7 +197,7 @@ else:
                                               judul_nilai=t("kolom_pendaftar", bahasa),
                                               tinggi=110 + 30 * len(df)), tempat)
     with kanan:
-        st.image(cache.peta_kecil_desa(str(ev["kode_desa"])), width="stretch")
+        st.image(cache.url_peta_kecil_desa(str(ev["kode_desa"])), width="stretch")
         if isinstance(ev["catatan"], str) and ev["catatan"]:
             st.caption(fmt.aman_markdown(ev["catatan"]))
         bahasa_tautan = "&bahasa=English" if bahasa == "en" else ""

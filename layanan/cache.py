@@ -286,6 +286,12 @@ def peta_kecil_desa(kode_desa: str) -> str:
     return svg_sorot(aplikasi().batas.desa_web, kode_desa)
 
 
+@st.cache_data(show_spinner=False, max_entries=256)
+def url_peta_kecil_desa(kode_desa: str) -> str:
+    """The same picture as a static file's URL, for pages (the live screen inlines the SVG)."""
+    return peta.siapkan_peta_kecil(aplikasi().batas, kode_desa)
+
+
 @st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)
 def daftar_kegiatan() -> pd.DataFrame:
     return layar.daftar_kegiatan(aplikasi().engine)

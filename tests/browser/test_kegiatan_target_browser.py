@@ -30,6 +30,15 @@ def test_an_event_shows_its_results_breakdowns_and_timeline(halaman, server_app)
     pendaftar = int(metrik["Pendaftar"].replace(".", ""))
     assert metrik["Hadir"] == "5.000" and pendaftar >= 100
     assert metrik["Konversi"] == f"{100 * pendaftar / 5000:.1f}%".replace(".", ",")
+    # The event's village on the regency picture: a static file the browser fetched (offline), the
+    # village filled in the picture's green, the others grey.
+    peta_kecil = page.locator("[data-testid=stImage] img").first
+    peta_kecil.scroll_into_view_if_needed()
+    assert peta_kecil.get_attribute("src").startswith(f"{server_app}/app/static/peta/desa_")
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=peta_kecil.element_handle(),
+                           timeout=TUNGGU_MS)
+    gambar = peta_kecil.screenshot()
+    assert piksel_warna(gambar, (0x31, 0xA3, 0x54)) > 20 and piksel_warna(gambar, (0xE6, 0xE6, 0xE6)) > 1000
     page.screenshot(path=str(FOLDER_GAMBAR / "kegiatan.png"), full_page=True)
     assert page.diblokir == []
 
