@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 from data_access.db import baca
 from data_access.masa_aktif import SEMUA_PROGRAM
-from data_access.target import capaian_target
+from data_access.target import capaian_target, jumlah_per_wilayah
 from domain.proyeksi import BULAN_MODEL, HasilUji, Proyeksi, bulan_lengkap_terakhir, proyeksikan, uji_mundur
 
 UKURAN = "peserta_aktif"
@@ -54,18 +54,14 @@ def _bersih_bulanan(engine: sa.Engine, awalan: str, sejak: date, sampai: date, p
 def _riwayat(bersih: pd.DataFrame, target: pd.DataFrame, bulan: pd.DatetimeIndex) -> dict[int, pd.Series]:
     """Each target row's month-end history (position → active at each of `bulan`): the monthly net
     change summed to every region and slice the targets name at once, then accumulated over time."""
-    bagian = []
-    for panjang in target["kode_wilayah"].str.len().unique():
-        wilayah = bersih.assign(kode_wilayah=bersih["kode_desa"].str[:int(panjang)])
-        bagian.append(wilayah.groupby(["kode_wilayah", "segmen", "program", "bulan"])["bersih"].sum())
-        bagian.append(wilayah.assign(segmen="SEMUA").groupby(["kode_wilayah", "segmen", "program", "bulan"])["bersih"].sum())
-    per_bulan = pd.concat(bagian).unstack("bulan", fill_value=0) if bagian and len(bersih) else pd.DataFrame()
+    per_bulan = jumlah_per_wilayah(bersih, target["kode_wilayah"].str.len().unique(), ["bersih"], per=("bulan",)) \
+        .set_index(["kode_wilayah", "segmen", "program", "bulan"])["bersih"].unstack("bulan", fill_value=0) \
+        if len(bersih) else pd.DataFrame()
     semua_bulan = per_bulan.columns.union(bulan)
     kumulatif = per_bulan.reindex(columns=semua_bulan, fill_value=0).cumsum(axis=1)[bulan].astype(float)
     nol = pd.Series(0.0, index=bulan)
     riwayat = {}
-    for i, (kode, segmen, program) in enumerate(target[["kode_wilayah", "segmen", "program"]].itertuples(index=False)):
-        kunci = (kode, segmen, SEMUA_PROGRAM if program == "SEMUA" else program)
+    for i, kunci in enumerate(target[["kode_wilayah", "segmen", "program"]].itertuples(index=False, name=None)):
         riwayat[i] = kumulatif.loc[kunci].rename(None) if kunci in kumulatif.index else nol
     return riwayat
 

@@ -58,7 +58,7 @@ def capaian_target(engine: sa.Engine, awalan_kode: str, tahun: int, hari_ini: da
         pilih = hasil["ukuran"] == ukuran
         if pilih.any():
             nilai = hasil.loc[pilih, ["kode_wilayah", "segmen", "program"]].merge(
-                _per_wilayah(df, hasil.loc[pilih, "kode_wilayah"].str.len().unique()),
+                jumlah_per_wilayah(df, hasil.loc[pilih, "kode_wilayah"].str.len().unique(), ["akhir", "awal"]),
                 on=["kode_wilayah", "segmen", "program"], how="left")
             hasil.loc[pilih, ["realisasi", "awal"]] = nilai[["akhir", "awal"]].fillna(0).astype(int).to_numpy()
     hasil["jalur"] = [kpi.jalur_target(a, t, porsi) if tahun_berjalan else None
@@ -77,14 +77,15 @@ def tahun_target(engine: sa.Engine) -> list[int]:
     return [int(t) for t in baca(engine, "SELECT DISTINCT tahun FROM target ORDER BY tahun DESC")["tahun"]]
 
 
-def _per_wilayah(df: pd.DataFrame, panjang_kode) -> pd.DataFrame:
-    """Counts per village, segment and programme summed to every region whose code has one of these
-    lengths, each also over all segments ('SEMUA'); the all-programmes rows named 'SEMUA' as in targets."""
+def jumlah_per_wilayah(df: pd.DataFrame, panjang_kode, nilai: list[str], per: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Columns `nilai` per village, segment and programme (and `per`) summed to every region whose
+    code has one of these lengths, each also over all segments ('SEMUA'); the all-programmes rows
+    named 'SEMUA' as in targets. Targets and their projections both read their regions off this."""
+    kunci = ["kode_wilayah", "segmen", "program", *per]
     bagian = []
     for panjang in panjang_kode:
         wilayah = df.assign(kode_wilayah=df["kode_desa"].str[:int(panjang)])
-        bagian.append(wilayah.groupby(["kode_wilayah", "segmen", "program"], as_index=False)[["akhir", "awal"]].sum())
-        bagian.append(wilayah.groupby(["kode_wilayah", "program"], as_index=False)[["akhir", "awal"]].sum()
-                      .assign(segmen="SEMUA"))
+        bagian.append(wilayah.groupby(kunci, as_index=False)[nilai].sum())
+        bagian.append(wilayah.assign(segmen="SEMUA").groupby(kunci, as_index=False)[nilai].sum())
     jumlah = pd.concat(bagian, ignore_index=True)
     return jumlah.assign(program=jumlah["program"].replace(SEMUA_PROGRAM, "SEMUA"))
