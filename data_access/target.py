@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
@@ -82,10 +83,27 @@ def jumlah_per_wilayah(df: pd.DataFrame, panjang_kode, nilai: list[str], per: tu
     code has one of these lengths, each also over all segments ('SEMUA'); the all-programmes rows
     named 'SEMUA' as in targets. Targets and their projections both read their regions off this."""
     kunci = ["kode_wilayah", "segmen", "program", *per]
+    if df.empty:
+        return pd.DataFrame(columns=[*kunci, *nilai])
+    # Summed on one integer key per row: pandas grouping on four text columns took 150 ms for a
+    # regency's 100,000 monthly rows at 10M enrolments, a third of the road to target.
+    kode_desa, desa = pd.factorize(df["kode_desa"])
+    kode_lain, unik_lain = zip(*(pd.factorize(df[k]) for k in kunci[1:]), strict=True)
+    segmen = unik_lain[0].append(pd.Index(["SEMUA"]))
+    semua_segmen = np.full(len(df), len(segmen) - 1)
+    isi = df[nilai].to_numpy()
     bagian = []
     for panjang in panjang_kode:
-        wilayah = df.assign(kode_wilayah=df["kode_desa"].str[:int(panjang)])
-        bagian.append(wilayah.groupby(kunci, as_index=False)[nilai].sum())
-        bagian.append(wilayah.assign(segmen="SEMUA").groupby(kunci, as_index=False)[nilai].sum())
-    jumlah = pd.concat(bagian, ignore_index=True)
-    return jumlah.assign(program=jumlah["program"].replace(SEMUA_PROGRAM, "SEMUA"))
+        kode_wilayah, wilayah = pd.factorize(desa.str[:int(panjang)])
+        ukuran = (len(wilayah), len(segmen), *(len(u) for u in unik_lain[1:]))
+        baris_wilayah = kode_wilayah[kode_desa]
+        kunci_gabung = np.concatenate([np.ravel_multi_index((baris_wilayah, *kode_lain), ukuran),
+                                       np.ravel_multi_index((baris_wilayah, semua_segmen, *kode_lain[1:]), ukuran)])
+        jumlah = pd.DataFrame(np.concatenate([isi, isi]), columns=nilai).groupby(kunci_gabung).sum()
+        posisi = np.unravel_index(jumlah.index.to_numpy(), ukuran)
+        bagian.append(pd.DataFrame({
+            "kode_wilayah": wilayah[posisi[0]], "segmen": segmen[posisi[1]],
+            **{k: u[p] for k, u, p in zip(kunci[2:], unik_lain[1:], posisi[2:], strict=True)},
+            **{n: jumlah[n].to_numpy() for n in nilai}}))
+    hasil = pd.concat(bagian, ignore_index=True)
+    return hasil.assign(program=hasil["program"].replace(SEMUA_PROGRAM, "SEMUA"))
