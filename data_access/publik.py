@@ -37,13 +37,16 @@ def hitungan_sel(engine: sa.Engine, awalan: str, periode: Periode) -> pd.DataFra
     each month the payment exports cover and in all of them together. Zero counts are left out,
     except the payment counts'."""
     s = Saringan(awalan, periode)
-    bagian = [_aktif_hari(engine, s), _aktif_bulan(engine, awalan, periode), _baru(engine, awalan, periode),
-              _nonaktif(engine, awalan, periode), _iuran(engine, s)]
+    aktif_hari = _aktif_hari(engine, s)
+    aktif_bulan = _aktif_bulan(engine, awalan, periode)
+    # A trend month's end can be the period's own day (or the day before it): one cell, counted once.
+    aktif_bulan = aktif_bulan[~aktif_bulan["waktu"].isin(
+        [waktu_hari(periode.selesai), waktu_hari(s.hari_sebelum_mulai)])]
+    bagian = [aktif_hari, aktif_bulan, _baru(engine, awalan, periode), _nonaktif(engine, awalan, periode),
+              _iuran(engine, s)]
     hasil = pd.concat([b for b in bagian if not b.empty], ignore_index=True) if any(
         not b.empty for b in bagian) else pd.DataFrame(columns=KOLOM)
-    hasil = hasil[(hasil["n"] != 0) | hasil["ukuran"].isin(UKURAN_IURAN)]  # sel_iuran says why
-    # A trend month's end can be the period's own day: one cell, counted once.
-    return hasil.drop_duplicates(["ukuran", "program", "waktu", "kode_desa", "segmen"]).reset_index(drop=True)
+    return hasil[(hasil["n"] != 0) | hasil["ukuran"].isin(UKURAN_IURAN)].reset_index(drop=True)  # sel_iuran says why
 
 
 def _aktif_hari(engine: sa.Engine, s: Saringan) -> pd.DataFrame:
@@ -78,11 +81,14 @@ def _baru(engine: sa.Engine, awalan: str, periode: Periode) -> pd.DataFrame:
         WHERE kode_desa LIKE :awalan AND tanggal_daftar BETWEEN :paling_awal AND :paling_akhir GROUP BY 1, 2, 3""",
         awalan=awalan + "%", paling_awal=min(a for a, _ in rentang), paling_akhir=max(b for _, b in rentang), **nilai)
     waktu = {f"r{i}": waktu_rentang(a, b) for i, (a, b) in enumerate(rentang)}
-    per_program = [df.assign(program=SEMUA_PROGRAM)] + [
-        df[(df["bit"].astype(int) & bit) != 0].assign(program=p) for p, bit in BIT_PROGRAM.items()]
-    semua = pd.concat(per_program, ignore_index=True).drop(columns="bit")
+    bit = df["bit"].astype(int)
+    # Summed per village and segment while still one column per range: grouped after the melt, the
+    # rows were twenty times as many.
+    per_program = [
+        df[pilih].drop(columns="bit").groupby(["segmen", "kode_desa"], as_index=False, sort=False).sum().assign(program=p)
+        for p, pilih in [(SEMUA_PROGRAM, bit == bit), *((p, (bit & b) != 0) for p, b in BIT_PROGRAM.items())]]
+    semua = pd.concat(per_program, ignore_index=True)
     panjang = semua.melt(id_vars=["program", "segmen", "kode_desa"], var_name="r", value_name="n")
-    panjang = panjang.groupby(["program", "segmen", "kode_desa", "r"], as_index=False)["n"].sum()
     return panjang.assign(ukuran="baru", waktu=panjang["r"].map(waktu), n=panjang["n"].astype(int))[KOLOM]
 
 

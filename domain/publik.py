@@ -88,15 +88,19 @@ def sel_iuran(per_bulan: pd.DataFrame, per_dana: pd.DataFrame, mulai: date, sele
     per_bulan = pd.concat([per_bulan, pd.DataFrame({"bulan": kosong, "kode_desa": contoh["kode_desa"],
                                                     "segmen": contoh["segmen"],
                                                     **{k: 0 for k in UKURAN_IURAN.values()}})], ignore_index=True)
-    waktu = [waktu_bulan_iuran(b) for b in per_bulan["bulan"]]
-    waktu_per_dana = [waktu_dana(semua, d) for d in per_dana["sumber_dana"]]
+    # Each distinct month and source named once: per row, the names cost more than the counts.
+    waktu = per_bulan["bulan"].map({b: waktu_bulan_iuran(b) for b in per_bulan["bulan"].unique()})
+    waktu_per_dana = per_dana["sumber_dana"].map({d: waktu_dana(semua, d) for d in per_dana["sumber_dana"].unique()})
+    satu_bulan = semua in set(waktu)
     bagian = []
     for ukuran, sumber in UKURAN_IURAN.items():
         bulan = per_bulan.assign(waktu=waktu, n=per_bulan[sumber].astype(int), ukuran=ukuran, program=SEMUA_PROGRAM)
         jumlah = bulan.groupby(["kode_desa", "segmen"], as_index=False)["n"].sum()
         dana = per_dana.assign(waktu=waktu_per_dana, n=per_dana[sumber].astype(int), ukuran=ukuran,
                                program=SEMUA_PROGRAM)
-        bagian += [bulan[kolom], jumlah.assign(waktu=semua, ukuran=ukuran, program=SEMUA_PROGRAM)[kolom], dana[kolom]]
+        # A period within one month: its total is that month's cell, named the same.
+        total = [] if satu_bulan else [jumlah.assign(waktu=semua, ukuran=ukuran, program=SEMUA_PROGRAM)[kolom]]
+        bagian += [bulan[kolom], *total, dana[kolom]]
     return pd.concat(bagian, ignore_index=True)
 
 
