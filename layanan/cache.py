@@ -7,6 +7,7 @@ registrations still appear within a minute.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import threading
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from data_access import desa_sadar, impor, iuran, kegiatan, layar, pendaftaran, 
 from data_access.aset import siapkan_aset_peta
 from data_access.batas import BatasWilayah, batas_aplikasi
 from laporan.briefing import IsiBriefing
+from laporan.ekspor import ke_csv, ke_xlsx, sebagai_tabel
 from laporan.susun import susun_briefing
 from data_access.impor_batas import impor_batas
 from data_access.config import Pengaturan, kunci_rahasia_nik, muat_pengaturan
@@ -495,13 +497,37 @@ def _jalan_target(awalan: str, segmen: str | None, program: str | None, hari_ini
     return proyeksi.jalan_ke_target(aplikasi().engine, awalan, segmen, program, hari_ini)
 
 
+def berkas_tabel(data, nama: str, catatan: str | None) -> tuple[bytes, bytes]:
+    """A shown table's CSV and XLSX files, built once per content: the same table shown again (a
+    rerun, a return to the page, another viewer) costs a hash of its cells, not two files."""
+    tabel = sebagai_tabel(data)
+    # Every cell hashed here: Streamlit's own hash of a frame of 100,000 rows or more reads a sample.
+    sidik = hashlib.sha256(pd.util.hash_pandas_object(tabel, index=False).to_numpy().tobytes()
+                           + repr([(str(k), str(j)) for k, j in tabel.dtypes.items()]).encode()).hexdigest()
+    return _berkas_tabel(sidik, nama, catatan, tabel)
+
+
+@st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False, max_entries=128)
+def _berkas_tabel(sidik: str, nama: str, catatan: str | None, _tabel: pd.DataFrame) -> tuple[bytes, bytes]:
+    return ke_csv(_tabel), ke_xlsx(_tabel, nama, catatan)
+
+
+# What a viewer sees of the projections and the key messages, kept as long as the counts they come
+# from: decided anew on every rerun, they were a fifth of the overview's script time.
+@st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False, max_entries=64)
+def _jalan_publik(awalan: str, segmen: str | None, program: str | None, hari_ini: date, ambang: int) -> pd.DataFrame:
+    return tp.jalan_publik(_jalan_target(awalan, segmen, program, hari_ini), hari_ini,
+                           _pola(periode_dari_kunci("ytd", hari_ini), ambang))
+
+
 def jalan_target(s: Saringan, hari_ini: date, ambang: int) -> tuple[proyeksi.JalanTarget, pd.DataFrame]:
     """The year's targets in the filter's region with their projections, and the rows as this viewer
     may see them (tampilan.publik.jalan_publik; today's counts follow the year to date's pattern)."""
-    jalan = _jalan_target(s.kode_wilayah, s.segmen, s.program, hari_ini)
-    return jalan, tp.jalan_publik(jalan, hari_ini, _pola(periode_dari_kunci("ytd", hari_ini), ambang))
+    return (_jalan_target(s.kode_wilayah, s.segmen, s.program, hari_ini),
+            _jalan_publik(s.kode_wilayah, s.segmen, s.program, hari_ini, ambang))
 
 
+@st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False, max_entries=64)
 def riwayat_target(s: Saringan, hari_ini: date, ambang: int) -> pd.DataFrame | None:
     """The filter region's own target history and projection for the chart, as this viewer may see it."""
     jalan = _jalan_target(s.kode_wilayah, s.segmen, s.program, hari_ini)
@@ -514,9 +540,11 @@ def desa_menjadi_siap(awalan: str, sebelum: date, akhir: date) -> pd.DataFrame:
     return desa_sadar.desa_menjadi_siap(aplikasi().engine, awalan, sebelum, akhir, ambang_kesiapan())
 
 
+@st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False, max_entries=64)
 def pesan_kunci(s: Saringan, hari_ini: date, bahasa: str, ambang: int) -> list[pesan.PesanKunci]:
     """The key messages of the overview and the deck for this filter and viewer."""
-    jalan = jalan_target(s, hari_ini, ambang)[1] if s.periode.selesai == hari_ini else pd.DataFrame()
+    jalan = _jalan_publik(s.kode_wilayah, s.segmen, s.program, hari_ini, ambang) \
+        if s.periode.selesai == hari_ini else pd.DataFrame()
     return pesan.pesan_kunci(ringkasan_halaman(s, ambang).angka, jalan, hasil_kegiatan(s, hari_ini, (), ambang),
                              desa_menjadi_siap(s.kode_wilayah, s.hari_sebelum_mulai, s.periode.selesai),
                              s.kode_wilayah, s.tingkat, s.segmen, s.program, hari_ini, bahasa)

@@ -29,3 +29,25 @@ def test_xlsx_stores_formula_looking_cells_as_text():
     sel = lembar.cell(row=4, column=1)
     assert sel.value.startswith("=HYPERLINK") and sel.data_type == "s"  # text, not a formula
     assert baris[3][1] == "<5" and baris[4][2] is None
+
+
+def test_files_kept_per_content_follow_every_change_of_the_table():
+    """The pages reuse a table's files while its cells stay the same (layanan.cache.berkas_tabel): a
+    change anywhere, even in row 150,000 that a sampling hash would skip, or of a number to the same
+    text, or of the note, gives new files."""
+    from layanan import cache
+
+    besar = pd.DataFrame({"Desa": [f"Desa {i}" for i in range(150_000)], "Peserta": ["<5"] * 150_000})
+    ubah = besar.copy()
+    ubah.loc[149_999, "Peserta"] = "7"
+    csv, xlsx = cache.berkas_tabel(besar, "besar", None)
+    assert cache.berkas_tabel(besar.copy(), "besar", None) == (csv, xlsx)
+    assert cache.berkas_tabel(ubah, "besar", None)[0].decode("utf-8-sig").splitlines()[-1] == "Desa 149999,7"
+    assert cache.berkas_tabel(TABEL, "desa", None) == (ke_csv(TABEL), ke_xlsx(TABEL, "desa", None))
+    angka = {"Desa": ["Wonopringgo"], "BPU aktif": [5]}
+    teks = {"Desa": ["Wonopringgo"], "BPU aktif": ["5"]}
+    sel_angka = openpyxl.load_workbook(io.BytesIO(cache.berkas_tabel(angka, "desa", None)[1])).active.cell(2, 2)
+    sel_teks = openpyxl.load_workbook(io.BytesIO(cache.berkas_tabel(teks, "desa", None)[1])).active.cell(2, 2)
+    assert (sel_angka.value, sel_teks.value) == (5, "5")
+    catatan = openpyxl.load_workbook(io.BytesIO(cache.berkas_tabel(TABEL, "desa", "Data contoh")[1])).active
+    assert catatan.cell(1, 1).value == "Data contoh"
