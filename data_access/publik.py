@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
@@ -65,9 +66,7 @@ def _aktif_bulan(engine: sa.Engine, awalan: str, periode: Periode) -> pd.DataFra
         SELECT program, segmen, kode_desa, {kolom} FROM rekap_masa_aktif
         WHERE kode_desa LIKE :awalan AND bulan <= :batas GROUP BY 1, 2, 3""",
         awalan=awalan + "%", batas=bulan[-1], **{f"b{i}": b for i, b in enumerate(bulan)})
-    panjang = df.melt(id_vars=["program", "segmen", "kode_desa"], var_name="b", value_name="n")
-    waktu = {f"b{i}": waktu_hari(akhir_bulan(b)) for i, b in enumerate(bulan)}
-    return panjang.assign(ukuran="aktif", waktu=panjang["b"].map(waktu), n=panjang["n"].astype(int))[KOLOM]
+    return _sel(df, "aktif", [waktu_hari(akhir_bulan(b)) for b in bulan])
 
 
 def _baru(engine: sa.Engine, awalan: str, periode: Periode) -> pd.DataFrame:
@@ -80,16 +79,20 @@ def _baru(engine: sa.Engine, awalan: str, periode: Periode) -> pd.DataFrame:
         SELECT program_dimiliki AS bit, segmen, kode_desa, {kolom} FROM peserta
         WHERE kode_desa LIKE :awalan AND tanggal_daftar BETWEEN :paling_awal AND :paling_akhir GROUP BY 1, 2, 3""",
         awalan=awalan + "%", paling_awal=min(a for a, _ in rentang), paling_akhir=max(b for _, b in rentang), **nilai)
-    waktu = {f"r{i}": waktu_rentang(a, b) for i, (a, b) in enumerate(rentang)}
-    bit = df["bit"].astype(int)
-    # Summed per village and segment while still one column per range: grouped after the melt, the
-    # rows were twenty times as many.
-    per_program = [
-        df[pilih].drop(columns="bit").groupby(["segmen", "kode_desa"], as_index=False, sort=False).sum().assign(program=p)
-        for p, pilih in [(SEMUA_PROGRAM, bit == bit), *((p, (bit & b) != 0) for p, b in BIT_PROGRAM.items())]]
-    semua = pd.concat(per_program, ignore_index=True)
-    panjang = semua.melt(id_vars=["program", "segmen", "kode_desa"], var_name="r", value_name="n")
-    return panjang.assign(ukuran="baru", waktu=panjang["r"].map(waktu), n=panjang["n"].astype(int))[KOLOM]
+    # Summed per village and segment for each programme on integer codes: filtering and grouping
+    # the text columns once per programme cost more than the scan of the sign-ups.
+    kelompok, desa_segmen = pd.MultiIndex.from_arrays([df["segmen"], df["kode_desa"]]).factorize()
+    hitungan = df[[f"r{i}" for i in range(len(rentang))]].to_numpy(dtype=np.int64)
+    bit = df["bit"].to_numpy(dtype=np.int64)
+    per_program = []
+    for program, pilih in [(SEMUA_PROGRAM, np.ones(len(df), dtype=bool)),
+                           *((p, (bit & b) != 0) for p, b in BIT_PROGRAM.items())]:
+        jumlah = np.zeros((len(desa_segmen), len(rentang)), dtype=np.int64)
+        np.add.at(jumlah, kelompok[pilih], hitungan[pilih])
+        per_program.append(pd.DataFrame({
+            "program": program, "segmen": desa_segmen.get_level_values(0), "kode_desa": desa_segmen.get_level_values(1),
+            **{f"r{i}": jumlah[:, i] for i in range(len(rentang))}}))
+    return _sel(pd.concat(per_program, ignore_index=True), "baru", [waktu_rentang(a, b) for a, b in rentang])
 
 
 def _nonaktif(engine: sa.Engine, awalan: str, periode: Periode) -> pd.DataFrame:
@@ -106,10 +109,22 @@ def _nonaktif(engine: sa.Engine, awalan: str, periode: Periode) -> pd.DataFrame:
         GROUP BY 1, 2, 3""", awalan=awalan + "%", paling_awal=min(a for a, _ in rentang),
         paling_akhir=max(b for _, b in rentang), **{f"m{i}": a for i, (a, _) in enumerate(rentang)},
         **{f"s{i}": b for i, (_, b) in enumerate(rentang)})
-    df = lebar.melt(id_vars=["program", "segmen", "kode_desa"], var_name="r", value_name="n")
-    df = df.assign(r=df["r"].str[1:].astype(int))
-    waktu = {i: waktu_rentang(a, b) for i, (a, b) in enumerate(rentang)}
-    return df.assign(ukuran="nonaktif", waktu=df["r"].astype(int).map(waktu), n=df["n"].astype(int))[KOLOM]
+    return _sel(lebar, "nonaktif", [waktu_rentang(a, b) for a, b in rentang])
+
+
+def _sel(lebar: pd.DataFrame, ukuran: str, waktu: list[str]) -> pd.DataFrame:
+    """Counts one column per time (program, segmen, kode_desa, then a column for each of `waktu`,
+    in order) as pattern cells, time after time: pandas' melt and a map of the time names cost
+    as much as the queries."""
+    kunci = ["program", "segmen", "kode_desa"]
+    kali = len(waktu)
+    return pd.DataFrame({
+        "ukuran": ukuran,
+        "program": np.tile(lebar["program"].to_numpy(dtype=object), kali),
+        "waktu": np.repeat(np.array(waktu, dtype=object), len(lebar)),
+        "kode_desa": np.tile(lebar["kode_desa"].to_numpy(dtype=object), kali),
+        "segmen": np.tile(lebar["segmen"].to_numpy(dtype=object), kali),
+        "n": lebar.drop(columns=kunci).to_numpy(dtype=np.int64).ravel(order="F")}, columns=KOLOM)
 
 
 def pola_publik(engine: sa.Engine, kode_kab: str, periode: Periode, k: int) -> PolaPublik:
