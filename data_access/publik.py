@@ -51,10 +51,8 @@ def hitungan_sel(engine: sa.Engine, awalan: str, periode: Periode) -> pd.DataFra
 
 
 def _aktif_hari(engine: sa.Engine, s: Saringan) -> pd.DataFrame:
-    aktif = hitungan_aktif(engine, s)
-    return pd.concat([
-        aktif.assign(ukuran="aktif", waktu=waktu_hari(hari), n=aktif[kolom])[KOLOM]
-        for hari, kolom in ((s.periode.selesai, "aktif_akhir"), (s.hari_sebelum_mulai, "aktif_awal"))])
+    aktif = hitungan_aktif(engine, s)[["program", "segmen", "kode_desa", "aktif_akhir", "aktif_awal"]]
+    return _sel(aktif, "aktif", [waktu_hari(s.periode.selesai), waktu_hari(s.hari_sebelum_mulai)])
 
 
 def _aktif_bulan(engine: sa.Engine, awalan: str, periode: Periode) -> pd.DataFrame:
