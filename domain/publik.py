@@ -18,9 +18,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+import numpy as np
 import pandas as pd
 
-from domain.suppresi import sembunyikan_persamaan
+from domain.suppresi import sembunyikan_persamaan_datar
 
 SEMUA_SEGMEN = "*"
 SEMUA_PROGRAM = "SEMUA"
@@ -130,56 +131,115 @@ def persamaan_waktu(semua: list[str]) -> list[tuple[str, list[str]]]:
 def _pola_subsistem(hitungan: pd.DataFrame, k: int) -> frozenset[tuple[str, str, str]]:
     """Hidden cells (waktu, kode, segmen) of one measure and programme, from village counts
     (columns waktu, kode_desa, segmen, n)."""
-    nilai: dict[tuple[str, str, str], int] = defaultdict(int)
-    anak: dict[str, set[str]] = defaultdict(set)
-    segmen_ada: set[str] = set()
-    for w, kode, seg, n in hitungan[["waktu", "kode_desa", "segmen", "n"]].itertuples(index=False):
-        segmen_ada.add(seg)
-        r = kode
-        while r is not None:
-            nilai[(w, r, seg)] += int(n)
-            nilai[(w, r, SEMUA_SEGMEN)] += int(n)
-            atas = induk(r)
-            if atas is not None:
-                anak[atas].add(r)
-            r = atas
-    sel = list(nilai)
-    nomor = {s: i for i, s in enumerate(sel)}
-
-    def indeks(kunci: tuple[str, str, str]) -> int:
-        if kunci not in nomor:  # a zero cell that only an equation names
-            nomor[kunci] = len(sel)
-            sel.append(kunci)
-        return nomor[kunci]
-
-    waktu = sorted({s[0] for s in sel})
-    wilayah = sorted({s[1] for s in sel})
-    segmen = sorted(segmen_ada)
-    persamaan: list[tuple[int, list[int]]] = []
-    for w in waktu:
-        for r in wilayah:
-            if segmen:
-                persamaan.append((indeks((w, r, SEMUA_SEGMEN)), [indeks((w, r, s)) for s in segmen]))
-            if anak.get(r):
-                for s in [SEMUA_SEGMEN, *segmen]:
-                    persamaan.append((indeks((w, r, s)), [indeks((w, c, s)) for c in sorted(anak[r])]))
-    for total, bagian in persamaan_waktu([w for w in waktu if ".." in w and PEMISAH_DANA not in w]):
-        for r in wilayah:
-            for s in [SEMUA_SEGMEN, *segmen]:
-                persamaan.append((indeks((total, r, s)), [indeks((b, r, s)) for b in bagian]))
+    if hitungan.empty:
+        return frozenset()
+    # A cell is one integer, (waktu × wilayah + region) × segments + segment, so the counts of every
+    # level add up in numpy; cells are numbered in the order the rows name them (village, then its
+    # parents, each with and without its segment), which is the order suppression breaks ties in.
+    w_baris, waktu_data = pd.factorize(hitungan["waktu"])
+    r_baris, desa = pd.factorize(hitungan["kode_desa"])
+    s_baris, segmen_data = pd.factorize(hitungan["segmen"])
+    waktu = sorted(waktu_data)
+    segmen = sorted(segmen_data)
     dana: dict[str, list[str]] = defaultdict(list)  # a time and its funding sources' cells
     for w in waktu:
         if PEMISAH_DANA in w:
             dana[w.split(PEMISAH_DANA, 1)[0]].append(w)
-    for total, bagian in dana.items():
-        for r in wilayah:
-            for s in [SEMUA_SEGMEN, *segmen]:
-                persamaan.append((indeks((total, r, s)), [indeks((b, r, s)) for b in bagian]))
-    jumlah = [nilai.get(s, 0) for s in sel]
+    nama_waktu = [*waktu_data, *(w for w in dana if w not in set(waktu_data))]
+    no_waktu = {w: i for i, w in enumerate(nama_waktu)}
+
+    nama_wilayah: list[str] = []
+    no_wilayah: dict[str, int] = {}
+    anak: dict[str, set[str]] = defaultdict(set)
+    rantai = []
+    for kode in desa:
+        naik = []
+        r: str | None = kode
+        while r is not None:
+            if r not in no_wilayah:
+                no_wilayah[r] = len(nama_wilayah)
+                nama_wilayah.append(r)
+            naik.append(no_wilayah[r])
+            atas = induk(r)
+            if atas is not None:
+                anak[atas].add(r)
+            r = atas
+        rantai.append(naik)
+    tingkat = max(map(len, rantai))
+    rantai_desa = np.full((len(rantai), tingkat), -1, dtype=np.int64)
+    for i, naik in enumerate(rantai):
+        rantai_desa[i, :len(naik)] = naik
+
+    nama_segmen = [*segmen_data, *([] if SEMUA_SEGMEN in set(segmen_data) else [SEMUA_SEGMEN])]
+    no_segmen = {s: i for i, s in enumerate(nama_segmen)}
+    semua = no_segmen[SEMUA_SEGMEN]
+    nr, ns = len(nama_wilayah), len(nama_segmen)
+
+    wilayah_baris = rantai_desa[r_baris]  # (rows, levels)
+    dasar = (w_baris[:, None] * nr + wilayah_baris) * ns
+    kunci_baris = np.stack([dasar + s_baris[:, None], dasar + semua], axis=2)
+    ada = np.broadcast_to((wilayah_baris >= 0)[:, :, None], kunci_baris.shape)
+    urutan_kunci = kunci_baris[ada]
+    n_urutan = np.broadcast_to(hitungan["n"].to_numpy(dtype=np.int64)[:, None, None], kunci_baris.shape)[ada]
+    kunci, pertama, balik = np.unique(urutan_kunci, return_index=True, return_inverse=True)
+    jumlah_kunci = np.zeros(len(kunci), dtype=np.int64)
+    np.add.at(jumlah_kunci, balik, n_urutan)
+    urut = np.argsort(pertama, kind="stable")
+    nomor_kunci = np.empty_like(urut)
+    nomor_kunci[urut] = np.arange(len(urut))
+
+    # Equations as cell keys laid end to end (each its total, then its parts), in the order they are
+    # worked through: per time and region, its segments, then its children per segment; then the
+    # periods that are sums of shorter ones and the times that are sums of their funding sources.
+    id_segmen = [no_segmen[s] for s in segmen]
+    semua_segmen = [semua, *id_segmen]
+    pola_wilayah: list[int] = []  # the equations of one time, keys less the time's part
+    awal_wilayah: list[int] = []
+    for r in sorted(nama_wilayah):
+        dasar_r = no_wilayah[r] * ns
+        awal_wilayah.append(len(pola_wilayah))
+        pola_wilayah += [dasar_r + semua, *(dasar_r + s for s in id_segmen)]
+        if anak.get(r):
+            anak_r = [no_wilayah[c] * ns for c in sorted(anak[r])]
+            for s in semua_segmen:
+                awal_wilayah.append(len(pola_wilayah))
+                pola_wilayah += [dasar_r + s, *(c + s for c in anak_r)]
+    geser_waktu = np.array([no_waktu[w] * nr * ns for w in waktu], dtype=np.int64)
+    potongan = [np.add.outer(geser_waktu, np.array(pola_wilayah, dtype=np.int64)).ravel()]
+    awal = [np.add.outer(np.arange(len(waktu)) * len(pola_wilayah), np.array(awal_wilayah, dtype=np.int64)).ravel()]
+    panjang = len(potongan[0])
+    wilayah_segmen = np.add.outer(np.array([no_wilayah[r] * ns for r in sorted(nama_wilayah)], dtype=np.int64),
+                                  np.array(semua_segmen, dtype=np.int64)).ravel()
+    rentang = persamaan_waktu([w for w in waktu if ".." in w and PEMISAH_DANA not in w])
+    for w_total, w_bagian in [*rentang, *dana.items()]:
+        geser = np.array([no_waktu[w] * nr * ns for w in (w_total, *w_bagian)], dtype=np.int64)
+        potongan.append(np.add.outer(wilayah_segmen, geser).ravel())
+        awal.append(panjang + np.arange(len(wilayah_segmen)) * len(geser))
+        panjang += len(potongan[-1])
+    kunci_disebut = np.concatenate(potongan)
+    awal_persamaan = np.concatenate(awal).tolist()
+
+    # Keys to cell numbers; a zero cell that only an equation names is numbered after the rest, in
+    # the order the equations name it.
+    letak = np.minimum(np.searchsorted(kunci, kunci_disebut), len(kunci) - 1)
+    dikenal = kunci[letak] == kunci_disebut
+    nomor = np.where(dikenal, nomor_kunci[letak], -1)
+    baru, pertama_baru, balik_baru = np.unique(kunci_disebut[~dikenal], return_index=True, return_inverse=True)
+    urut_baru = np.argsort(pertama_baru, kind="stable")
+    nomor_baru = np.empty_like(urut_baru)
+    nomor_baru[urut_baru] = np.arange(len(urut_baru))
+    nomor[~dikenal] = len(kunci) + nomor_baru[balik_baru]
+
+    sel = np.concatenate([kunci[urut], baru[urut_baru]])
+    jumlah = np.concatenate([jumlah_kunci[urut], np.zeros(len(baru), dtype=np.int64)])
     # BPU counts carry the campaign's measure (coverage of informal workers): hidden last.
-    biaya = [1 if s[2] == SEGMEN_UTAMA else 0 for s in sel]
-    sembunyi = sembunyikan_persamaan(jumlah, persamaan, k, biaya)
-    return frozenset(s for s, h in zip(sel, sembunyi, strict=True) if h)
+    biaya = (sel % ns == no_segmen.get(SEGMEN_UTAMA, -1)).astype(int).tolist()
+    sembunyi = np.array(sembunyikan_persamaan_datar(jumlah.tolist(), nomor.tolist(), awal_persamaan, k, biaya),
+                        dtype=bool)
+    tersembunyi = sel[sembunyi]
+    return frozenset(zip(np.array(nama_waktu, dtype=object)[tersembunyi // (nr * ns)].tolist(),
+                         np.array(nama_wilayah, dtype=object)[tersembunyi // ns % nr].tolist(),
+                         np.array(nama_segmen, dtype=object)[tersembunyi % ns].tolist(), strict=True))
 
 
 @dataclass

@@ -6,7 +6,9 @@ suppressed with it, since percentage × denominator would give the count back.
 
 from __future__ import annotations
 
+from itertools import chain
 
+import numpy as np
 
 K_BAWAAN = 5  # the default threshold; a branch sets its own as DESA_SADAR_K (data_access.config)
 
@@ -65,32 +67,70 @@ def sembunyikan_persamaan(jumlah: list[int], persamaan: list[tuple[int, list[int
     equation is hidden in every equation and on every surface that shows it, so no combination of
     them solves one unknown at a time.
     """
+    if not persamaan:
+        return sembunyikan_persamaan_datar(jumlah, [], [], k, biaya)
+    panjang = np.fromiter((1 + len(b) for _, b in persamaan), dtype=np.int64, count=len(persamaan))
+    anggota = list(chain.from_iterable((t, *b) for t, b in persamaan))
+    return sembunyikan_persamaan_datar(jumlah, anggota, (np.cumsum(panjang) - panjang).tolist(), k, biaya)
+
+
+def sembunyikan_persamaan_datar(jumlah: list[int], anggota: list[int], awal: list[int], k: int,
+                                biaya: list[int] | None = None) -> list[bool]:
+    """sembunyikan_persamaan with the equations laid end to end: `anggota` holds each equation's total
+    then its parts, and `awal` where each equation starts in it."""
     biaya = biaya or [0] * len(jumlah)
     sembunyi = [0 < n < k for n in jumlah]
-    if k <= 1:
+    if k <= 1 or not awal:
         return sembunyi
-    anggota_dari: dict[int, list[int]] = {}
-    for nomor, (total, bagian) in enumerate(persamaan):
-        for sel in (total, *bagian):
-            anggota_dari.setdefault(sel, []).append(nomor)
-    antrean = list(range(len(persamaan)))
-    dalam_antrean = [True] * len(persamaan)
+    jumlah_persamaan = len(awal)
+    akhir = [*awal[1:], len(anggota)]
+    # Every equation's first look at once: most are never touched again, and an equation is only
+    # worked through when that first look says so or a cell of it has been hidden since.
+    sel = np.asarray(anggota, dtype=np.int64)
+    panjang = np.diff(np.asarray([*awal, len(anggota)], dtype=np.int64))
+    milik = np.repeat(np.arange(jumlah_persamaan), panjang)
+    n = np.asarray(jumlah, dtype=np.int64)
+    kecil_awal = (n > 0) & (n < k)
+    kecil_sel = kecil_awal[sel]
+    total_kecil = kecil_sel[awal]
+    kecil_bagian = kecil_sel.copy()
+    kecil_bagian[awal] = False
+    hitung_awal = np.bincount(milik, weights=kecil_sel, minlength=jumlah_persamaan)
+    jumlah_awal = np.bincount(milik, weights=np.where(kecil_bagian, n[sel], 0), minlength=jumlah_persamaan)
+    perlu = ((hitung_awal == 1) | (~total_kecil & (jumlah_awal > 0) & (jumlah_awal < k))).tolist()
+    # The equations each cell is in, in equation order.
+    urut = np.argsort(sel, kind="stable")
+    persamaan_sel = milik[urut].tolist()
+    sel_urut = sel[urut]
+    nomor_sel = np.arange(len(jumlah))
+    dari = np.searchsorted(sel_urut, nomor_sel, side="left").tolist()
+    sampai = np.searchsorted(sel_urut, nomor_sel, side="right").tolist()
+
+    kotor = [False] * jumlah_persamaan
+    antrean = list(range(jumlah_persamaan))
+    dalam_antrean = [True] * jumlah_persamaan
     while antrean:
         nomor = antrean.pop()
         dalam_antrean[nomor] = False
-        total, bagian = persamaan[nomor]
+        if not (perlu[nomor] or kotor[nomor]):
+            continue  # nothing of it changed since a first look that found nothing to do
+        perlu[nomor] = kotor[nomor] = False
+        total_ini = anggota[awal[nomor]]
+        bagian_ini = anggota[awal[nomor] + 1:akhir[nomor]]
         while True:
-            hitung = sembunyi[total] + sum(sembunyi[i] for i in bagian)
-            jumlah_tersembunyi = sum(jumlah[i] for i in bagian if sembunyi[i])
-            if hitung != 1 and (sembunyi[total] or not 0 < jumlah_tersembunyi < k):
+            hitung = sembunyi[total_ini] + sum(sembunyi[i] for i in bagian_ini)
+            jumlah_tersembunyi = sum(jumlah[i] for i in bagian_ini if sembunyi[i])
+            if hitung != 1 and (sembunyi[total_ini] or not 0 < jumlah_tersembunyi < k):
                 break
-            terbuka = sorted((jumlah[i] == 0, biaya[i], jumlah[i], i) for i in bagian if not sembunyi[i])
-            pilihan = terbuka[0][-1] if terbuka else total
+            terbuka = sorted((jumlah[i] == 0, biaya[i], jumlah[i], i) for i in bagian_ini if not sembunyi[i])
+            pilihan = terbuka[0][-1] if terbuka else total_ini
             if sembunyi[pilihan]:
                 break  # everything already hidden: nothing left to give away
             sembunyi[pilihan] = True
-            for lain in anggota_dari[pilihan]:
-                if lain != nomor and not dalam_antrean[lain]:
-                    dalam_antrean[lain] = True
-                    antrean.append(lain)
+            for lain in persamaan_sel[dari[pilihan]:sampai[pilihan]]:
+                if lain != nomor:
+                    kotor[lain] = True
+                    if not dalam_antrean[lain]:
+                        dalam_antrean[lain] = True
+                        antrean.append(lain)
     return sembunyi
