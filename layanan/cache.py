@@ -34,7 +34,7 @@ from domain.kegiatan import IsianKegiatan
 from domain.layar import ModeLayar
 from domain.pendaftaran import Pendaftaran
 from domain.peran import wajib
-from domain.periode import Periode, periode_dari_kunci
+from domain.periode import Periode, periode_dari_kunci, pilihan_periode
 from domain.publik import PolaPublik
 from data_access import publik
 from tampilan import pesan
@@ -108,6 +108,17 @@ def _pola(periode: Periode, ambang: int) -> PolaPublik:
 
 def pola(s: Saringan, ambang: int) -> PolaPublik:
     return _pola(s.periode, ambang)
+
+
+def panaskan() -> None:
+    """Build what the first visitor's page reads before anyone asks (layanan.pemanasan, at server start):
+    the database and boundaries, and the public pattern of the period the sidebar opens on. Not while
+    demo data is still being written: a pattern of half the data would be served for a minute."""
+    app = aplikasi()
+    if app.demo and not (app.demo.selesai and not app.demo.galat):
+        return
+    hari_ini = app.pengaturan.hari_ini()
+    _pola(periode_dari_kunci(pilihan_periode(hari_ini)[0], hari_ini), app.pengaturan.k_suppresi)
 
 
 @st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)

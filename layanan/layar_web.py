@@ -33,7 +33,6 @@ from starlette.routing import Route
 
 from domain.peran import boleh_buka
 from layanan.masuk_web import bahasa_kueri
-from tampilan.layar import muatan_layar, rentang_tanggal, teks_tetap
 from tampilan.teks import t
 
 _LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
@@ -55,6 +54,8 @@ def _keamanan(nonce: str) -> dict[str, str]:
 
 def _app():
     # Imported when a request arrives: the caches must be created once Streamlit's runtime exists.
+    # tampilan.layar too, below: it brings pandas and the data layer, which would hold up the server's
+    # start; layanan.pemanasan loads them while the first browser fetches Streamlit's own files.
     from layanan import cache, sesi
 
     return cache, sesi
@@ -118,6 +119,8 @@ _MUATAN: dict[tuple[int, str], tuple[object, str, dict]] = {}
 
 def _muatan(kegiatan_id: int, bahasa: str) -> dict | None:
     """The stage's numbers now, as the public may see them; None for an unknown event."""
+    from tampilan.layar import muatan_layar
+
     cache, _ = _app()
     app = cache.aplikasi()
     hari_ini, k = app.pengaturan.hari_ini(), app.pengaturan.k_suppresi
@@ -157,6 +160,8 @@ def _menunggu(bahasa: str, pesan: str | None = None) -> HTMLResponse:
 def _pilihan(request: Request, bahasa: str, pesan: str, status: int) -> HTMLResponse:
     """No event, or an unknown one: today's events to choose from for staff, the way to sign in
     for anyone else; never an error page in front of the audience."""
+    from tampilan.layar import rentang_tanggal
+
     cache, sesi = _app()
     app = cache.aplikasi()
     peran = sesi.peran_dari_cookie(request.cookies.get(sesi.NAMA_COOKIE))
@@ -184,6 +189,8 @@ def _pilihan(request: Request, bahasa: str, pesan: str, status: int) -> HTMLResp
 
 
 def _panggung(request: Request, kegiatan_id: int, bahasa: str, m: dict) -> HTMLResponse:
+    from tampilan.layar import teks_tetap
+
     cache, _ = _app()
     app = cache.aplikasi()
     alamat = alamat_formulir(request, app.pengaturan.alamat_formulir, kegiatan_id)

@@ -32,7 +32,7 @@ from domain.saringan import Saringan
 from data_access.kegiatan import atur_mode_layar
 from domain.layar import ModeLayar
 from layanan import cache
-from layanan import layar_web
+from layanan import layar_web, pemanasan
 from tampilan.konteks import KonteksHalaman
 from tests.conftest import HARI_INI_UJI, database_baru
 
@@ -599,6 +599,25 @@ def _app_dengan_akun() -> AppTest:
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
+
+
+def test_the_server_warm_up_leaves_the_first_visitor_no_public_pattern_to_build(monkeypatch):
+    """server.py starts layanan.pemanasan once Streamlit's runtime is up: the first visitor's overview
+    then finds the public pattern of the period it opens on built, the costliest step of a first page."""
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    pemanasan.mulai().join(timeout=600)
+    dibangun = []
+    asli = cache.publik.pola_publik
+
+    def dicatat(engine, kode, periode, ambang):
+        dibangun.append(periode.kunci)
+        return asli(engine, kode, periode, ambang)
+
+    monkeypatch.setattr(cache.publik, "pola_publik", dicatat)
+    at = buka()
+    assert [m.label for m in at.metric][:1] == ["Peserta aktif"]
+    assert "ytd" not in dibangun, dibangun
 
 
 def test_with_accounts_a_staff_page_asks_the_public_to_sign_in():

@@ -1,6 +1,8 @@
 """The layers keep to their rules (README, Layout): a test names the rule a change breaks."""
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 from data_access.config import AKAR_PROYEK
@@ -71,3 +73,14 @@ def test_there_is_no_pages_folder_beside_app_py():
     before the router: without the sidebar, without the filters and without the role check, so a
     page meant for staff would open for anyone. The screens live in halaman/."""
     assert not (AKAR_PROYEK / "pages").exists()
+
+
+def test_the_server_answers_before_the_data_libraries_load():
+    """server.py is imported before Streamlit serves anything, so all it imports is time the first
+    browser waits; pandas, geopandas, the database and the charts load in layanan.pemanasan's thread,
+    beside the browser fetching Streamlit's own files."""
+    berat = ("pandas", "geopandas", "sqlalchemy", "altair", "data_access.db", "layanan.cache")
+    keluaran = subprocess.run(
+        [sys.executable, "-c", f"import sys, server; print([m for m in {berat!r} if m in sys.modules])"],
+        cwd=AKAR_PROYEK, capture_output=True, text=True, timeout=120, check=True)
+    assert keluaran.stdout.strip().splitlines()[-1] == "[]"

@@ -1,0 +1,39 @@
+"""Warm-up at server start (server.py's lifespan): what the first page needs is loaded in a background
+thread while the first browser fetches Streamlit's own files, instead of after it asks. A cold start
+spent most of its time importing pandas, geopandas, Altair and the app's modules in the first run;
+the server now answers before they are loaded, and they load beside the browser's own work."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import threading
+
+# The modules the app's router and its first page (Ringkasan) import, heaviest first; not halaman.*,
+# which declare Streamlit components when imported, something only a script's run may do.
+MODUL_HALAMAN_PERTAMA = ("layanan.cache", "layanan.sisi", "tampilan.grafik", "tampilan.layar",
+                         "streamlit.components.v1", "altair")
+
+_LOG = logging.getLogger(__name__)
+
+
+def mulai() -> threading.Thread:
+    utas = threading.Thread(target=_panaskan, name="pemanasan", daemon=True)
+    utas.start()
+    return utas
+
+
+def _panaskan() -> None:
+    for nama in MODUL_HALAMAN_PERTAMA:
+        importlib.import_module(nama)
+    from data_access.batas import BatasTidakDitemukan
+    from data_access.config import PengaturanTidakSah
+    from data_access.db import DatabaseTidakSiap
+    from geo.batas import BatasTidakValid
+    from layanan import cache
+
+    try:
+        cache.panaskan()
+    except (BatasTidakDitemukan, BatasTidakValid, DatabaseTidakSiap, PengaturanTidakSah) as e:
+        # The first page says what is wrong, in its viewer's language; the log keeps a note of it.
+        _LOG.info("Pemanasan dilewati: %s", type(e).__name__)
