@@ -35,6 +35,7 @@ from data_access.demo import isi_demo
 from domain.periode import periode_dari_kunci
 from domain.saringan import Saringan
 from geo import peta as gp
+from geo import peta_folium as pf
 from geo.batas import validasi_desa
 
 TARGET_BYTE = 400_000
@@ -57,8 +58,8 @@ def bangun_peta(engine, batas, aset, s: Saringan, ukuran: str) -> int:
     nilai = peta.nilai_ukuran(peta.nilai_desa(engine, s), ukuran, 5)
     kelas = gp.kelas_untuk(gp.UKURAN[ukuran], nilai["nilai"])
     geometri = peta.siapkan_geometri_peta(batas)
-    dasar = gp.peta_dasar(batas.kabupaten_web, geometri, aset)
-    lapisan = gp.lapisan_desa(batas.fitur_web, geometri["desa"], nilai, gp.UKURAN[ukuran], kelas,
+    dasar = pf.peta_dasar(batas.kabupaten_web, geometri, aset)
+    lapisan = pf.lapisan_desa(batas.fitur_web, geometri["desa"], nilai, gp.UKURAN[ukuran], kelas,
                               peta.kegiatan_periode(engine, s), 5)
     return len(_get_feature_group_string(lapisan, dasar).encode())
 
@@ -143,7 +144,7 @@ def main(argv: list[str] | None = None) -> None:
     saringan = saringan_bergilir(hari_ini, args.ulang)
     assert len(batas.fitur_web) == len(batas.desa)  # parsed once per process, as in the app
     byte_lapisan = bangun_peta(engine, batas, aset, *saringan[0])
-    byte_dasar = len(gp.peta_dasar(batas.kabupaten_web, peta.siapkan_geometri_peta(batas), aset)
+    byte_dasar = len(pf.peta_dasar(batas.kabupaten_web, peta.siapkan_geometri_peta(batas), aset)
                      .get_root().render().encode())
     html_naif = bangun_naif(engine, pengaturan.folder_batas, aset, *saringan[0])
     print(f"payload lapisan desa per perubahan: {byte_lapisan:,} byte (target <= {TARGET_BYTE:,}); "

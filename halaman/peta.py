@@ -16,6 +16,7 @@ from tampilan import grafik
 from tampilan.teks import t
 from halaman import komponen
 from geo import peta as gp
+from geo import peta_folium as pf
 
 k = konteks()
 s, bahasa, ambang = k.s, k.bahasa, k.ambang
@@ -74,9 +75,9 @@ kelas = gp.kelas_untuk(ukuran, nilai["nilai"])
 kegiatan = cache.kegiatan_periode(seregensi)
 
 geometri = cache.geometri_peta()
-peta = gp.peta_dasar(batas.kabupaten_web, geometri, cache.aset_peta(), app.pengaturan.tile_url,
+peta = pf.peta_dasar(batas.kabupaten_web, geometri, cache.aset_peta(), app.pengaturan.tile_url,
                      app.pengaturan.tile_atribusi)
-lapisan = gp.lapisan_desa(batas.fitur_web, geometri["desa"], nilai, ukuran, kelas, kegiatan, ambang, bahasa)
+lapisan = pf.lapisan_desa(batas.fitur_web, geometri["desa"], nilai, ukuran, kelas, kegiatan, ambang, bahasa)
 # streamlit-folium re-applies center and zoom on every render: send them only when the chosen region
 # changes, so a measure or period change leaves the view the user zoomed to.
 pusat, zoom = None, None

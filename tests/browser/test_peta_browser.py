@@ -9,6 +9,7 @@ import pytest
 from PIL import Image
 
 from geo import peta as gp
+from geo import peta_folium as pf
 from tests.browser.conftest import FOLDER_GAMBAR, TUNGGU_MS, tunggu_selesai
 
 pytestmark = pytest.mark.browser
@@ -38,7 +39,7 @@ def test_map_paints_every_village_offline(halaman, server_app):
     assert len(set(isian)) >= 3, "a choropleth with fewer than three colours says nothing"
     assert halaman.get_by_text("Tidak ada data atau disembunyikan (•)").is_visible()
     # The period's events are red dots above the villages, not blots under their fill.
-    penanda = frame.locator(f".leaflet-{gp.PANE_KEGIATAN}-pane path.leaflet-interactive")
+    penanda = frame.locator(f".leaflet-{pf.PANE_KEGIATAN}-pane path.leaflet-interactive")
     assert penanda.count() >= 1
     assert {w.lower() for w in penanda.evaluate_all("els => els.map(e => e.getAttribute('fill'))")} == {gp.WARNA_KEGIATAN}
     merah = tuple(int(gp.WARNA_KEGIATAN[i:i + 2], 16) for i in (1, 3, 5))

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from geo import peta as gp
+from geo import peta_folium as pf
 
 ASET = {"js": [("leaflet", "/app/static/leaflet-1.9.3/leaflet.js")],
         "css": [("leaflet_css", "/app/static/leaflet-1.9.3/leaflet.css")]}
@@ -31,14 +32,14 @@ def _kegiatan(nama="Festival Nasi Goreng Wonopringgo 2019"):
 
 
 def _render(batas, lapisan, **kw):
-    peta = gp.peta_dasar(batas.kabupaten_web, GEOMETRI, ASET, **kw)
+    peta = pf.peta_dasar(batas.kabupaten_web, GEOMETRI, ASET, **kw)
     lapisan.add_to(peta)
     return peta, peta.get_root().render()
 
 
 def _fitur(lapisan):
     """Per village what the browser gets to style and label it: code, colour, status, tooltip."""
-    desa = next(c for c in lapisan._children.values() if isinstance(c, gp.LapisanDesa))
+    desa = next(c for c in lapisan._children.values() if isinstance(c, pf.LapisanDesa))
     return [{"properties": {"kode": kode, "warna": warna, "status": status, "label": label}}
             for kode, (warna, status, label) in desa.isi.items()]
 
@@ -68,7 +69,7 @@ def test_missing_or_hidden_values_are_grey_never_black():
 def test_village_layer_has_every_village_with_its_properties(batas):
     nilai = _nilai(batas, status=["ditetapkan" if i == 0 else None for i in range(285)])
     kelas = gp.kelas_untuk(gp.UKURAN["aktif"], nilai["nilai"])
-    lapisan = gp.lapisan_desa(batas.fitur_web, GEOMETRI["desa"], nilai, gp.UKURAN["aktif"], kelas, _kegiatan(), 5)
+    lapisan = pf.lapisan_desa(batas.fitur_web, GEOMETRI["desa"], nilai, gp.UKURAN["aktif"], kelas, _kegiatan(), 5)
     fitur = _fitur(lapisan)
     assert len(fitur) == 285
     assert {"kode", "label", "warna", "status"} <= set(fitur[0]["properties"])
@@ -85,7 +86,7 @@ def test_suppressed_villages_are_grey_and_marked_hidden(batas):
     nilai = _nilai(batas, sembunyi={kode})
     kelas = gp.kelas_untuk(gp.UKURAN["aktif"], nilai["nilai"])
     fitur = {f["properties"]["kode"]: f["properties"] for f in
-             _fitur(gp.lapisan_desa(batas.fitur_web, GEOMETRI["desa"], nilai, gp.UKURAN["aktif"], kelas,
+             _fitur(pf.lapisan_desa(batas.fitur_web, GEOMETRI["desa"], nilai, gp.UKURAN["aktif"], kelas,
                                     _kegiatan(), 5))}
     assert fitur[kode]["warna"] == gp.WARNA_TANPA_DATA
     assert gp.TANDA_TERSEMBUNYI in fitur[kode]["label"]
@@ -96,7 +97,7 @@ def test_text_from_files_is_escaped_in_tooltips_markers_and_legend(batas):
     fitur[0]["properties"]["nama"] = JAHAT
     nilai = _nilai(batas)
     kelas = gp.kelas_untuk(gp.UKURAN["aktif"], nilai["nilai"])
-    lapisan = gp.lapisan_desa(fitur, GEOMETRI["desa"], nilai, gp.UKURAN["aktif"], kelas,
+    lapisan = pf.lapisan_desa(fitur, GEOMETRI["desa"], nilai, gp.UKURAN["aktif"], kelas,
                               _kegiatan(f"Acara {JAHAT}"), 5)
     _, html = _render(batas, lapisan)
     assert "<img src=x" not in html
@@ -115,10 +116,10 @@ def test_a_filter_change_sends_colours_and_tooltips_not_geometry(batas):
 
     nilai = _nilai(batas)
     kelas = gp.kelas_untuk(gp.UKURAN["aktif"], nilai["nilai"])
-    peta = gp.peta_dasar(batas.kabupaten_web, GEOMETRI, ASET)
+    peta = pf.peta_dasar(batas.kabupaten_web, GEOMETRI, ASET)
     peta.render()
     skrip_dasar = _get_map_string(peta)  # as st_folium does: the base first, then the layer added to it
-    lapisan = gp.lapisan_desa(batas.fitur_web, GEOMETRI["desa"], nilai, gp.UKURAN["aktif"], kelas, _kegiatan(), 5)
+    lapisan = pf.lapisan_desa(batas.fitur_web, GEOMETRI["desa"], nilai, gp.UKURAN["aktif"], kelas, _kegiatan(), 5)
     skrip_lapisan = _get_feature_group_string(lapisan, peta)
     for skrip, berkas in ((skrip_lapisan, ["desa"]), (skrip_dasar, ["kecamatan", "kabupaten"])):
         assert "coordinates" not in skrip
@@ -130,7 +131,7 @@ def test_a_filter_change_sends_colours_and_tooltips_not_geometry(batas):
 def test_rendered_map_has_no_external_url_and_uses_the_apps_leaflet(batas):
     nilai = _nilai(batas)
     kelas = gp.kelas_untuk(gp.UKURAN["cakupan"], nilai["nilai"])
-    lapisan = gp.lapisan_desa(batas.fitur_web, GEOMETRI["desa"], nilai, gp.UKURAN["cakupan"], kelas, _kegiatan(), 5)
+    lapisan = pf.lapisan_desa(batas.fitur_web, GEOMETRI["desa"], nilai, gp.UKURAN["cakupan"], kelas, _kegiatan(), 5)
     peta, html = _render(batas, lapisan)
     assert re.findall(r"https?://", html) == []
     assert "/app/static/leaflet-1.9.3/leaflet.js" in html
@@ -138,17 +139,17 @@ def test_rendered_map_has_no_external_url_and_uses_the_apps_leaflet(batas):
 
 
 def test_an_online_installation_can_switch_tiles_on(batas):
-    peta = gp.peta_dasar(batas.kabupaten_web, GEOMETRI, ASET,
+    peta = pf.peta_dasar(batas.kabupaten_web, GEOMETRI, ASET,
                          tile_url="https://ubin.contoh/{z}/{x}/{y}.png", tile_atribusi="Contoh")
     assert any(type(c).__name__ == "TileLayer" for c in peta._children.values())
 
 
 def test_base_map_holds_regency_and_kecamatan_outlines_in_their_own_pane(batas):
-    peta = gp.peta_dasar(batas.kabupaten_web, GEOMETRI, ASET)
+    peta = pf.peta_dasar(batas.kabupaten_web, GEOMETRI, ASET)
     nama = [getattr(c, "layer_name", None) for c in peta._children.values()]
     assert "Kabupaten" in nama and "kecamatan" in nama
     html = peta.get_root().render()
-    assert gp.PANE_GARIS in html and gp.PANE_LATAR in html
+    assert pf.PANE_GARIS in html and pf.PANE_LATAR in html
 
 
 def test_zoom_frames_a_village_with_its_neighbours(batas):
