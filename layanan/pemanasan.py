@@ -1,7 +1,8 @@
 """Warm-up at server start (server.py's lifespan): what the first page needs is loaded in a background
 thread while the first browser fetches Streamlit's own files, instead of after it asks. A cold start
-spent most of its time importing pandas, geopandas, Altair and the app's modules in the first run;
-the server now answers before they are loaded, and they load beside the browser's own work."""
+spent most of its time importing pandas, geopandas, the database drivers and the app's modules in
+the first run; the server now answers before they are loaded, and they load beside the browser's
+own work."""
 
 from __future__ import annotations
 
@@ -9,10 +10,10 @@ import importlib
 import logging
 import threading
 
-# The modules the app's router and its first page (Ringkasan) import, heaviest first; not halaman.*,
+# What the router and its first page (Ringkasan) import: layanan.cache brings pandas, geopandas, the
+# database drivers and every query module; openpyxl builds the tables' XLSX files. Not halaman.*,
 # which declare Streamlit components when imported, something only a script's run may do.
-MODUL_HALAMAN_PERTAMA = ("layanan.cache", "layanan.sisi", "tampilan.grafik", "tampilan.layar",
-                         "streamlit.components.v1", "altair")
+MODUL_HALAMAN_PERTAMA = ("layanan.cache", "layanan.sisi", "tampilan.grafik", "streamlit.components.v1", "openpyxl")
 
 _LOG = logging.getLogger(__name__)
 
