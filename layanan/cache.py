@@ -325,14 +325,28 @@ def daftarkan(isian: Pendaftaran, hari_ini: date, token: str) -> int:
     return pid
 
 
+def _di_wilayah(df: pd.DataFrame, kolom: str, awalan: str) -> pd.DataFrame:
+    """The rows of a regency-wide result whose village code is in the region `awalan` (as SQL's LIKE)."""
+    return df[df[kolom].str.startswith(awalan)].reset_index(drop=True)
+
+
+def _wilayah_kabupaten(awalan: str) -> str:
+    """The region to work a per-village or per-event result out for: the app's whole regency when
+    `awalan` lies in it, so a kecamatan or village is a slice of one cached result, not a query."""
+    kab = aplikasi().batas.kode_kab
+    return kab if awalan.startswith(kab) else awalan
+
+
 @st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)
 def _hasil_kegiatan(s: Saringan, hari_ini: date, jenis: tuple[str, ...]) -> pd.DataFrame:
     return kegiatan.hasil_kegiatan(aplikasi().engine, s, hari_ini, jenis)
 
 
 def hasil_kegiatan(s: Saringan, hari_ini: date, jenis: tuple[str, ...], ambang: int) -> pd.DataFrame:
-    """Events of the region and period as this viewer may see them (tampilan.publik.kegiatan_publik)."""
-    return tp.kegiatan_publik(_hasil_kegiatan(Saringan(s.kode_wilayah, s.periode), hari_ini, jenis), ambang)
+    """Events of the region and period as this viewer may see them (tampilan.publik.kegiatan_publik);
+    an event's figures do not depend on the region asked, so the regency's are sliced."""
+    semua = _hasil_kegiatan(Saringan(_wilayah_kabupaten(s.kode_wilayah), s.periode), hari_ini, jenis)
+    return tp.kegiatan_publik(_di_wilayah(semua, "kode_desa", s.kode_wilayah), ambang)
 
 
 @st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)
@@ -547,8 +561,14 @@ def riwayat_target(s: Saringan, hari_ini: date, ambang: int) -> pd.DataFrame | N
 
 
 @st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)
-def desa_menjadi_siap(awalan: str, sebelum: date, akhir: date) -> pd.DataFrame:
+def _desa_menjadi_siap(awalan: str, sebelum: date, akhir: date) -> pd.DataFrame:
     return desa_sadar.desa_menjadi_siap(aplikasi().engine, awalan, sebelum, akhir, ambang_kesiapan())
+
+
+def desa_menjadi_siap(awalan: str, sebelum: date, akhir: date) -> pd.DataFrame:
+    """Villages that became ready in the region between the two days; decided village by village, so
+    the regency's list is sliced."""
+    return _di_wilayah(_desa_menjadi_siap(_wilayah_kabupaten(awalan), sebelum, akhir), "kode", awalan)
 
 
 @st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False, max_entries=64)

@@ -620,6 +620,31 @@ def test_the_server_warm_up_leaves_the_first_visitor_no_public_pattern_to_build(
     assert "ytd" not in dibangun, dibangun
 
 
+def test_a_kecamatans_events_and_ready_villages_are_the_regencys_sliced():
+    """layanan.cache works both out once for the regency and slices them per kecamatan and village (an
+    event's figures and a village's readiness do not depend on the region asked): each slice equals
+    the region's own query, row for row, for every kecamatan and one village of each."""
+    from data_access import desa_sadar, kegiatan
+    from tampilan import publik as tp
+
+    periode = periode_dari_kunci("2025", HARI_INI_UJI)
+    with engine_app() as engine:
+        kecamatan = baca(engine, "SELECT kode FROM wilayah WHERE tingkat = 'kecamatan' ORDER BY kode")["kode"]
+        desa = baca(engine, "SELECT min(kode) AS kode FROM wilayah WHERE tingkat = 'desa' GROUP BY kode_induk")["kode"]
+        acara = siap = 0
+        for kode in [*kecamatan, *desa]:
+            s = Saringan(kode, periode)
+            acara_sendiri = tp.kegiatan_publik(kegiatan.hasil_kegiatan(engine, s, HARI_INI_UJI), 5)
+            siap_sendiri = desa_sadar.desa_menjadi_siap(engine, kode, s.hari_sebelum_mulai, periode.selesai,
+                                                        cache.ambang_kesiapan())
+            for irisan, sendiri in [(cache.hasil_kegiatan(s, HARI_INI_UJI, (), 5), acara_sendiri),
+                                    (cache.desa_menjadi_siap(kode, s.hari_sebelum_mulai, periode.selesai), siap_sendiri)]:
+                # An empty query result has no column types to keep; the slice keeps the regency's.
+                pd.testing.assert_frame_equal(irisan, sendiri, check_dtype=not sendiri.empty)
+            acara, siap = acara + len(acara_sendiri), siap + len(siap_sendiri)
+    assert acara > 0 and siap > 0, (acara, siap)
+
+
 def test_with_accounts_a_staff_page_asks_the_public_to_sign_in():
     """Signing in itself sets an HttpOnly cookie, which only a browser carries: tests/browser/test_sesi_browser.py."""
     at = _app_dengan_akun()
