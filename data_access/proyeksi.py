@@ -67,11 +67,13 @@ def _riwayat(bersih: pd.DataFrame, target: pd.DataFrame, bulan: pd.DatetimeIndex
 
 
 def jalan_ke_target(engine: sa.Engine, awalan: str, segmen: str | None, program: str | None,
-                    hari_ini: date) -> JalanTarget:
+                    hari_ini: date, capaian: pd.DataFrame | None = None) -> JalanTarget:
     """The active-participant targets of today's year within the region `awalan`, projected: the
     region's and its kecamatan's for the filter's slice (None: all), and every village's target
-    (villages have their own slices). Empty when none is set."""
-    capaian = capaian_target(engine, awalan, hari_ini.year, hari_ini)
+    (villages have their own slices). Empty when none is set. `capaian`: the region's
+    capaian_target rows of today's year, when the caller has them already."""
+    if capaian is None:
+        capaian = capaian_target(engine, awalan, hari_ini.year, hari_ini)
     irisan = (capaian["segmen"] == (segmen or "SEMUA")) & (capaian["program"] == (program or "SEMUA"))
     capaian = capaian[(capaian["ukuran"] == UKURAN) & (irisan | (capaian["tingkat"] == "desa"))].reset_index(drop=True)
     if capaian.empty:

@@ -326,7 +326,8 @@ def daftarkan(isian: Pendaftaran, hari_ini: date, token: str) -> int:
 
 
 def _di_wilayah(df: pd.DataFrame, kolom: str, awalan: str) -> pd.DataFrame:
-    """The rows of a regency-wide result whose village code is in the region `awalan` (as SQL's LIKE)."""
+    """The rows of a regency-wide result whose region or village code (`kolom`) lies in the region
+    `awalan` (as SQL's LIKE)."""
     return df[df[kolom].str.startswith(awalan)].reset_index(drop=True)
 
 
@@ -431,8 +432,15 @@ def catat_mou(kode_desa: str, tanggal: date, nomor: str, catatan: str, hari_ini:
 
 
 @st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)
-def capaian_target(awalan_kode: str, tahun: int, hari_ini: date) -> pd.DataFrame:
+def _capaian_target(awalan_kode: str, tahun: int, hari_ini: date) -> pd.DataFrame:
     return target.capaian_target(aplikasi().engine, awalan_kode, tahun, hari_ini)
+
+
+def capaian_target(awalan_kode: str, tahun: int, hari_ini: date) -> pd.DataFrame:
+    """The year's targets in the region with where each stands; a target's standing depends only on
+    its own region, so a kecamatan's or village's are the regency's rows sliced."""
+    return _di_wilayah(_capaian_target(_wilayah_kabupaten(awalan_kode), tahun, hari_ini), "kode_wilayah",
+                       awalan_kode)
 
 
 @st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)
@@ -483,6 +491,7 @@ def jalankan_impor(jenis: str, isi: bytes, nama_berkas: str, pengguna: str, hari
     if hasil.status == "berhasil":
         st.cache_data.clear()
         _pola.clear()  # the public pattern too: removing the demo changes every count
+        _jalan_target.clear()
     return hasil
 
 
@@ -516,10 +525,14 @@ def pdf_briefing(*argumen) -> bytes:
 
 
 # A projection fits one small model per target (domain.proyeksi): kept for the day, the history it
-# reads changes only when a month closes or data is imported (an import clears every cache).
-@st.cache_data(ttl=3600, show_spinner=False, max_entries=32)
+# reads changes only when a month closes or data is imported (an import clears it). A resource, not
+# data: the page reads it on every rerun, and unpickling its hundreds of small series and frames was
+# 40 ms of each overview rerun; nothing changes a JalanTarget once built (it is frozen, and its
+# readers in tampilan.publik build new frames).
+@st.cache_resource(ttl=3600, show_spinner=False, max_entries=32)
 def _jalan_target(awalan: str, segmen: str | None, program: str | None, hari_ini: date) -> proyeksi.JalanTarget:
-    return proyeksi.jalan_ke_target(aplikasi().engine, awalan, segmen, program, hari_ini)
+    return proyeksi.jalan_ke_target(aplikasi().engine, awalan, segmen, program, hari_ini,
+                                    capaian_target(awalan, hari_ini.year, hari_ini))
 
 
 def berkas_tabel(data, nama: str, catatan: str | None) -> tuple[bytes, bytes]:

@@ -571,6 +571,8 @@ def test_a_close_spelling_is_imported_only_when_the_user_accepts_it(demo_sendiri
     isi = ("Nama Kegiatan;Jenis;Desa;Kecamatan;Tanggal\n"
            "Sosialisasi Ejaan;sosialisasi;Wonopringgi;;05/03/2026\n").encode()
     at = _unggah("id", "kegiatan_ejaan.csv", isi)
+    # Kept across reruns as a shared resource, the road to target must still follow an import.
+    assert not cache._jalan_target("33.26", None, None, HARI_INI_UJI).target.empty
     assert "hanya mirip dengan nama yang ada" in _teks_halaman(at)
     assert at.button[0].disabled  # a guess is not imported
     at.checkbox(key="terima_koreksi").check().run()
@@ -586,6 +588,7 @@ def test_a_close_spelling_is_imported_only_when_the_user_accepts_it(demo_sendiri
     with engine_app() as engine:
         baris = baca(engine, "SELECT kode_desa, sumber FROM kegiatan")
         assert baris.values.tolist() == [["33.26.12.2008", "impor"]]  # the demo's events are gone, the real one in
+    assert cache._jalan_target("33.26", None, None, HARI_INI_UJI).target.empty  # and the demo's targets
 
 
 def _app_dengan_akun() -> AppTest:
@@ -620,29 +623,39 @@ def test_the_server_warm_up_leaves_the_first_visitor_no_public_pattern_to_build(
     assert "ytd" not in dibangun, dibangun
 
 
-def test_a_kecamatans_events_and_ready_villages_are_the_regencys_sliced():
-    """layanan.cache works both out once for the regency and slices them per kecamatan and village (an
-    event's figures and a village's readiness do not depend on the region asked): each slice equals
-    the region's own query, row for row, for every kecamatan and one village of each."""
-    from data_access import desa_sadar, kegiatan
+def test_a_kecamatans_events_ready_villages_and_targets_are_the_regencys_sliced():
+    """layanan.cache works these out once for the regency and slices them per kecamatan and village
+    (an event's figures, a village's readiness and a target's standing do not depend on the region
+    asked): each slice equals the region's own query, row for row, for every kecamatan and one village
+    of each; the road to target built on the slice equals the one built on the region's own query."""
+    from data_access import desa_sadar, kegiatan, proyeksi, target
     from tampilan import publik as tp
 
     periode = periode_dari_kunci("2025", HARI_INI_UJI)
     with engine_app() as engine:
         kecamatan = baca(engine, "SELECT kode FROM wilayah WHERE tingkat = 'kecamatan' ORDER BY kode")["kode"]
         desa = baca(engine, "SELECT min(kode) AS kode FROM wilayah WHERE tingkat = 'desa' GROUP BY kode_induk")["kode"]
-        acara = siap = 0
+        acara = siap = sasaran = 0
         for kode in [*kecamatan, *desa]:
             s = Saringan(kode, periode)
             acara_sendiri = tp.kegiatan_publik(kegiatan.hasil_kegiatan(engine, s, HARI_INI_UJI), 5)
             siap_sendiri = desa_sadar.desa_menjadi_siap(engine, kode, s.hari_sebelum_mulai, periode.selesai,
                                                         cache.ambang_kesiapan())
+            capaian_sendiri = target.capaian_target(engine, kode, HARI_INI_UJI.year, HARI_INI_UJI)
             for irisan, sendiri in [(cache.hasil_kegiatan(s, HARI_INI_UJI, (), 5), acara_sendiri),
-                                    (cache.desa_menjadi_siap(kode, s.hari_sebelum_mulai, periode.selesai), siap_sendiri)]:
+                                    (cache.desa_menjadi_siap(kode, s.hari_sebelum_mulai, periode.selesai), siap_sendiri),
+                                    (cache.capaian_target(kode, HARI_INI_UJI.year, HARI_INI_UJI), capaian_sendiri)]:
                 # An empty query result has no column types to keep; the slice keeps the regency's.
                 pd.testing.assert_frame_equal(irisan, sendiri, check_dtype=not sendiri.empty)
+            jalan, jalan_sendiri = (cache._jalan_target(kode, None, None, HARI_INI_UJI),
+                                    proyeksi.jalan_ke_target(engine, kode, None, None, HARI_INI_UJI))
+            pd.testing.assert_frame_equal(jalan.target, jalan_sendiri.target, check_dtype=not jalan_sendiri.target.empty)
+            assert [(p.akhir_tahun, p.bawah, p.atas) for p in jalan.proyeksi] \
+                == [(p.akhir_tahun, p.bawah, p.atas) for p in jalan_sendiri.proyeksi]
+            assert jalan.uji == jalan_sendiri.uji
             acara, siap = acara + len(acara_sendiri), siap + len(siap_sendiri)
-    assert acara > 0 and siap > 0, (acara, siap)
+            sasaran += len(jalan_sendiri.proyeksi)
+    assert acara > 0 and siap > 0 and sasaran > 0, (acara, siap, sasaran)
 
 
 def test_with_accounts_a_staff_page_asks_the_public_to_sign_in():
