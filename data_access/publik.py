@@ -16,7 +16,8 @@ from data_access.db import baca
 from data_access.masa_aktif import BIT_PROGRAM, SEMUA_PROGRAM, sql_berhenti
 from data_access.ringkasan import bulan_tren, hitungan_aktif
 from domain.periode import BANDING, Periode, periode_banding
-from domain.publik import UKURAN_IURAN, PolaPublik, akhir_bulan, rentang_bulan, sel_iuran, waktu_hari, waktu_rentang
+from domain.publik import (UKURAN_IURAN, PolaPublik, akhir_bulan, rentang_bulan, sel_iuran, teks_berulang, waktu_hari,
+                           waktu_rentang)
 from domain.saringan import Saringan
 
 KOLOM = ["ukuran", "program", "waktu", "kode_desa", "segmen", "n"]
@@ -115,13 +116,16 @@ def _sel(lebar: pd.DataFrame, ukuran: str, waktu: list[str]) -> pd.DataFrame:
     in order) as pattern cells, time after time: pandas' melt and a map of the time names cost
     as much as the queries."""
     kunci = ["program", "segmen", "kode_desa"]
-    kali = len(waktu)
+    kali, baris = len(waktu), len(lebar)
+    # Taken from the columns' own string arrays: a round trip through Python strings, turned back
+    # into pandas' strings by the frame, was most of this step at 10M enrolments.
+    ulang = np.tile(np.arange(baris), kali)
     return pd.DataFrame({
-        "ukuran": ukuran,
-        "program": np.tile(lebar["program"].to_numpy(dtype=object), kali),
-        "waktu": np.repeat(np.array(waktu, dtype=object), len(lebar)),
-        "kode_desa": np.tile(lebar["kode_desa"].to_numpy(dtype=object), kali),
-        "segmen": np.tile(lebar["segmen"].to_numpy(dtype=object), kali),
+        "ukuran": teks_berulang([ukuran], np.zeros(kali * baris, dtype=np.intp)),
+        "program": lebar["program"].array.take(ulang),
+        "waktu": teks_berulang(waktu, np.repeat(np.arange(kali), baris)),
+        "kode_desa": lebar["kode_desa"].array.take(ulang),
+        "segmen": lebar["segmen"].array.take(ulang),
         "n": lebar.drop(columns=kunci).to_numpy(dtype=np.int64).ravel(order="F")}, columns=KOLOM)
 
 

@@ -73,6 +73,13 @@ def capaian_target(engine: sa.Engine, awalan_kode: str, tahun: int, hari_ini: da
     return hasil[kolom].reset_index(drop=True)
 
 
+def _jumlah(kunci: np.ndarray, nilai: np.ndarray, semua_kunci: int) -> np.ndarray:
+    """`nilai` summed per key (0 … semua_kunci − 1), missing values as zero (as pandas sums them),
+    integers kept integers: counts stay far below 2**53, where a float sum is still exact."""
+    jumlah = np.bincount(kunci, weights=np.nan_to_num(nilai.astype(np.float64)), minlength=semua_kunci)
+    return np.rint(jumlah).astype(nilai.dtype) if np.issubdtype(nilai.dtype, np.integer) else jumlah
+
+
 def tahun_target(engine: sa.Engine) -> list[int]:
     """Years that have any target, newest first."""
     return [int(t) for t in baca(engine, "SELECT DISTINCT tahun FROM target ORDER BY tahun DESC")["tahun"]]
@@ -89,6 +96,8 @@ def jumlah_per_wilayah(df: pd.DataFrame, panjang_kode, nilai: list[str], per: tu
     # regency's 100,000 monthly rows at 10M enrolments, a third of the road to target.
     kode_desa, desa = pd.factorize(df["kode_desa"])
     kode_lain, unik_lain = zip(*(pd.factorize(df[k]) for k in kunci[1:]), strict=True)
+    # The all-programmes slice named as targets name it, once per distinct programme, not per row.
+    unik_lain = (unik_lain[0], unik_lain[1].where(unik_lain[1] != SEMUA_PROGRAM, "SEMUA"), *unik_lain[2:])
     segmen = unik_lain[0].append(pd.Index(["SEMUA"]))
     semua_segmen = np.full(len(df), len(segmen) - 1)
     isi = df[nilai].to_numpy()
@@ -99,11 +108,15 @@ def jumlah_per_wilayah(df: pd.DataFrame, panjang_kode, nilai: list[str], per: tu
         baris_wilayah = kode_wilayah[kode_desa]
         kunci_gabung = np.concatenate([np.ravel_multi_index((baris_wilayah, *kode_lain), ukuran),
                                        np.ravel_multi_index((baris_wilayah, semua_segmen, *kode_lain[1:]), ukuran)])
-        jumlah = pd.DataFrame(np.concatenate([isi, isi]), columns=nilai).groupby(kunci_gabung).sum()
-        posisi = np.unravel_index(jumlah.index.to_numpy(), ukuran)
+        # Counted into every possible key at once, then the keys that occur kept in order: nearly
+        # every region, slice and month occurs, so the key space is about the rows' size, and
+        # pandas' grouping (which sorts the keys first) was half the road to target at 10M.
+        semua_kunci = int(np.prod(ukuran))
+        ada = np.flatnonzero(np.bincount(kunci_gabung, minlength=semua_kunci))
+        posisi = np.unravel_index(ada, ukuran)
         bagian.append(pd.DataFrame({
             "kode_wilayah": wilayah[posisi[0]], "segmen": segmen[posisi[1]],
             **{k: u[p] for k, u, p in zip(kunci[2:], unik_lain[1:], posisi[2:], strict=True)},
-            **{n: jumlah[n].to_numpy() for n in nilai}}))
-    hasil = pd.concat(bagian, ignore_index=True)
-    return hasil.assign(program=hasil["program"].replace(SEMUA_PROGRAM, "SEMUA"))
+            **{n: _jumlah(kunci_gabung, np.concatenate([isi[:, j], isi[:, j]]), semua_kunci)[ada]
+               for j, n in enumerate(nilai)}}))
+    return pd.concat(bagian, ignore_index=True)

@@ -118,8 +118,8 @@ def proyeksikan(riwayat: pd.Series, nilai_kini: int, target: int, hari_ini: date
     if ramalan.tabel.empty:  # the year has ended: the projection is what happened
         ujung = (float(nilai_kini),) * 3
     else:
-        ujung = tuple(float(ramalan.tabel[k].iloc[-1]) for k in ("nilai", "bawah", "atas"))
-    laju_kini = float(lengkap.diff().iloc[-BULAN_LAJU:].mean()) if len(lengkap) > 1 else 0.0
+        ujung = tuple(float(v) for v in ramalan.tabel[["nilai", "bawah", "atas"]].to_numpy()[-1])
+    laju_kini = float(np.diff(lengkap.to_numpy(dtype=float))[-BULAN_LAJU:].mean()) if len(lengkap) > 1 else 0.0
     bulan_sisa = (akhir_tahun - hari_ini).days / HARI_SEBULAN
     kurang = target - nilai_kini
     laju_perlu = None if kurang <= 0 else (kurang / bulan_sisa if bulan_sisa > 0 else math.inf)

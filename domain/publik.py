@@ -70,6 +70,12 @@ def waktu_dana(waktu: str, dana: str) -> str:
     return f"{waktu}{PEMISAH_DANA}{dana}"
 
 
+def teks_berulang(nilai: list[str], kode: np.ndarray) -> pd.api.extensions.ExtensionArray:
+    """`nilai[kode[i]]` for each i as pandas' strings, taken in Arrow: a cell's names written out as
+    Python strings and turned back into pandas' strings row by row cost more than its counts."""
+    return pd.array(nilai, dtype="str").take(np.asarray(kode, dtype=np.intp))
+
+
 def sel_iuran(per_bulan: pd.DataFrame, per_dana: pd.DataFrame, mulai: date, selesai: date) -> pd.DataFrame:
     """Payment counts as pattern cells (columns ukuran, program, waktu, kode_desa, segmen, n), from
     counts per village, segment and month (`per_bulan`: columns bulan, kode_desa, segmen and those
@@ -90,19 +96,29 @@ def sel_iuran(per_bulan: pd.DataFrame, per_dana: pd.DataFrame, mulai: date, sele
                                                     "segmen": contoh["segmen"],
                                                     **{k: 0 for k in UKURAN_IURAN.values()}})], ignore_index=True)
     # Each distinct month and source named once: per row, the names cost more than the counts.
-    waktu = per_bulan["bulan"].map({b: waktu_bulan_iuran(b) for b in per_bulan["bulan"].unique()})
-    waktu_per_dana = per_dana["sumber_dana"].map({d: waktu_dana(semua, d) for d in per_dana["sumber_dana"].unique()})
-    satu_bulan = semua in set(waktu)
+    kode_bulan, bulan_unik = pd.factorize(per_bulan["bulan"])
+    nama_bulan = [waktu_bulan_iuran(b) for b in bulan_unik]
+    waktu = teks_berulang(nama_bulan, kode_bulan)
+    kode_dana, dana_unik = pd.factorize(per_dana["sumber_dana"])
+    waktu_per_dana = teks_berulang([waktu_dana(semua, d) for d in dana_unik], kode_dana)
+    satu_bulan = semua in nama_bulan
     bagian = []
     for ukuran, sumber in UKURAN_IURAN.items():
-        bulan = per_bulan.assign(waktu=waktu, n=per_bulan[sumber].astype(int), ukuran=ukuran, program=SEMUA_PROGRAM)
+        bulan = _sel_iuran(per_bulan, ukuran, waktu, per_bulan[sumber])
         jumlah = bulan.groupby(["kode_desa", "segmen"], as_index=False)["n"].sum()
-        dana = per_dana.assign(waktu=waktu_per_dana, n=per_dana[sumber].astype(int), ukuran=ukuran,
-                               program=SEMUA_PROGRAM)
         # A period within one month: its total is that month's cell, named the same.
-        total = [] if satu_bulan else [jumlah.assign(waktu=semua, ukuran=ukuran, program=SEMUA_PROGRAM)[kolom]]
-        bagian += [bulan[kolom], *total, dana[kolom]]
+        total = [] if satu_bulan else [
+            _sel_iuran(jumlah, ukuran, teks_berulang([semua], np.zeros(len(jumlah), dtype=np.intp)), jumlah["n"])]
+        bagian += [bulan, *total, _sel_iuran(per_dana, ukuran, waktu_per_dana, per_dana[sumber])]
     return pd.concat(bagian, ignore_index=True)
+
+
+def _sel_iuran(df: pd.DataFrame, ukuran: str, waktu, n: pd.Series) -> pd.DataFrame:
+    """One payment measure's cells: each row's village and segment, its time (`waktu`, one per row) and count."""
+    nol = np.zeros(len(df), dtype=np.intp)
+    return pd.DataFrame({"ukuran": teks_berulang([ukuran], nol), "program": teks_berulang([SEMUA_PROGRAM], nol),
+                         "waktu": waktu, "kode_desa": df["kode_desa"].array, "segmen": df["segmen"].array,
+                         "n": n.astype(int).to_numpy()})
 
 
 def _rentang(waktu: str) -> tuple[date, date]:
