@@ -278,8 +278,14 @@ class PolaPublik:
         kunci = self._kunci(ukuran, program or SEMUA_PROGRAM, w)
         if kunci not in self._subsistem:
             if self._kelompok is None:
+                # Cells in one fixed order first: suppression breaks ties in the order cells come,
+                # and a database returns groups in no fixed order, so two builds of one period's
+                # pattern (one a minute) hid different complementary cells, which read together
+                # give the hidden counts back.
+                urut = self.hitungan.sort_values(["ukuran", "program", "waktu", "kode_desa", "segmen"],
+                                                 kind="stable", ignore_index=True)
                 self._kelompok = {}
-                for (u, p), df in self.hitungan.groupby(["ukuran", "program"], sort=False):
+                for (u, p), df in urut.groupby(["ukuran", "program"], sort=False):
                     self._kelompok[(u, p)] = df
             df = self._kelompok.get(kunci[:2], self.hitungan.iloc[0:0])
             if ukuran == "aktif":

@@ -2,10 +2,12 @@
 
 from datetime import date
 
+import numpy as np
 import pytest
 
 from data_access import peta, ringkasan
 from data_access.publik import pola_publik
+from domain.publik import PolaPublik
 from data_access.demo import DESA_WONOPRINGGO
 from domain.periode import periode_dari_kunci
 from domain.saringan import Saringan
@@ -68,3 +70,22 @@ def test_public_values_hide_small_counts_and_their_percentages(engine_demo):
             if sembunyi.any() and not sembunyi.all():
                 hilang = jumlah[sembunyi[sembunyi].index]
                 assert len(hilang) >= 2 and hilang.sum() >= 5
+
+
+def test_the_pattern_hides_the_same_cells_whatever_order_the_database_returns_them_in(engine_demo):
+    """Built once a minute from grouped queries, whose rows come back in no fixed order: two builds
+    that hid different complementary cells would, read together, give the hidden counts back."""
+    periode = periode_dari_kunci("ytd", HARI_INI_UJI)
+    sel = pola_publik(engine_demo, "33.26", periode, 5).hitungan
+
+    def tersembunyi(urutan) -> dict:
+        pola = PolaPublik(sel.iloc[urutan].reset_index(drop=True), 5)
+        for u, p, w in sel[["ukuran", "program", "waktu"]].drop_duplicates().itertuples(index=False):
+            pola.tersembunyi(u, p, w, "33.26", None)
+        return pola._subsistem
+
+    asal = tersembunyi(np.arange(len(sel)))
+    assert sum(len(h) for h in asal.values()) > 100  # complementary cells to choose between
+    for benih in range(3):
+        acak = tersembunyi(np.random.default_rng(benih).permutation(len(sel)))
+        assert [k for k in asal if acak[k] != asal[k]] == []
