@@ -6,12 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
 from data_access.db import baca
 from data_access.masa_aktif import SEMUA_PROGRAM
-from data_access.target import capaian_target, jumlah_per_wilayah
+from data_access.target import capaian_target
 from domain.proyeksi import BULAN_MODEL, HasilUji, Proyeksi, bulan_lengkap_terakhir, proyeksikan, uji_mundur
 
 UKURAN = "peserta_aktif"
@@ -53,18 +54,36 @@ def _bersih_bulanan(engine: sa.Engine, awalan: str, sejak: date, sampai: date, p
 
 def _riwayat(bersih: pd.DataFrame, target: pd.DataFrame, bulan: pd.DatetimeIndex) -> dict[int, pd.Series]:
     """Each target row's month-end history (position → active at each of `bulan`): the monthly net
-    change summed to every region and slice the targets name at once, then accumulated over time."""
-    per_bulan = jumlah_per_wilayah(bersih, target["kode_wilayah"].str.len().unique(), ["bersih"], per=("bulan",)) \
-        .set_index(["kode_wilayah", "segmen", "program", "bulan"])["bersih"].unstack("bulan", fill_value=0) \
-        if len(bersih) else pd.DataFrame()
-    if per_bulan.empty:
+    change of the villages under its region in its slice, accumulated over time. The net changes
+    are first summed into one dense array (village × segment × programme × month), from which each
+    target takes its own rows: summing every region and slice into a frame (jumlah_per_wilayah, as
+    capaian_target does for the year's totals) built 50,000 rows at 10M enrolments for 70 targets."""
+    if not len(bersih):
         return {i: pd.Series(0.0, index=bulan) for i in range(len(target))}
-    semua_bulan = per_bulan.columns.union(bulan)
-    kumulatif = per_bulan.reindex(columns=semua_bulan, fill_value=0).cumsum(axis=1)[bulan].astype(float)
-    # Every target's row at once (none: zeros); looked up one by one they cost a millisecond each.
-    nilai = kumulatif.reindex(pd.MultiIndex.from_frame(target[["kode_wilayah", "segmen", "program"]]),
-                              fill_value=0.0).to_numpy()
-    return {i: pd.Series(baris, index=bulan) for i, baris in enumerate(nilai)}
+    # Months before the first of `bulan` are the opening level: they count from its first month on.
+    kode_bulan = np.searchsorted(bulan.to_numpy(), bersih["bulan"].to_numpy(dtype="datetime64[ns]"))
+    bersih, kode_bulan = bersih[kode_bulan < len(bulan)], kode_bulan[kode_bulan < len(bulan)]  # none read: a guard
+    kode_desa, desa = pd.factorize(bersih["kode_desa"])
+    kode_segmen, segmen = pd.factorize(bersih["segmen"])
+    kode_program, program = pd.factorize(bersih["program"])
+    ukuran = (len(desa), len(segmen), len(program), len(bulan))
+    jumlah = np.bincount(np.ravel_multi_index((kode_desa, kode_segmen, kode_program, kode_bulan), ukuran),
+                         weights=np.nan_to_num(bersih["bersih"].to_numpy(dtype=np.float64)),
+                         minlength=int(np.prod(ukuran))).reshape(ukuran).cumsum(axis=3)
+    posisi_program = {("SEMUA" if p == SEMUA_PROGRAM else p): i for i, p in enumerate(program)}
+    # Each village's code cut to each target code's length, compared as plain arrays: a string
+    # method per target cost more than the sums.
+    desa = desa.tolist()
+    potongan = {n: np.array([d[:n] for d in desa], dtype=object) for n in target["kode_wilayah"].str.len().unique()}
+    riwayat = {}
+    for i, (kode, seg, prog) in enumerate(target[["kode_wilayah", "segmen", "program"]].itertuples(index=False)):
+        baris = np.zeros(len(bulan))
+        if prog in posisi_program and (seg == "SEMUA" or seg in segmen):
+            pilih_segmen = slice(None) if seg == "SEMUA" else segmen.get_loc(seg)
+            bagian = jumlah[potongan[len(kode)] == kode, pilih_segmen, posisi_program[prog]]
+            baris = bagian.reshape(-1, len(bulan)).sum(axis=0)
+        riwayat[i] = pd.Series(baris, index=bulan)
+    return riwayat
 
 
 def jalan_ke_target(engine: sa.Engine, awalan: str, segmen: str | None, program: str | None,

@@ -88,7 +88,7 @@ def tahun_target(engine: sa.Engine) -> list[int]:
 def jumlah_per_wilayah(df: pd.DataFrame, panjang_kode, nilai: list[str], per: tuple[str, ...] = ()) -> pd.DataFrame:
     """Columns `nilai` per village, segment and programme (and `per`) summed to every region whose
     code has one of these lengths, each also over all segments ('SEMUA'); the all-programmes rows
-    named 'SEMUA' as in targets. Targets and their projections both read their regions off this."""
+    named 'SEMUA' as in targets."""
     kunci = ["kode_wilayah", "segmen", "program", *per]
     if df.empty:
         return pd.DataFrame(columns=[*kunci, *nilai])

@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from statistics import NormalDist
 
 import numpy as np
@@ -34,6 +35,7 @@ def akhir_bulan(d: date) -> date:
     return (pd.Timestamp(d) + pd.offsets.MonthEnd(0)).date()
 
 
+@lru_cache(maxsize=64)
 def bulan_lengkap_terakhir(hari_ini: date) -> date:
     """The last day of the last month that has ended by the end of `hari_ini`."""
     return hari_ini if akhir_bulan(hari_ini) == hari_ini else date(hari_ini.year, hari_ini.month, 1) - timedelta(days=1)
@@ -47,15 +49,26 @@ class Ramalan:
     metode: str  # 'arima' or 'drift'
 
 
+# Built once: columns given as a list are turned into a new index for every frame.
+KOLOM_RAMALAN = pd.Index(["nilai", "bawah", "atas"])
+
+
 def ramalkan(riwayat: pd.Series, sampai: date, keyakinan: float = KEYAKINAN) -> Ramalan:
     """Forecast a month-end series (index: month ends, ascending, no gaps) to the month end `sampai`."""
     riwayat = riwayat.iloc[-BULAN_MODEL:]
-    terakhir = pd.Timestamp(riwayat.index[-1])
-    bulan = pd.date_range(terakhir + pd.offsets.MonthEnd(1), pd.Timestamp(sampai), freq="ME")
+    bulan = _bulan_ramalan(pd.Timestamp(riwayat.index[-1]), pd.Timestamp(sampai))
     if len(bulan) == 0:
-        return Ramalan(pd.DataFrame(columns=["nilai", "bawah", "atas"], dtype=float), "arima")
-    nilai, bawah, atas, metode = _ramal(riwayat.to_numpy(dtype=float), len(bulan), keyakinan)
-    return Ramalan(pd.DataFrame({"nilai": nilai, "bawah": bawah, "atas": atas}, index=bulan), metode)
+        return Ramalan(pd.DataFrame(columns=KOLOM_RAMALAN, dtype=float), "arima")
+    *isi, metode = _ramal(riwayat.to_numpy(dtype=float), len(bulan), keyakinan)
+    # One block from one array: a frame from three named arrays cost most of a projection.
+    return Ramalan(pd.DataFrame(np.column_stack(isi), index=bulan, columns=KOLOM_RAMALAN), metode)
+
+
+@lru_cache(maxsize=64)
+def _bulan_ramalan(terakhir: pd.Timestamp, sampai: pd.Timestamp) -> pd.DatetimeIndex:
+    """The month ends after `terakhir` up to `sampai`: the same for every target of a road to target,
+    so built once (an index is immutable, so sharing it is safe)."""
+    return pd.date_range(terakhir + pd.offsets.MonthEnd(1), sampai, freq="ME")
 
 
 def _ramal(y: np.ndarray, langkah: int, keyakinan: float) -> tuple[np.ndarray, np.ndarray, np.ndarray, str]:
@@ -113,12 +126,13 @@ def proyeksikan(riwayat: pd.Series, nilai_kini: int, target: int, hari_ini: date
     """Where `riwayat` (active at each complete month's end, up to the last one before today) leads
     by the end of today's year, against `target`."""
     akhir_tahun = date(hari_ini.year, 12, 31)
-    lengkap = riwayat[riwayat.index <= pd.Timestamp(bulan_lengkap_terakhir(hari_ini))]
+    # The index is ascending: the months up to the last complete one are a leading slice.
+    lengkap = riwayat.iloc[:riwayat.index.searchsorted(pd.Timestamp(bulan_lengkap_terakhir(hari_ini)), side="right")]
     ramalan = ramalkan(lengkap, akhir_tahun)
     if ramalan.tabel.empty:  # the year has ended: the projection is what happened
         ujung = (float(nilai_kini),) * 3
     else:
-        ujung = tuple(float(v) for v in ramalan.tabel[["nilai", "bawah", "atas"]].to_numpy()[-1])
+        ujung = tuple(float(v) for v in ramalan.tabel.to_numpy()[-1])
     laju_kini = float(np.diff(lengkap.to_numpy(dtype=float))[-BULAN_LAJU:].mean()) if len(lengkap) > 1 else 0.0
     bulan_sisa = (akhir_tahun - hari_ini).days / HARI_SEBULAN
     kurang = target - nilai_kini

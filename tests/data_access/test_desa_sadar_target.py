@@ -95,3 +95,24 @@ def test_targets_within_a_kecamatan_and_years(engine_demo):
     assert set(sragi["tingkat"]) == {"kecamatan", "desa"}
     assert tahun_target(engine_demo)[0] == HARI_INI_UJI.year
     assert capaian_target(engine_demo, "33.26", 2030, HARI_INI_UJI).empty
+
+
+def test_each_projected_targets_history_is_its_regions_active_count_at_every_month_end(engine_demo):
+    """The road to target's history (data_access.proyeksi, summed from the monthly rollup in numpy)
+    against the raw islands counted without the app, for every target it projects: the regency's, each
+    kecamatan's and the villages' with their own segment or programme slices; 36 month ends each."""
+    from data_access.proyeksi import jalan_ke_target
+
+    naif = RingkasanNaif(engine_demo)
+    dilihat = []
+    for segmen, program in [(None, None), (None, "JKK"), ("PU", None)]:
+        jalan = jalan_ke_target(engine_demo, "33.26", segmen, program, HARI_INI_UJI)
+        for i, b in enumerate(jalan.target.itertuples(index=False)):
+            riwayat = jalan.riwayat[i]
+            s = Saringan(b.kode_wilayah, Periode("ytd", date(HARI_INI_UJI.year, 1, 1), HARI_INI_UJI),
+                         None if b.program == "SEMUA" else b.program, None if b.segmen == "SEMUA" else b.segmen)
+            assert len(riwayat) == 36 and riwayat.iloc[-1] > 0, b
+            assert riwayat.tolist() == naif.aktif_akhir_bulan(s, list(riwayat.index)), b
+            dilihat.append((b.tingkat, b.segmen, b.program))
+    assert {t for t, _, _ in dilihat} == {"kabupaten", "kecamatan", "desa"}
+    assert any(s != "SEMUA" for _, s, _ in dilihat) and any(p != "SEMUA" for _, _, p in dilihat), dilihat
