@@ -51,3 +51,25 @@ def test_files_kept_per_content_follow_every_change_of_the_table():
     assert (sel_angka.value, sel_teks.value) == (5, "5")
     catatan = openpyxl.load_workbook(io.BytesIO(cache.berkas_tabel(TABEL, "desa", "Data contoh")[1])).active
     assert catatan.cell(1, 1).value == "Data contoh"
+
+
+def test_xlsx_holds_the_csvs_cells_and_nothing_excel_would_read_otherwise():
+    """The sheet (XlsxWriter) holds what the CSV holds, cell for cell, typed: numbers as numbers and
+    every text as text, even one that looks like an error code, a date or a number; an empty text
+    and a value that is not a finite number stay blank; the sheet name keeps to Excel's rules."""
+    tabel = pd.DataFrame({"Desa": ["Wonopringgo", "#N/A", "", "2019-09-03", "a\x01b"],
+                          "Peserta": [1_234_567, 0, -3, 7, 12],
+                          "Cakupan": [12.5, float("inf"), float("nan"), 0.25, 1e-9],
+                          "Teks": ["1.234", "<5", "Rp16.800", "3 September 2019", "–"]})
+    buku = openpyxl.load_workbook(io.BytesIO(ke_xlsx(tabel, "'desa: cakupan'")))
+    lembar = buku.active
+    assert lembar.title == "desa cakupan"
+    baris = list(lembar.iter_rows(values_only=True))
+    assert list(baris[0]) == tabel.columns.tolist()
+    assert [r[0] for r in baris[1:]] == ["Wonopringgo", "#N/A", None, "2019-09-03", "a\ufffdb"]
+    assert [r[1] for r in baris[1:]] == [1_234_567, 0, -3, 7, 12]
+    assert [r[2] for r in baris[1:]] == [12.5, None, None, 0.25, 1e-9]
+    assert [r[3] for r in baris[1:]] == tabel["Teks"].tolist()
+    assert [c.data_type for c in lembar[3]][0] == "s" and [c.data_type for c in lembar[2]][1] == "n"
+    csv = pd.read_csv(io.BytesIO(ke_csv(tabel)), encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert csv["Teks"].tolist() == [r[3] for r in baris[1:]] and csv["Peserta"].tolist() == ["1234567", "0", "-3", "7", "12"]
