@@ -73,8 +73,9 @@ def _riwayat(bersih: pd.DataFrame, target: pd.DataFrame, bulan: pd.DatetimeIndex
     posisi_program = {("SEMUA" if p == SEMUA_PROGRAM else p): i for i, p in enumerate(program)}
     # Each village's code cut to each target code's length, compared as plain arrays: a string
     # method per target cost more than the sums.
-    desa = desa.tolist()
-    potongan = {n: np.array([d[:n] for d in desa], dtype=object) for n in target["kode_wilayah"].str.len().unique()}
+    kode_teks = desa.tolist()
+    potongan = {n: np.array([d[:n] for d in kode_teks], dtype=object)
+                for n in target["kode_wilayah"].str.len().unique()}
     riwayat = {}
     for i, (kode, seg, prog) in enumerate(target[["kode_wilayah", "segmen", "program"]].itertuples(index=False)):
         baris = np.zeros(len(bulan))
