@@ -147,54 +147,52 @@ def bulanan(engine: sa.Engine, s: Saringan, per: str = "sumber_dana", per_segmen
     programme's)."""
     if per not in ("sumber_dana", "kode_desa"):
         raise ValueError(per)
-    akhir = _bulan_ini(s.periode.selesai)
+    idx = masa_aktif._indeks_bulan
     segmen = "AND r.segmen = :segmen" if s.segmen else ""
+    # Months as whole numbers, and each row's coverage with it (one cakupan_iuran row per regency
+    # and segment): reading the coverage apart and merging it took longer than the rollup's query.
     mentah = baca(engine, f"""
-        SELECT substr(r.kode_desa, 1, 5) AS kab, r.segmen, r.{per} AS kunci, r.bulan,
+        SELECT substr(r.kode_desa, 1, 5) AS kab, r.segmen, r.{per} AS kunci, {idx('r.bulan')} AS bulan,
+               min({idx('c.bulan_awal')}) AS bulan_awal, min({idx('c.bulan_data')}) AS bulan_data,
                sum(r.tagihan) AS tagihan, sum(r.dibayar) AS dibayar, sum(r.peserta_bayar) AS peserta_bayar,
                sum(r.mulai) AS mulai, sum(r.berhenti) AS berhenti, sum(r.kembali) AS kembali
         FROM rekap_iuran r
         JOIN cakupan_iuran c ON c.kode_kabupaten = substr(r.kode_desa, 1, 5) AND c.segmen = r.segmen
         WHERE r.kode_desa LIKE :awalan AND r.bulan <= :akhir {segmen}
-        GROUP BY 1, 2, 3, 4""", awalan=s.kode_wilayah + "%", akhir=akhir, segmen=s.segmen)
+        GROUP BY 1, 2, 3, 4""", awalan=s.kode_wilayah + "%", akhir=_bulan_ini(s.periode.selesai), segmen=s.segmen)
     kelompok_keluar = ["bulan", *(["segmen"] if per_segmen else []), per]
-    kosong = pd.DataFrame(columns=[*kelompok_keluar, *UKURAN_BULANAN])
     if mentah.empty:
-        return kosong
-    cakupan = baca(engine, "SELECT kode_kabupaten AS kab, segmen, bulan_awal, bulan_data FROM cakupan_iuran")
-    # One dense month-by-group array per figure (groups: regency × segment × key): bills and active
-    # counts are running sums of their changes along the months, the rest are the month's own.
+        return pd.DataFrame(columns=[*kelompok_keluar, *UKURAN_BULANAN])
+    # One dense month-by-group array per figure (groups: regency × segment × key; the query gave one
+    # row per group and month): bills and active counts are running sums of their changes along the
+    # months, the rest are the month's own.
     kelompok = mentah.groupby(["kab", "segmen", "kunci"], sort=False).ngroup().to_numpy()
-    kunci = mentah.drop_duplicates(["kab", "segmen", "kunci"])[["kab", "segmen", "kunci"]].reset_index(drop=True)
-    bulan = _indeks(mentah["bulan"])
-    awal, akhir_idx = int(bulan.min()), _bulan_indeks(akhir)
+    jumlah_kelompok = int(kelompok.max()) + 1
+    bulan = mentah["bulan"].to_numpy(dtype=np.int64)
+    awal, akhir = int(bulan.min()), _bulan_indeks(s.periode.selesai)
     padat = {}
     for kolom in ("tagihan", "dibayar", "peserta_bayar", "mulai", "berhenti", "kembali"):
-        larik = np.zeros((len(kunci), akhir_idx - awal + 1), dtype=np.int64)
-        np.add.at(larik, (kelompok, bulan - awal), mentah[kolom].to_numpy(dtype=np.int64))
+        larik = np.zeros((jumlah_kelompok, akhir - awal + 1), dtype=np.int64)
+        larik[kelompok, bulan - awal] = mentah[kolom].to_numpy(dtype=np.int64)
         padat[kolom] = larik
     nilai = {"ditagih": np.cumsum(padat["tagihan"], axis=1), "dibayar": padat["dibayar"],
              "peserta_bayar": padat["peserta_bayar"],
              "aktif_awal": np.cumsum(padat["mulai"] - padat["berhenti"], axis=1) - (padat["mulai"] - padat["berhenti"]),
              "berhenti": padat["berhenti"], "kembali": padat["kembali"]}
-    batas = kunci.merge(cakupan, on=["kab", "segmen"], how="left")
-    dari = np.maximum(_indeks(batas["bulan_awal"]), _bulan_indeks(s.periode.mulai)) - awal
-    sampai = np.minimum(_indeks(batas["bulan_data"]), akhir_idx) - awal
-    kolom_bulan = np.arange(akhir_idx - awal + 1)
-    di_dalam = (kolom_bulan >= dari[:, None]) & (kolom_bulan <= sampai[:, None])
-    g, m = np.nonzero(di_dalam)
+    # Each group's own row for its names and coverage (every row of a group has the same).
+    baris = np.zeros(jumlah_kelompok, dtype=np.intp)
+    baris[kelompok] = np.arange(len(mentah))
+    dari = np.maximum(mentah["bulan_awal"].to_numpy(dtype=np.int64)[baris], _bulan_indeks(s.periode.mulai)) - awal
+    sampai = np.minimum(mentah["bulan_data"].to_numpy(dtype=np.int64)[baris], akhir) - awal
+    kolom_bulan = np.arange(akhir - awal + 1)
+    g, m = np.nonzero((kolom_bulan >= dari[:, None]) & (kolom_bulan <= sampai[:, None]))
     if not len(g):
-        return kosong
-    hasil = pd.DataFrame({"bulan": m + awal, "segmen": kunci["segmen"].to_numpy()[g], per: kunci["kunci"].to_numpy()[g],
-                          **{u: nilai[u][g, m] for u in UKURAN_BULANAN}})
+        return pd.DataFrame(columns=[*kelompok_keluar, *UKURAN_BULANAN])
+    hasil = pd.DataFrame({"bulan": m + awal, "segmen": mentah["segmen"].array.take(baris[g]),
+                          per: mentah["kunci"].array.take(baris[g]), **{u: nilai[u][g, m] for u in UKURAN_BULANAN}})
     jumlah = hasil.groupby(kelompok_keluar, as_index=False)[list(UKURAN_BULANAN)].sum()
     jumlah["bulan"] = [date(b // 12, b % 12 + 1, 1) for b in jumlah["bulan"]]
-    return jumlah.astype({u: "int64" for u in UKURAN_BULANAN})
-
-
-def _indeks(tanggal: pd.Series) -> np.ndarray:
-    t = pd.to_datetime(tanggal)
-    return (t.dt.year * 12 + t.dt.month - 1).to_numpy(dtype=np.int64)
+    return jumlah
 
 
 DANA_SPONSOR = ("apbd", "apbdes", "csr", "dbhcht")

@@ -39,16 +39,12 @@ def hitungan_sel(engine: sa.Engine, awalan: str, periode: Periode) -> pd.DataFra
     each month the payment exports cover and in all of them together. Zero counts are left out,
     except the payment counts'."""
     s = Saringan(awalan, periode)
-    aktif_hari = _aktif_hari(engine, s)
-    aktif_bulan = _aktif_bulan(engine, awalan, periode)
     # A trend month's end can be the period's own day (or the day before it): one cell, counted once.
-    aktif_bulan = aktif_bulan[~aktif_bulan["waktu"].isin(
-        [waktu_hari(periode.selesai), waktu_hari(s.hari_sebelum_mulai)])]
-    bagian = [aktif_hari, aktif_bulan, _baru(engine, awalan, periode), _nonaktif(engine, awalan, periode),
-              _iuran(engine, s)]
-    hasil = pd.concat([b for b in bagian if not b.empty], ignore_index=True) if any(
-        not b.empty for b in bagian) else pd.DataFrame(columns=KOLOM)
-    return hasil[(hasil["n"] != 0) | hasil["ukuran"].isin(UKURAN_IURAN)].reset_index(drop=True)  # sel_iuran says why
+    hari = {waktu_hari(periode.selesai), waktu_hari(s.hari_sebelum_mulai)}
+    bagian = [_aktif_hari(engine, s), _aktif_bulan(engine, awalan, periode, kecuali=hari),
+              _baru(engine, awalan, periode), _nonaktif(engine, awalan, periode), _iuran(engine, s)]
+    bagian = [b for b in bagian if not b.empty]
+    return pd.concat(bagian, ignore_index=True) if bagian else pd.DataFrame(columns=KOLOM)
 
 
 def _aktif_hari(engine: sa.Engine, s: Saringan) -> pd.DataFrame:
@@ -56,15 +52,22 @@ def _aktif_hari(engine: sa.Engine, s: Saringan) -> pd.DataFrame:
     return _sel(aktif, "aktif", [waktu_hari(s.periode.selesai), waktu_hari(s.hari_sebelum_mulai)])
 
 
-def _aktif_bulan(engine: sa.Engine, awalan: str, periode: Periode) -> pd.DataFrame:
-    """Active at each trend month's end, as the trend counts it: islands begun minus ended by then."""
-    bulan = bulan_tren(periode)
-    kolom = ", ".join(f"sum(CASE WHEN bulan <= :b{i} THEN mulai - berakhir ELSE 0 END) AS b{i}"
-                      for i in range(len(bulan)))
+def _aktif_bulan(engine: sa.Engine, awalan: str, periode: Periode, kecuali: set[str]) -> pd.DataFrame:
+    """Active at each trend month's end but the days in `kecuali`, as the trend counts it: islands
+    begun minus ended by then, the years before the first month's year from the yearly rollup."""
+    bulan = [b for b in bulan_tren(periode) if waktu_hari(akhir_bulan(b)) not in kecuali]
+    if not bulan:
+        return pd.DataFrame(columns=KOLOM)
+    kolom = ", ".join(f"sum(CASE WHEN bulan <= :b{i} THEN n ELSE 0 END) AS b{i}" for i in range(len(bulan)))
     df = baca(engine, f"""
-        SELECT program, segmen, kode_desa, {kolom} FROM rekap_masa_aktif
-        WHERE kode_desa LIKE :awalan AND bulan <= :batas GROUP BY 1, 2, 3""",
-        awalan=awalan + "%", batas=bulan[-1], **{f"b{i}": b for i, b in enumerate(bulan)})
+        SELECT program, segmen, kode_desa, {kolom} FROM (
+            SELECT program, segmen, kode_desa, CAST(:tahun_awal AS DATE) AS bulan, sum(mulai - berakhir) AS n
+            FROM rekap_masa_aktif_tahunan WHERE kode_desa LIKE :awalan AND tahun < :tahun_awal GROUP BY 1, 2, 3
+            UNION ALL
+            SELECT program, segmen, kode_desa, bulan, mulai - berakhir FROM rekap_masa_aktif
+            WHERE kode_desa LIKE :awalan AND bulan >= :tahun_awal AND bulan <= :batas) x
+        GROUP BY 1, 2, 3""", awalan=awalan + "%", batas=bulan[-1], tahun_awal=date(bulan[0].year, 1, 1),
+        **{f"b{i}": b for i, b in enumerate(bulan)})
     return _sel(df, "aktif", [waktu_hari(akhir_bulan(b)) for b in bulan])
 
 
@@ -113,20 +116,21 @@ def _nonaktif(engine: sa.Engine, awalan: str, periode: Periode) -> pd.DataFrame:
 
 def _sel(lebar: pd.DataFrame, ukuran: str, waktu: list[str]) -> pd.DataFrame:
     """Counts one column per time (program, segmen, kode_desa, then a column for each of `waktu`,
-    in order) as pattern cells, time after time: pandas' melt and a map of the time names cost
-    as much as the queries."""
-    kunci = ["program", "segmen", "kode_desa"]
-    kali, baris = len(waktu), len(lebar)
-    # Taken from the columns' own string arrays: a round trip through Python strings, turned back
-    # into pandas' strings by the frame, was most of this step at 10M enrolments.
-    ulang = np.tile(np.arange(baris), kali)
+    in order) as pattern cells, time after time, zero counts left out (hitungan_sel): pandas'
+    melt and a map of the time names cost as much as the queries."""
+    n = lebar.drop(columns=["program", "segmen", "kode_desa"]).to_numpy(dtype=np.int64)
+    # Zeros dropped before any name is written: most of a small region's sign-up cells are zero,
+    # and filtering the finished cells took their strings again.
+    kali, baris = np.nonzero(n.T)
+    # Names taken from the columns' own string arrays: a round trip through Python strings, turned
+    # back into pandas' strings by the frame, was most of this step at 10M enrolments.
     return pd.DataFrame({
-        "ukuran": teks_berulang([ukuran], np.zeros(kali * baris, dtype=np.intp)),
-        "program": lebar["program"].array.take(ulang),
-        "waktu": teks_berulang(waktu, np.repeat(np.arange(kali), baris)),
-        "kode_desa": lebar["kode_desa"].array.take(ulang),
-        "segmen": lebar["segmen"].array.take(ulang),
-        "n": lebar.drop(columns=kunci).to_numpy(dtype=np.int64).ravel(order="F")}, columns=KOLOM)
+        "ukuran": teks_berulang([ukuran], np.zeros(len(baris), dtype=np.intp)),
+        "program": lebar["program"].array.take(baris),
+        "waktu": teks_berulang(waktu, kali),
+        "kode_desa": lebar["kode_desa"].array.take(baris),
+        "segmen": lebar["segmen"].array.take(baris),
+        "n": n[baris, kali]}, columns=KOLOM)
 
 
 def pola_publik(engine: sa.Engine, kode_kab: str, periode: Periode, k: int) -> PolaPublik:
