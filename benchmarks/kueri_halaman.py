@@ -32,7 +32,10 @@ def kueri_halaman(engine, kode_kab: str, hari_ini: date) -> dict[str, callable]:
             awalan=kode_kab + "%", hari=hari_ini),
         "Ringkasan": lambda: ringkasan.ringkasan_halaman(engine, s),
         "Ringkasan, road to target": lambda: proyeksi.jalan_ke_target(engine, kode_kab, None, None, hari_ini),
-        "public pattern (once per period)": lambda: publik.pola_publik(engine, kode_kab, s.periode, 5),
+        "public pattern, every measure (once per period)": lambda: publik.pola_publik(
+            engine, kode_kab, s.periode, 5).siapkan(),
+        "public pattern, active counts only (a map's)": lambda: publik.pola_publik(
+            engine, kode_kab, s.periode, 5).siapkan(("aktif",)),
         "Peta": lambda: peta.nilai_desa(engine, s),
         "Kegiatan": lambda: kegiatan.hasil_kegiatan(engine, s, hari_ini),
         "Desa Sadar": lambda: desa_sadar.status_desa(engine, kode_kab, hari_ini),

@@ -5,6 +5,7 @@ programme, segment and village so that every region's figure is their sum.
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 
 import numpy as np
@@ -34,15 +35,29 @@ def rentang_baru(periode: Periode) -> list[tuple[date, date]]:
 
 def hitungan_sel(engine: sa.Engine, awalan: str, periode: Periode) -> pd.DataFrame:
     """Every village's counts (columns ukuran, program, waktu, kode_desa, segmen, n) under the region
-    code `awalan`, for the period: active at its end, before its start and at each trend month's end;
-    new sign-ups in each shown range; lapses in the period; payers, payment lapses and returns in
-    each month the payment exports cover and in all of them together. Zero counts are left out,
-    except the payment counts'."""
+    code `awalan`, for the period, every measure of the pattern (sel_ukuran) together."""
+    iuran_periode = _iuran(engine, Saringan(awalan, periode))
+    bagian = [*(sel_ukuran(engine, awalan, periode, u) for u in ("aktif", "baru", "nonaktif")), iuran_periode]
+    bagian = [b for b in bagian if not b.empty]
+    return pd.concat(bagian, ignore_index=True) if bagian else pd.DataFrame(columns=KOLOM)
+
+
+def sel_ukuran(engine: sa.Engine, awalan: str, periode: Periode, ukuran: str) -> pd.DataFrame:
+    """One measure's village counts under the region code `awalan`, for the period: active ('aktif')
+    at its end, before its start and at each trend month's end; new sign-ups ('baru') in each shown
+    range; lapses ('nonaktif') in the period and those it is compared with. Zero counts are left
+    out. The payment measures come from _iuran, all three in one count."""
     s = Saringan(awalan, periode)
-    # A trend month's end can be the period's own day (or the day before it): one cell, counted once.
-    hari = {waktu_hari(periode.selesai), waktu_hari(s.hari_sebelum_mulai)}
-    bagian = [_aktif_hari(engine, s), _aktif_bulan(engine, awalan, periode, kecuali=hari),
-              _baru(engine, awalan, periode), _nonaktif(engine, awalan, periode), _iuran(engine, s)]
+    if ukuran == "aktif":
+        # A trend month's end can be the period's own day (or the day before it): one cell, counted once.
+        hari = {waktu_hari(periode.selesai), waktu_hari(s.hari_sebelum_mulai)}
+        bagian = [_aktif_hari(engine, s), _aktif_bulan(engine, awalan, periode, kecuali=hari)]
+    elif ukuran == "baru":
+        bagian = [_baru(engine, awalan, periode)]
+    elif ukuran == "nonaktif":
+        bagian = [_nonaktif(engine, awalan, periode)]
+    else:
+        raise ValueError(f"ukuran pola tidak dikenal: {ukuran}")
     bagian = [b for b in bagian if not b.empty]
     return pd.concat(bagian, ignore_index=True) if bagian else pd.DataFrame(columns=KOLOM)
 
@@ -135,10 +150,20 @@ def _sel(lebar: pd.DataFrame, ukuran: str, waktu: list[str]) -> pd.DataFrame:
 
 def pola_publik(engine: sa.Engine, kode_kab: str, periode: Periode, k: int) -> PolaPublik:
     """The period's suppression pattern over every village of the regency's province in the database
-    (the province map shows them beside the regency's); k = 1 hides nothing and reads nothing."""
+    (the province map shows them beside the regency's), each measure counted when first asked;
+    k = 1 hides nothing and reads nothing."""
     if k <= 1:
-        return PolaPublik(pd.DataFrame(columns=KOLOM), 1)
-    return PolaPublik(hitungan_sel(engine, kode_kab[:2], periode), k)
+        return PolaPublik.dari_sel(pd.DataFrame(columns=KOLOM), 1)
+    awalan = kode_kab[:2]
+    iuran_periode = functools.cache(lambda: _iuran(engine, Saringan(awalan, periode)))
+
+    def sel(ukuran: str) -> pd.DataFrame:
+        if ukuran in UKURAN_IURAN:
+            semua = iuran_periode()
+            return semua[semua["ukuran"] == ukuran]
+        return sel_ukuran(engine, awalan, periode, ukuran)
+
+    return PolaPublik(sel, k)
 
 
 def _iuran(engine: sa.Engine, s: Saringan) -> pd.DataFrame:

@@ -8,13 +8,15 @@ table leaks across them (a bar hidden on one page is the headline figure on anot
 the pattern is decided once over every equation that links the cells, and each surface asks it.
 
 Measures and programmes share no equation, so the pattern is worked out per measure, programme
-and (for a day count) day, when first asked.
+and (for a day count) day, when first asked, and a measure's village counts are read only then.
 """
 
 from __future__ import annotations
 
+import threading
 from calendar import monthrange
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -258,15 +260,53 @@ def _pola_subsistem(hitungan: pd.DataFrame, k: int) -> frozenset[tuple[str, str,
                          np.array(nama_segmen, dtype=object)[tersembunyi % ns].tolist(), strict=True))
 
 
+# Every measure the pattern covers. Each is its own system of cells (see PolaPublik._kunci), so a
+# measure's cells are counted only when a page first shows one of its numbers: a map of active
+# participants for a new period needs the active counts, not the payments'.
+UKURAN_POLA = ("aktif", "baru", "nonaktif", *UKURAN_IURAN)
+
+
 @dataclass
 class PolaPublik:
-    """What a viewer with threshold k may see of the counts in `hitungan` (columns ukuran, program,
-    waktu, kode_desa, segmen, n: village cells of every measure). k = 1 hides nothing."""
+    """What a viewer with threshold k may see of village counts. `sel_ukuran(ukuran)` gives one
+    measure's village cells (columns ukuran, program, waktu, kode_desa, segmen, n), asked at most
+    once per measure. k = 1 hides nothing."""
 
-    hitungan: pd.DataFrame
+    sel_ukuran: Callable[[str], pd.DataFrame]
     k: int
     _subsistem: dict[tuple[str, str, str], frozenset] = field(default_factory=dict, repr=False)
-    _kelompok: dict | None = field(default=None, repr=False)
+    _kelompok: dict[str, dict[str, pd.DataFrame]] = field(default_factory=dict, repr=False)
+    # One pattern serves every session: two pages asking for a new measure at once count it once.
+    _kunci_muat: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    @classmethod
+    def dari_sel(cls, hitungan: pd.DataFrame, k: int) -> PolaPublik:
+        """The pattern of cells already counted, every measure in one frame."""
+        return cls(lambda ukuran: hitungan[hitungan["ukuran"] == ukuran], k)
+
+    def siapkan(self, ukuran: tuple[str, ...] = UKURAN_POLA) -> PolaPublik:
+        """Count these measures' cells now (at server start, before the first visitor asks)."""
+        for u in ukuran:
+            self._per_program(u)
+        return self
+
+    @property
+    def hitungan(self) -> pd.DataFrame:
+        """Every measure's cells (each counted now if it was not yet)."""
+        return pd.concat([df for u in UKURAN_POLA for df in self._per_program(u).values()], ignore_index=True)
+
+    def _per_program(self, ukuran: str) -> dict[str, pd.DataFrame]:
+        if ukuran not in self._kelompok:
+            with self._kunci_muat:
+                if ukuran not in self._kelompok:
+                    # Cells in one fixed order first: suppression breaks ties in the order cells
+                    # come, and a database returns groups in no fixed order, so two builds of one
+                    # period's pattern (one a minute) hid different complementary cells, which
+                    # read together give the hidden counts back.
+                    urut = self.sel_ukuran(ukuran).sort_values(["program", "waktu", "kode_desa", "segmen"],
+                                                               kind="stable", ignore_index=True)
+                    self._kelompok[ukuran] = {p: df for p, df in urut.groupby("program", sort=False)}
+        return self._kelompok[ukuran]
 
     def _kunci(self, ukuran: str, program: str, w: str) -> tuple[str, str, str]:
         # Day counts are independent day by day; ranges of one measure are linked by their months.
@@ -277,17 +317,11 @@ class PolaPublik:
             return False
         kunci = self._kunci(ukuran, program or SEMUA_PROGRAM, w)
         if kunci not in self._subsistem:
-            if self._kelompok is None:
-                # Cells in one fixed order first: suppression breaks ties in the order cells come,
-                # and a database returns groups in no fixed order, so two builds of one period's
-                # pattern (one a minute) hid different complementary cells, which read together
-                # give the hidden counts back.
-                urut = self.hitungan.sort_values(["ukuran", "program", "waktu", "kode_desa", "segmen"],
-                                                 kind="stable", ignore_index=True)
-                self._kelompok = {}
-                for (u, p), df in urut.groupby(["ukuran", "program"], sort=False):
-                    self._kelompok[(u, p)] = df
-            df = self._kelompok.get(kunci[:2], self.hitungan.iloc[0:0])
+            if ukuran not in UKURAN_POLA:
+                raise ValueError(f"ukuran pola tidak dikenal: {ukuran}")
+            df = self._per_program(ukuran).get(kunci[1])
+            if df is None:
+                df = pd.DataFrame(columns=["ukuran", "program", "waktu", "kode_desa", "segmen", "n"])
             if ukuran == "aktif":
                 df = df[df["waktu"] == w]
             self._subsistem[kunci] = _pola_subsistem(df, self.k)

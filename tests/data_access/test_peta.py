@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from data_access import peta, ringkasan
-from data_access.publik import pola_publik
-from domain.publik import PolaPublik
+from data_access.publik import hitungan_sel, pola_publik
+from domain.publik import UKURAN_POLA, PolaPublik
 from data_access.demo import DESA_WONOPRINGGO
 from domain.periode import periode_dari_kunci
 from domain.saringan import Saringan
@@ -79,7 +79,7 @@ def test_the_pattern_hides_the_same_cells_whatever_order_the_database_returns_th
     sel = pola_publik(engine_demo, "33.26", periode, 5).hitungan
 
     def tersembunyi(urutan) -> dict:
-        pola = PolaPublik(sel.iloc[urutan].reset_index(drop=True), 5)
+        pola = PolaPublik.dari_sel(sel.iloc[urutan].reset_index(drop=True), 5)
         for u, p, w in sel[["ukuran", "program", "waktu"]].drop_duplicates().itertuples(index=False):
             pola.tersembunyi(u, p, w, "33.26", None)
         return pola._subsistem
@@ -89,3 +89,21 @@ def test_the_pattern_hides_the_same_cells_whatever_order_the_database_returns_th
     for benih in range(3):
         acak = tersembunyi(np.random.default_rng(benih).permutation(len(sel)))
         assert [k for k in asal if acak[k] != asal[k]] == []
+
+
+def test_a_map_counts_only_the_measure_it_shows_and_hides_what_the_whole_pattern_hides(engine_demo):
+    """A measure's cells are counted when a page first shows one of its numbers; the cells each
+    measure hides are those a pattern of every measure counted at once hides."""
+    s = _s(periode="ytd")
+    pola = pola_publik(engine_demo, "33.26", s.periode, 5)
+    nilai_peta(peta.nilai_desa(engine_demo, s), "cakupan", s, pola)
+    assert set(pola._kelompok) == {"aktif"}
+    utuh = PolaPublik.dari_sel(hitungan_sel(engine_demo, "33", s.periode), 5)
+    sel = utuh.hitungan
+    assert set(sel["ukuran"]) == set(UKURAN_POLA)
+    for u, p, w in sel[["ukuran", "program", "waktu"]].drop_duplicates().itertuples(index=False):
+        for kode in ("33.26", "33.26.01"):
+            assert pola.tersembunyi(u, p, w, kode, None) == utuh.tersembunyi(u, p, w, kode, None)
+    assert set(pola._kelompok) == set(UKURAN_POLA)
+    assert pola._subsistem == utuh._subsistem
+    assert sum(len(h) for h in pola._subsistem.values()) > 100

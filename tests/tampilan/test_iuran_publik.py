@@ -18,7 +18,7 @@ def _pola(baris: pd.DataFrame, k: int) -> PolaPublik:
     """The pattern over these payment rows (per month, village, segment and funding source), as
     data_access.publik builds it from the database."""
     ukuran = ["peserta_bayar", "berhenti", "kembali"]
-    return PolaPublik(sel_iuran(baris.groupby(["bulan", "kode_desa", "segmen"], as_index=False)[ukuran].sum(),
+    return PolaPublik.dari_sel(sel_iuran(baris.groupby(["bulan", "kode_desa", "segmen"], as_index=False)[ukuran].sum(),
                                 baris.groupby(["kode_desa", "segmen", "sumber_dana"], as_index=False)[ukuran].sum(),
                                 REGENSI.periode.mulai, REGENSI.periode.selesai), k)
 

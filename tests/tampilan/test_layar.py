@@ -16,7 +16,7 @@ from tampilan.publik import layar_publik
 
 HARI_INI = date(2026, 11, 24)
 KINI = datetime(2026, 11, 24, 3, 0)
-POLA = PolaPublik(pd.DataFrame(columns=["ukuran", "program", "waktu", "kode_desa", "segmen", "n"]), 5)
+POLA = PolaPublik.dari_sel(pd.DataFrame(columns=["ukuran", "program", "waktu", "kode_desa", "segmen", "n"]), 5)
 
 
 def _angka(baris: list[tuple[str, str, str]], target: int | None = None) -> AngkaLayar:
