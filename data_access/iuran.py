@@ -161,8 +161,9 @@ def bulanan(engine: sa.Engine, s: Saringan, per: str = "sumber_dana", per_segmen
         WHERE r.kode_desa LIKE :awalan AND r.bulan <= :akhir {segmen}
         GROUP BY 1, 2, 3, 4""", awalan=s.kode_wilayah + "%", akhir=_bulan_ini(s.periode.selesai), segmen=s.segmen)
     kelompok_keluar = ["bulan", *(["segmen"] if per_segmen else []), per]
+    kosong = pd.DataFrame(columns=[*kelompok_keluar, *UKURAN_BULANAN])
     if mentah.empty:
-        return pd.DataFrame(columns=[*kelompok_keluar, *UKURAN_BULANAN])
+        return kosong
     # One dense month-by-group array per figure (groups: regency × segment × key; the query gave one
     # row per group and month): bills and active counts are running sums of their changes along the
     # months, the rest are the month's own.
@@ -187,7 +188,7 @@ def bulanan(engine: sa.Engine, s: Saringan, per: str = "sumber_dana", per_segmen
     kolom_bulan = np.arange(akhir - awal + 1)
     g, m = np.nonzero((kolom_bulan >= dari[:, None]) & (kolom_bulan <= sampai[:, None]))
     if not len(g):
-        return pd.DataFrame(columns=[*kelompok_keluar, *UKURAN_BULANAN])
+        return kosong
     hasil = pd.DataFrame({"bulan": m + awal, "segmen": mentah["segmen"].array.take(baris[g]),
                           per: mentah["kunci"].array.take(baris[g]), **{u: nilai[u][g, m] for u in UKURAN_BULANAN}})
     jumlah = hasil.groupby(kelompok_keluar, as_index=False)[list(UKURAN_BULANAN)].sum()

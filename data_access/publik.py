@@ -131,7 +131,7 @@ def _nonaktif(engine: sa.Engine, awalan: str, periode: Periode) -> pd.DataFrame:
 
 def _sel(lebar: pd.DataFrame, ukuran: str, waktu: list[str]) -> pd.DataFrame:
     """Counts one column per time (program, segmen, kode_desa, then a column for each of `waktu`,
-    in order) as pattern cells, time after time, zero counts left out (hitungan_sel): pandas'
+    in order) as pattern cells, time after time, zero counts left out (sel_ukuran): pandas'
     melt and a map of the time names cost as much as the queries."""
     n = lebar.drop(columns=["program", "segmen", "kode_desa"]).to_numpy(dtype=np.int64)
     # Zeros dropped before any name is written: most of a small region's sign-up cells are zero,
