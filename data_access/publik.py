@@ -17,11 +17,11 @@ from data_access.db import baca
 from data_access.masa_aktif import BIT_PROGRAM, SEMUA_PROGRAM, sql_berhenti
 from data_access.ringkasan import bulan_tren, hitungan_aktif
 from domain.periode import BANDING, Periode, periode_banding
-from domain.publik import (UKURAN_IURAN, PolaPublik, akhir_bulan, rentang_bulan, sel_iuran, teks_berulang, waktu_hari,
+from domain.publik import (KOLOM_SEL, UKURAN_IURAN, PolaPublik, akhir_bulan, rentang_bulan, sel_iuran, teks_berulang, waktu_hari,
                            waktu_rentang)
 from domain.saringan import Saringan
 
-KOLOM = ["ukuran", "program", "waktu", "kode_desa", "segmen", "n"]
+KOLOM = KOLOM_SEL
 
 
 def rentang_baru(periode: Periode) -> list[tuple[date, date]]:
@@ -37,9 +37,7 @@ def hitungan_sel(engine: sa.Engine, awalan: str, periode: Periode) -> pd.DataFra
     """Every village's counts (columns ukuran, program, waktu, kode_desa, segmen, n) under the region
     code `awalan`, for the period, every measure of the pattern (sel_ukuran) together."""
     iuran_periode = _iuran(engine, Saringan(awalan, periode))
-    bagian = [*(sel_ukuran(engine, awalan, periode, u) for u in ("aktif", "baru", "nonaktif")), iuran_periode]
-    bagian = [b for b in bagian if not b.empty]
-    return pd.concat(bagian, ignore_index=True) if bagian else pd.DataFrame(columns=KOLOM)
+    return _gabung([*(sel_ukuran(engine, awalan, periode, u) for u in ("aktif", "baru", "nonaktif")), iuran_periode])
 
 
 def sel_ukuran(engine: sa.Engine, awalan: str, periode: Periode, ukuran: str) -> pd.DataFrame:
@@ -58,6 +56,11 @@ def sel_ukuran(engine: sa.Engine, awalan: str, periode: Periode, ukuran: str) ->
         bagian = [_nonaktif(engine, awalan, periode)]
     else:
         raise ValueError(f"ukuran pola tidak dikenal: {ukuran}")
+    return _gabung(bagian)
+
+
+def _gabung(bagian: list[pd.DataFrame]) -> pd.DataFrame:
+    """Cell frames one after another (empty ones left out: pandas warns on them)."""
     bagian = [b for b in bagian if not b.empty]
     return pd.concat(bagian, ignore_index=True) if bagian else pd.DataFrame(columns=KOLOM)
 

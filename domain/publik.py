@@ -25,6 +25,8 @@ import pandas as pd
 
 from domain.suppresi import sembunyikan_persamaan_datar
 
+# A pattern cell's columns, wherever cells are counted (data_access.publik) or made here.
+KOLOM_SEL = ["ukuran", "program", "waktu", "kode_desa", "segmen", "n"]
 SEMUA_SEGMEN = "*"
 SEMUA_PROGRAM = "SEMUA"
 SEGMEN_UTAMA = "BPU"
@@ -87,9 +89,8 @@ def sel_iuran(per_bulan: pd.DataFrame, per_dana: pd.DataFrame, mulai: date, sele
     the period, which add up to it too. Zero counts are kept, and a month of the period with no
     payment data at all gets a zero cell: it adds nothing to the total, and without it the months
     would not tile it."""
-    kolom = ["ukuran", "program", "waktu", "kode_desa", "segmen", "n"]
     if per_bulan.empty:
-        return pd.DataFrame(columns=kolom)
+        return pd.DataFrame(columns=KOLOM_SEL)
     semua = waktu_bulan_iuran(mulai, selesai)
     bulan_ada = {b.replace(day=1) for b in per_bulan["bulan"]}
     kosong = [b.date() for b in pd.date_range(mulai.replace(day=1), selesai, freq="MS") if b.date() not in bulan_ada]
@@ -321,7 +322,7 @@ class PolaPublik:
                 raise ValueError(f"ukuran pola tidak dikenal: {ukuran}")
             df = self._per_program(ukuran).get(kunci[1])
             if df is None:
-                df = pd.DataFrame(columns=["ukuran", "program", "waktu", "kode_desa", "segmen", "n"])
+                df = pd.DataFrame(columns=KOLOM_SEL)
             if ukuran == "aktif":
                 df = df[df["waktu"] == w]
             self._subsistem[kunci] = _pola_subsistem(df, self.k)

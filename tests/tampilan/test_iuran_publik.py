@@ -19,8 +19,8 @@ def _pola(baris: pd.DataFrame, k: int) -> PolaPublik:
     data_access.publik builds it from the database."""
     ukuran = ["peserta_bayar", "berhenti", "kembali"]
     return PolaPublik.dari_sel(sel_iuran(baris.groupby(["bulan", "kode_desa", "segmen"], as_index=False)[ukuran].sum(),
-                                baris.groupby(["kode_desa", "segmen", "sumber_dana"], as_index=False)[ukuran].sum(),
-                                REGENSI.periode.mulai, REGENSI.periode.selesai), k)
+                                        baris.groupby(["kode_desa", "segmen", "sumber_dana"], as_index=False)[ukuran].sum(),
+                                        REGENSI.periode.mulai, REGENSI.periode.selesai), k)
 
 
 def _publik(df: pd.DataFrame, k: int):
