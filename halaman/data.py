@@ -7,7 +7,6 @@ from layanan.sesi import konteks
 from data_access.impor import JENIS_IMPOR
 from tampilan.format import aman_markdown
 from tampilan.teks import alasan_dalam, label_isian, t
-from halaman import komponen
 
 
 def _markdown(ringkasan: str) -> str:
@@ -34,7 +33,6 @@ if pesan := st.session_state.pop("pesan_impor", None):
     st.success(pesan, icon=":material/check_circle:")
 if berkas is None:
     st.stop()
-komponen.sembunyikan_unduhan_bawaan()  # cells here are whatever the upload held
 
 isi = berkas.getvalue()
 pengguna = k.pengguna  # who signed in; the import log names them

@@ -13,19 +13,14 @@ from domain.layar import ModeLayar
 from tampilan.teks import t
 
 
-def sembunyikan_unduhan_bawaan() -> None:
-    """Hide the table toolbar's own CSV download: it writes formula-looking cells as they are."""
-    st.html("<style>[data-testid='stElementToolbar'] button[aria-label='Download as CSV']{display:none}</style>")
-
-
 def grafik(spek: dict, tempat=st) -> None:
     """A chart from tampilan.grafik (a Vega-Lite dictionary), full width."""
     tempat.vega_lite_chart(spek, width="stretch")
 
 
 def tabel(data: Any, nama: str, bahasa: str, catatan: str | None = None, **opsi) -> None:
-    """st.dataframe with CSV and XLSX downloads of exactly what it shows (suppression included)."""
-    sembunyikan_unduhan_bawaan()
+    """st.dataframe with CSV and XLSX downloads of exactly what it shows (suppression included); the
+    table's own download is off (client.disableDataExport in .streamlit/config.toml)."""
     st.dataframe(data, hide_index=opsi.pop("hide_index", True), width=opsi.pop("width", "stretch"), **opsi)
     # A horizontal row sized to the buttons: fixed-ratio columns squeeze them inside a half-width column.
     baris = st.container(horizontal=True)

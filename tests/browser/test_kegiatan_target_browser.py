@@ -87,7 +87,9 @@ def test_desa_sadar_checklist_shows_thresholds(halaman, server_app):
     # Polled, not counted once: a CI run saw three tiles with both tables already on screen.
     expect(page.locator("[data-testid=stMetricValue]")).to_have_count(4, timeout=TUNGGU_MS)
     page.locator("[data-testid=stDataFrame]").first.hover()
-    assert not page.locator("button[aria-label='Download as CSV']").first.is_visible()  # unguarded: hidden
+    # The toolbar is up (its search and fullscreen), without the unguarded CSV download.
+    page.locator("[data-testid=stElementToolbar] button").first.wait_for(timeout=TUNGGU_MS)
+    assert page.locator("[data-testid=stElementToolbar] button[aria-label='Download as CSV']").count() == 0
     with page.expect_download() as unduhan:
         page.locator("[data-testid=stDownloadButton] button").first.click()
     baris = open(unduhan.value.path(), encoding="utf-8-sig").read().splitlines()
