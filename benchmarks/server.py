@@ -55,14 +55,17 @@ def server_streamlit(folder_data: Path, log: Path, skrip: Path = AKAR_PROYEK / "
 @contextmanager
 def proses_streamlit(folder_data: Path, log: Path, skrip: Path = AKAR_PROYEK / "server.py",
                      env_tambahan: dict[str, str] | None = None,
-                     rahasia: Path | None = None, port: int | None = None) -> Iterator[tuple[str, subprocess.Popen]]:
-    """As server_streamlit, also yielding the server process (for benchmarks that watch its memory)."""
+                     rahasia: Path | None = None, port: int | None = None,
+                     catat_jalan: Path | None = None) -> Iterator[tuple[str, subprocess.Popen]]:
+    """As server_streamlit, also yielding the server process (for benchmarks that watch its memory);
+    with `catat_jalan`, each script run's span and CPU go to that file (benchmarks.streamlit_tercatat)."""
     port = port or port_bebas()
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}  # only a database asked for below
     env.update({"DESA_SADAR_DATA_DIR": str(folder_data), **(env_tambahan or {}), "PYTHONPATH": str(AKAR_PROYEK)})
     with open(log, "w") as keluaran:
         proses = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(skrip), "--server.port", str(port),
+            [sys.executable, "-m", *(("benchmarks.streamlit_tercatat", str(catat_jalan)) if catat_jalan else ("streamlit",)),
+             "run", str(skrip), "--server.port", str(port),
              "--server.address", "127.0.0.1", "--server.headless", "true", "--logger.messageFormat", FORMAT_LOG,
              *(["--secrets.files", str(rahasia)] if rahasia else [])],
             cwd=AKAR_PROYEK, env=env, stdout=keluaran, stderr=subprocess.STDOUT)
