@@ -11,9 +11,10 @@ import logging
 import threading
 
 # What the router and its first page (Ringkasan) import: layanan.cache brings pandas, geopandas, the
-# database drivers and every query module; openpyxl builds the tables' XLSX files. Not halaman.*,
-# which declare Streamlit components when imported, something only a script's run may do.
-MODUL_HALAMAN_PERTAMA = ("layanan.cache", "layanan.sisi", "tampilan.grafik", "streamlit.components.v1", "openpyxl")
+# database drivers and every query module; XlsxWriter builds the tables' XLSX files (openpyxl only
+# reads imported sheets). Not halaman.*, which declare Streamlit components when imported, something
+# only a script's run may do.
+MODUL_HALAMAN_PERTAMA = ("layanan.cache", "layanan.sisi", "tampilan.grafik", "streamlit.components.v1", "xlsxwriter")
 
 _LOG = logging.getLogger(__name__)
 

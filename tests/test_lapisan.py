@@ -93,7 +93,8 @@ def test_the_server_answers_before_the_data_libraries_load():
 def test_the_warm_up_loads_no_library_the_first_page_does_without():
     """folium (with branca, its templates and the tile providers) loads when the village map is drawn;
     Altair, matplotlib and SciPy never serve a page (charts are plain Vega-Lite specs, the PDF's
-    picture is drawn on request). The warm-up and every page import layanan.cache."""
+    picture is drawn on request; openpyxl reads imported sheets only). The warm-up and every page import
+    layanan.cache."""
     impor = "from layanan import pemanasan; import importlib; [importlib.import_module(m) for m in pemanasan.MODUL_HALAMAN_PERTAMA]"
     assert _dimuat(impor, ("folium", "branca", "streamlit_folium", "geo.peta_folium", "altair", "matplotlib",
-                           "scipy", "statsmodels")) == []
+                           "scipy", "statsmodels", "openpyxl")) == []
