@@ -25,6 +25,7 @@ before and after the app and pooled (each block's medians are printed below the 
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import statistics
 import tempfile
@@ -181,7 +182,7 @@ def diukur(server: Server, ukuran: Ukuran) -> Iterator[None]:
     if awal and akhir:
         ukuran.jalan.append(akhir[-1] - awal[0])
     skrip, skrip_cpu = server.skrip_sejak(mulai)
-    if skrip == skrip:  # not NaN: the server recorded its runs
+    if not math.isnan(skrip):  # the server recorded its runs
         ukuran.skrip.append(skrip)
         ukuran.skrip_cpu.append(skrip_cpu)
 

@@ -54,8 +54,9 @@ with st.container(border=True, key="pesan_kunci"):
     st.subheader(t("pesan_kunci", bahasa))
     ikon = {True: ":material/trending_up:", False: ":material/warning:"}
     # One Markdown element with a paragraph per message: each element is a render of its own in the browser.
-    st.markdown("\n\n".join(f"{ikon.get(p.baik, ':material/info:')} {fmt.aman_markdown(p.teks)}"
-                             for p in cache.pesan_kunci(s, k.hari_ini, bahasa, ambang)))
+    if pesan_kunci := cache.pesan_kunci(s, k.hari_ini, bahasa, ambang):
+        st.markdown("\n\n".join(f"{ikon.get(p.baik, ':material/info:')} {fmt.aman_markdown(p.teks)}"
+                                 for p in pesan_kunci))
 
 kolom = st.columns(5)
 a_awal = angka.perubahan_aktif

@@ -25,8 +25,8 @@ BULAN_ID = {
 
 LOKAL_ANGKA = "id_ID"
 # Python's own grouping (1,234.5) with the separators swapped is what Babel writes for id_ID (equal on
-# 300,000 random values; tests/tampilan/test_format.py compares the two) at a seventh of the cost,
-# and a page writes a few hundred numbers per rerun.
+# 300,000 random values; tests/tampilan/test_format.py compares the two) at a tenth of the cost for a
+# whole number and a fifth for a decimal, and a page writes a few hundred numbers per rerun.
 _PEMISAH_ID = str.maketrans(",.", ".,")
 
 # Vega-Lite's d3 locale for charts, so axes and tooltips group digits as 1.234.567 and name the
