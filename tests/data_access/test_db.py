@@ -7,7 +7,7 @@ import sqlalchemy as sa
 
 from data_access.masa_aktif import BIT_PROGRAM
 from data_access.impor import pelanggaran_integritas
-from data_access.db import baca, buat_engine, muat_massal, siapkan_database, tulis, versi_skema
+from data_access.db import FOLDER_MIGRASI, REVISI_TERBARU, baca, buat_engine, muat_massal, siapkan_database, tulis, versi_skema
 from domain.program import Program, Segmen, boleh_ikut
 
 import pandas as pd
@@ -86,6 +86,28 @@ def test_migration_creates_the_schema_and_rerunning_keeps_rows(url_kosong):
     engine = buat_engine(url_kosong)  # a restart of the app
     siapkan_database(engine)
     assert baca(engine, "SELECT count(*) AS n FROM wilayah")["n"].iloc[0] == 3
+    engine.dispose()
+
+
+def test_the_newest_revision_named_in_code_is_alembics_head():
+    from alembic.script import ScriptDirectory
+
+    assert ScriptDirectory(str(FOLDER_MIGRASI)).get_current_head() == REVISI_TERBARU
+
+
+def test_a_database_already_at_the_newest_revision_opens_without_alembic(url_kosong, monkeypatch):
+    from alembic import command
+
+    engine = buat_engine(url_kosong)
+    siapkan_database(engine)
+
+    def tidak_boleh(*_a, **_k):
+        raise AssertionError("Alembic dijalankan untuk database yang sudah terbaru")
+
+    monkeypatch.setattr(command, "upgrade", tidak_boleh)
+    siapkan_database(engine)
+    with pytest.raises(AssertionError):  # the guard is live: any other revision goes through Alembic
+        siapkan_database(engine, "0010")
     engine.dispose()
 
 
