@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
+import logging
+import os
 import re
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
 import pyogrio
+import shapely
 import sqlalchemy as sa
 
+import geo.batas
 from data_access.db import tulis
 from geo.batas import (
     BatasTidakValid,
@@ -31,6 +37,8 @@ AKHIRAN_BERKAS = (".geojson", ".json", ".gpkg")
 # UTM zone 49S covers Central Java; areas in km² for demo calibration, not for display.
 CRS_LUAS = "EPSG:32749"
 PROPERTI_WEB = ["kode", "nama", "kode_kec", "nama_kec", "jenis"]
+
+log = logging.getLogger(__name__)
 
 
 class BatasTidakDitemukan(FileNotFoundError):
@@ -96,15 +104,16 @@ def cari_berkas_batas(folder: Path, kode_kab: str) -> Path:
 
 
 @functools.lru_cache(maxsize=4)
-def muat_batas(folder: Path, kode_kab: str) -> BatasWilayah:
+def muat_batas(folder: Path, kode_kab: str, simpanan: Path | None = None) -> BatasWilayah:
     """Villages of one regency, validated, with dissolved kecamatan and regency and the web layer.
 
-    Cached per process: boundaries change only when someone replaces the file and restarts.
+    Cached per process: boundaries change only when someone replaces the file and restarts. With
+    `simpanan` (a folder of the app's own), the cleaned coverage is kept there between starts.
     """
     berkas = cari_berkas_batas(folder, kode_kab)
     desa = pyogrio.read_dataframe(berkas, where=f"kode LIKE '{kode_kab}.%'")
     asli = validasi_desa(desa, kode_kab).sort_values("kode").reset_index(drop=True)
-    desa = bersihkan_cakupan(asli)
+    desa = _cakupan_bersih(asli, berkas, kode_kab, simpanan)
     if "jenis" not in desa.columns:
         desa["jenis"] = desa["kode"].str[9].map({"1": "kelurahan", "2": "desa"})
     nama_kab = str(desa["nama_kab"].iloc[0]) if "nama_kab" in desa.columns else f"Kabupaten {kode_kab}"
@@ -123,6 +132,63 @@ def muat_batas(folder: Path, kode_kab: str) -> BatasWilayah:
         kecamatan_web=kecamatan_web,
         kabupaten_web=turunkan_kabupaten(desa_web, kode_kab, nama_kab),
     )
+
+
+def _cakupan_bersih(asli: gpd.GeoDataFrame, berkas: Path, kode_kab: str, simpanan: Path | None) -> gpd.GeoDataFrame:
+    """bersihkan_cakupan(asli), read from `simpanan` when it was worked out before from the same file
+    by the same code. Cleaning is most of the time boundaries take to load, and they load on every
+    start before the first page can show; what is kept is public geometry, read as data (WKB), never
+    run. Any doubt about a kept copy (unreadable, other villages) means cleaning anew."""
+    if simpanan is None:
+        return bersihkan_cakupan(asli)
+    kunci = hashlib.sha256(berkas.read_bytes())
+    # The code that cleans is part of the key: a change to geo/batas.py or to GEOS makes a new copy.
+    kunci.update(Path(geo.batas.__file__).read_bytes())
+    kunci.update(f"{kode_kab}|{shapely.__version__}|{shapely.geos_version_string}".encode())
+    lokasi = simpanan / f"batas-{kode_kab}-{kunci.hexdigest()[:24]}.json"
+    kode = asli["kode"].tolist()
+    tersimpan = _baca_cakupan(lokasi, kode)
+    if tersimpan is not None:
+        return asli.set_geometry(tersimpan, crs=asli.crs)
+    bersih = bersihkan_cakupan(asli)
+    _simpan_cakupan(lokasi, kode, bersih.geometry.values)
+    return bersih
+
+
+def _baca_cakupan(lokasi: Path, kode: list[str]):
+    try:
+        isi = json.loads(lokasi.read_text(encoding="utf-8"))
+        if not isinstance(isi, dict) or isi.get("kode") != kode or len(isi.get("wkb", ())) != len(kode):
+            raise ValueError("desa lain")
+        geometri = shapely.from_wkb(isi["wkb"], on_invalid="raise")
+        if shapely.is_missing(geometri).any():
+            raise ValueError("geometri kosong")
+        return geometri
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, TypeError, shapely.errors.GEOSException) as e:
+        log.warning("Simpanan batas %s tidak dipakai (%s); batas dibersihkan ulang.", lokasi.name, e)
+        return None
+
+
+def _simpan_cakupan(lokasi: Path, kode: list[str], geometri) -> None:
+    """Written whole under a passing name, then renamed: a second process reading at the same
+    moment sees the old copy or the new one, never half of one."""
+    sementara = None
+    try:
+        lokasi.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=lokasi.parent, prefix=".batas-",
+                                         suffix=".tmp", delete=False) as berkas:
+            sementara = Path(berkas.name)
+            json.dump({"kode": kode, "wkb": shapely.to_wkb(geometri, hex=True).tolist()}, berkas)
+        os.replace(sementara, lokasi)
+        for lama in lokasi.parent.glob(lokasi.name.rsplit("-", 1)[0] + "-*.json"):
+            if lama != lokasi:
+                lama.unlink(missing_ok=True)
+    except OSError as e:  # a read-only or full data directory: the app still starts, only more slowly
+        log.info("Simpanan batas tidak ditulis: %s", e)
+        if sementara is not None:
+            sementara.unlink(missing_ok=True)
 
 
 def sinkronkan_wilayah(engine: sa.Engine, batas: BatasWilayah) -> int:
@@ -158,6 +224,11 @@ def folder_batas_impor(folder_data: Path) -> Path:
     return folder_data / "batas"
 
 
+def folder_simpanan(folder_data: Path) -> Path:
+    """What the app works out from its files and keeps between starts (cleaned boundaries)."""
+    return folder_data / "simpanan"
+
+
 def batas_aplikasi(folder_data: Path, folder_referensi: Path, kode_kab: str) -> BatasWilayah:
     """The regency's boundaries: an imported file in the data directory when there is one, otherwise
     the reference folder."""
@@ -168,5 +239,5 @@ def batas_aplikasi(folder_data: Path, folder_referensi: Path, kode_kab: str) -> 
         except BatasTidakDitemukan:
             pass
         else:
-            return muat_batas(impor, kode_kab)
-    return muat_batas(folder_referensi, kode_kab)
+            return muat_batas(impor, kode_kab, folder_simpanan(folder_data))
+    return muat_batas(folder_referensi, kode_kab, folder_simpanan(folder_data))
