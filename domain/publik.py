@@ -313,20 +313,38 @@ class PolaPublik:
         # Day counts are independent day by day; ranges of one measure are linked by their months.
         return (ukuran, program, w if ukuran == "aktif" else "")
 
-    def tersembunyi(self, ukuran: str, program: str | None, w: str, kode: str, segmen: str | None) -> bool:
-        if self.k <= 1:
-            return False
-        kunci = self._kunci(ukuran, program or SEMUA_PROGRAM, w)
+    def siapkan_kabupaten(self, hari_akhir: date) -> PolaPublik:
+        """Decide now the hidden cells of what a regency-wide page shows first (every measure of all
+        programmes together, and each programme's active count on the period's last day): at server
+        start they were a quarter of the first visitor's wait."""
+        for ukuran in UKURAN_POLA:
+            semua = self._per_program(ukuran).get(SEMUA_PROGRAM)
+            hari = semua["waktu"].unique().tolist() if ukuran == "aktif" and semua is not None else [""]
+            for w in hari:
+                self._sistem(ukuran, SEMUA_PROGRAM, w)
+        for program in self._per_program("aktif"):
+            self._sistem("aktif", program, waktu_hari(hari_akhir))
+        return self
+
+    def _sistem(self, ukuran: str, program: str, w: str) -> frozenset[tuple[str, str, str]]:
+        kunci = self._kunci(ukuran, program, w)
         if kunci not in self._subsistem:
             if ukuran not in UKURAN_POLA:
                 raise ValueError(f"ukuran pola tidak dikenal: {ukuran}")
-            df = self._per_program(ukuran).get(kunci[1])
+            df = self._per_program(ukuran).get(program)
             if df is None:
                 df = pd.DataFrame(columns=KOLOM_SEL)
             if ukuran == "aktif":
                 df = df[df["waktu"] == w]
+            # Two threads may work out one system at once (the warm-up and a first page); both get
+            # the same cells, so the second assignment changes nothing.
             self._subsistem[kunci] = _pola_subsistem(df, self.k)
-        return (w, kode, segmen or SEMUA_SEGMEN) in self._subsistem[kunci]
+        return self._subsistem[kunci]
+
+    def tersembunyi(self, ukuran: str, program: str | None, w: str, kode: str, segmen: str | None) -> bool:
+        if self.k <= 1:
+            return False
+        return (w, kode, segmen or SEMUA_SEGMEN) in self._sistem(ukuran, program or SEMUA_PROGRAM, w)
 
     def nilai(self, n: int | None, ukuran: str, program: str | None, w: str, kode: str,
               segmen: str | None) -> int | None:

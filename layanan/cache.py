@@ -118,7 +118,8 @@ def panaskan() -> None:
     if app.demo and not (app.demo.selesai and not app.demo.galat):
         return
     hari_ini = app.pengaturan.hari_ini()
-    _pola(periode_dari_kunci(pilihan_periode(hari_ini)[0], hari_ini), app.pengaturan.k_suppresi).siapkan()
+    periode = periode_dari_kunci(pilihan_periode(hari_ini)[0], hari_ini)
+    _pola(periode, app.pengaturan.k_suppresi).siapkan().siapkan_kabupaten(periode.selesai)
 
 
 @st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)

@@ -606,21 +606,32 @@ def _app_dengan_akun() -> AppTest:
 
 def test_the_server_warm_up_leaves_the_first_visitor_no_public_pattern_to_build(monkeypatch):
     """server.py starts layanan.pemanasan once Streamlit's runtime is up: the first visitor's overview
-    then finds the public pattern of the period it opens on built, the costliest step of a first page."""
+    then finds the public pattern of the period it opens on built, the costliest step of a first page,
+    with the hidden cells of every figure it shows decided."""
+    import domain.publik
+
     st.cache_resource.clear()
     st.cache_data.clear()
     pemanasan.mulai().join(timeout=600)
-    dibangun = []
+    dibangun, diputuskan = [], []
     asli = cache.publik.pola_publik
+    asli_sistem = domain.publik._pola_subsistem
 
     def dicatat(engine, kode, periode, ambang):
         dibangun.append(periode.kunci)
         return asli(engine, kode, periode, ambang)
 
+    def sistem_dicatat(hitungan, k):
+        if len(hitungan):  # a month with no counts in the period is decided at no cost
+            diputuskan.append(hitungan["waktu"].iloc[0])
+        return asli_sistem(hitungan, k)
+
     monkeypatch.setattr(cache.publik, "pola_publik", dicatat)
+    monkeypatch.setattr(domain.publik, "_pola_subsistem", sistem_dicatat)
     at = buka()
     assert [m.label for m in at.metric][:1] == ["Peserta aktif"]
     assert "ytd" not in dibangun, dibangun
+    assert diputuskan == [], diputuskan
 
 
 def test_a_kecamatans_events_ready_villages_and_targets_are_the_regencys_sliced():
