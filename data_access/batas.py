@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import pyogrio
+import pyproj
 import shapely
 import sqlalchemy as sa
 
@@ -37,6 +39,7 @@ AKHIRAN_BERKAS = (".geojson", ".json", ".gpkg")
 # UTM zone 49S covers Central Java; areas in km² for demo calibration, not for display.
 CRS_LUAS = "EPSG:32749"
 PROPERTI_WEB = ["kode", "nama", "kode_kec", "nama_kec", "jenis"]
+POLIGON = (shapely.GeometryType.POLYGON, shapely.GeometryType.MULTIPOLYGON)
 
 log = logging.getLogger(__name__)
 
@@ -142,9 +145,10 @@ def _cakupan_bersih(asli: gpd.GeoDataFrame, berkas: Path, kode_kab: str, simpana
     if simpanan is None:
         return bersihkan_cakupan(asli)
     kunci = hashlib.sha256(berkas.read_bytes())
-    # The code that cleans is part of the key: a change to geo/batas.py or to GEOS makes a new copy.
+    # The code that cleans is part of the key: a change to geo/batas.py, GEOS or PROJ (which reprojects
+    # a file in another CRS) makes a new copy.
     kunci.update(Path(geo.batas.__file__).read_bytes())
-    kunci.update(f"{kode_kab}|{shapely.__version__}|{shapely.geos_version_string}".encode())
+    kunci.update(f"{kode_kab}|{shapely.__version__}|{shapely.geos_version_string}|{pyproj.__version__}".encode())
     lokasi = simpanan / f"batas-{kode_kab}-{kunci.hexdigest()[:24]}.json"
     kode = asli["kode"].tolist()
     tersimpan = _baca_cakupan(lokasi, kode)
@@ -158,11 +162,15 @@ def _cakupan_bersih(asli: gpd.GeoDataFrame, berkas: Path, kode_kab: str, simpana
 def _baca_cakupan(lokasi: Path, kode: list[str]):
     try:
         isi = json.loads(lokasi.read_text(encoding="utf-8"))
-        if not isinstance(isi, dict) or isi.get("kode") != kode or len(isi.get("wkb", ())) != len(kode):
+        if not isinstance(isi, dict):
+            raise ValueError("bukan simpanan batas")
+        wkb = isi.get("wkb")
+        if isi.get("kode") != kode or not isinstance(wkb, list) or len(wkb) != len(kode) \
+                or not all(isinstance(g, str) for g in wkb):
             raise ValueError("desa lain")
-        geometri = shapely.from_wkb(isi["wkb"], on_invalid="raise")
-        if shapely.is_missing(geometri).any():
-            raise ValueError("geometri kosong")
+        geometri = shapely.from_wkb(wkb, on_invalid="raise")
+        if not np.isin(shapely.get_type_id(geometri), POLIGON).all():
+            raise ValueError("bukan poligon")
         return geometri
     except FileNotFoundError:
         return None

@@ -317,6 +317,8 @@ class PolaPublik:
         """Decide now the hidden cells of what a regency-wide page shows first (every measure of all
         programmes together, and each programme's active count on the period's last day): at server
         start they were a quarter of the first visitor's wait."""
+        if self.k <= 1:
+            return self  # nothing is hidden
         for ukuran in UKURAN_POLA:
             semua = self._per_program(ukuran).get(SEMUA_PROGRAM)
             hari = semua["waktu"].unique().tolist() if ukuran == "aktif" and semua is not None else [""]

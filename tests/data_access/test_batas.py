@@ -58,10 +58,16 @@ def test_a_second_start_reads_the_cleaned_coverage_and_gets_the_same_layers(fold
 
 
 @pytest.mark.parametrize("isi", ["", "{bukan json", '{"kode": [], "wkb": []}', "[1, 2]",
-                                 '{"kode": null, "wkb": "00"}'])
+                                 '{"kode": null, "wkb": "00"}', "KODE_DAN_TEKS", "KODE_DAN_TITIK"])
 def test_a_damaged_copy_is_cleaned_anew_and_replaced(folder_data, referensi, isi):
     pertama = batas_aplikasi(folder_data, referensi, "33.26")
     (salinan,) = folder_simpanan(folder_data).iterdir()
+    if isi == "KODE_DAN_TEKS":  # the right villages, but the geometry one text of the right length
+        kode = pertama.desa["kode"].tolist()
+        isi = json.dumps({"kode": kode, "wkb": "0" * len(kode)})
+    elif isi == "KODE_DAN_TITIK":  # readable geometry, but points: a map layer would fail on them
+        kode = pertama.desa["kode"].tolist()
+        isi = json.dumps({"kode": kode, "wkb": [shapely.Point(109.6, -7.0).wkb_hex] * len(kode)})
     salinan.write_text(isi, encoding="utf-8")
     muat_batas.cache_clear()
     _sama(batas_aplikasi(folder_data, referensi, "33.26"), pertama)
