@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from domain.impor import normalkan_kolom
+from domain.urai import normalkan_kolom
 
 BATAS_BYTE_BAWAAN = 25 * 1024 * 1024  # matches server.maxUploadSize in .streamlit/config.toml
 # An .xlsx of tens of MB legitimately unpacks to a few hundred; more than this is refused unread.

@@ -9,7 +9,6 @@ the validation context (the gazetteer lives in geo/, which the domain does not i
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -22,17 +21,12 @@ from domain.kegiatan import JENIS_KEGIATAN, PANJANG_NAMA
 from domain.layar import TARGET_TERBESAR
 from domain.nik import NIKTidakSah, bersihkan, periksa_konsisten, urai_nik
 from domain.program import SUMBER_DANA, Program, Segmen, alasan_program, alasan_tidak_boleh
-from domain.urai import (NilaiTidakSah, kosong, urai_angka, urai_bulan, urai_program, urai_tanggal, urai_tanggal_data,
-                         urai_ya_tidak, TAHUN_DATA_MINIMUM)
+from domain.urai import (NilaiTidakSah, kosong, normalkan_kolom, urai_angka, urai_bulan, urai_program, urai_tanggal,
+                         urai_tanggal_data, urai_ya_tidak, TAHUN_DATA_MINIMUM)
 
 # A resolver turns (village text or code, kecamatan text or None) into a village code, or raises
 # ValueError with the reason (not found, ambiguous between kecamatan …).
 PenyelesaiDesa = Callable[[str, str | None], str]
-
-
-def normalkan_kolom(nama: Any) -> str:
-    """'Tgl. Daftar ' -> 'tgl_daftar'; 'Desa/Kelurahan' -> 'desa_kelurahan'."""
-    return re.sub(r"[^0-9a-z]+", "_", str(nama).strip().lower()).strip("_")
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,11 @@ from datetime import date, datetime, timedelta
 
 from domain.program import Program
 
+def normalkan_kolom(nama: object) -> str:
+    """'Tgl. Daftar ' -> 'tgl_daftar'; 'Desa/Kelurahan' -> 'desa_kelurahan'."""
+    return re.sub(r"[^0-9a-z]+", "_", str(nama).strip().lower()).strip("_")
+
+
 # Excel counts days from 1899-12-30 (its 1900 leap-year bug included); serials in this range are
 # the dates 1954–2119, which covers every date an import may hold.
 EXCEL_NOL = date(1899, 12, 30)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import geopandas as gpd
 import shapely
 
-from domain.impor import normalkan_kolom
+from domain.urai import normalkan_kolom
 
 CRS_WEB = "EPSG:4326"
 KOLOM_WAJIB = ("kode", "nama", "kode_kec", "nama_kec")

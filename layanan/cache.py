@@ -12,18 +12,18 @@ import logging
 import threading
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import sqlalchemy as sa
 import streamlit as st
 
-from data_access import desa_sadar, impor, iuran, kegiatan, layar, pendaftaran, peta, provinsi, proyeksi, ringkasan, target
+from data_access import desa_sadar, iuran, kegiatan, layar, pendaftaran, peta, provinsi, proyeksi, ringkasan, target
 from data_access.aset import siapkan_aset_peta
 from data_access.batas import BatasWilayah, batas_aplikasi
 from laporan.briefing import IsiBriefing
 from laporan.ekspor import ke_csv, ke_xlsx, sebagai_tabel
 from laporan.susun import susun_briefing
-from data_access.impor_batas import impor_batas
 from data_access.config import Pengaturan, kunci_rahasia_nik, muat_pengaturan
 from data_access.db import buat_engine, siapkan_database
 from data_access.demo import ada_data_demo as demo_ada
@@ -44,8 +44,11 @@ from domain.saringan import Saringan
 from tampilan.teks import t
 from data_access.segar_latar import SegarLatar
 from geo.batas import titik_desa
-from geo.gazetteer import Gazetteer
 from geo.peta import svg_sorot
+
+if TYPE_CHECKING:
+    from data_access import impor
+    from geo.gazetteer import Gazetteer
 
 UMUR_CACHE_DETIK = 60
 
@@ -76,6 +79,8 @@ def _tulis_demo_latar(engine: sa.Engine, batas: BatasWilayah, hari_ini: date, de
     try:
         isi_demo(engine, batas, hari_ini, kabar=demo.kabar)
     except Exception as e:  # shown on the waiting screen; the full trace goes to the server log only
+        from data_access import impor
+
         logging.getLogger(__name__).exception("Data contoh gagal dibuat")
         demo.galat = impor.pesan_gagal(e)
     finally:
@@ -207,6 +212,8 @@ def nilai_provinsi(s: Saringan, tingkat: str, ukuran: str, ambang: int) -> pd.Da
 
 @st.cache_resource
 def gazetteer() -> Gazetteer:
+    from geo.gazetteer import Gazetteer
+
     return Gazetteer(aplikasi().batas.desa)
 
 
@@ -449,7 +456,11 @@ def tahun_target() -> list[int]:
     return target.tahun_target(aplikasi().engine)
 
 
+# The import modules (pydantic's row models among them) load with the import page, not with the
+# first page every visitor opens.
 def konteks_impor(pengguna: str, hari_ini: date) -> impor.KonteksImpor:
+    from data_access import impor
+
     app = aplikasi()
     return impor.KonteksImpor(pengguna, hari_ini, gazetteer(), kunci_nik(), lambda kode: titik_desa(app.batas.desa, kode))
 
@@ -457,6 +468,9 @@ def konteks_impor(pengguna: str, hari_ini: date) -> impor.KonteksImpor:
 def periksa_impor(jenis: str, isi: bytes, nama_berkas: str, pengguna: str, hari_ini: date,
                   kemajuan=None, terima_koreksi: bool = False) -> tuple[impor.HasilImpor, pd.DataFrame]:
     """Check an upload without writing (not cached: files may hold personal data)."""
+    from data_access import impor
+    from data_access.impor_batas import impor_batas
+
     wajib(sesi.peran_sesi(), "impor")
     if jenis == "batas":
         app = aplikasi()
@@ -477,6 +491,9 @@ def ada_data_demo() -> bool:
 def jalankan_impor(jenis: str, isi: bytes, nama_berkas: str, pengguna: str, hari_ini: date, hanya_yang_sah: bool,
                    kemajuan=None, terima_koreksi: bool = False, hapus_demo: bool = False) -> impor.HasilImpor:
     """Import, then drop every cached view: any of them may show what was imported."""
+    from data_access import impor
+    from data_access.impor_batas import impor_batas
+
     wajib(sesi.peran_sesi(), "impor")
     app = aplikasi()
     if jenis == "batas":

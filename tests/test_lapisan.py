@@ -93,8 +93,11 @@ def test_the_server_answers_before_the_data_libraries_load():
 def test_the_warm_up_loads_no_library_the_first_page_does_without():
     """folium (with branca, its templates and the tile providers) loads when the village map is drawn;
     Altair, matplotlib and SciPy never serve a page (charts are plain Vega-Lite specs, the PDF's
-    picture is drawn on request; openpyxl reads imported sheets only). The warm-up and every page import
+    picture is drawn on request; openpyxl reads imported sheets only); the import modules with
+    pydantic's row models load with the import page, the gazetteer (RapidFuzz) with a village search,
+    Alembic only for a database not yet at the newest migration. The warm-up and every page import
     layanan.cache."""
     impor = "from layanan import pemanasan; import importlib; [importlib.import_module(m) for m in pemanasan.MODUL_HALAMAN_PERTAMA]"
     assert _dimuat(impor, ("folium", "branca", "streamlit_folium", "geo.peta_folium", "altair", "matplotlib",
-                           "scipy", "statsmodels", "openpyxl")) == []
+                           "scipy", "statsmodels", "openpyxl", "pydantic", "data_access.impor", "rapidfuzz",
+                           "alembic")) == []
