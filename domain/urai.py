@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 
 from domain.program import Program
 
+
 def normalkan_kolom(nama: object) -> str:
     """'Tgl. Daftar ' -> 'tgl_daftar'; 'Desa/Kelurahan' -> 'desa_kelurahan'."""
     return re.sub(r"[^0-9a-z]+", "_", str(nama).strip().lower()).strip("_")
