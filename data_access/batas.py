@@ -50,17 +50,40 @@ class BatasTidakDitemukan(FileNotFoundError):
 
 @dataclass(frozen=True)
 class BatasWilayah:
+    """One regency's villages as loaded, and the layers derived from them. The derived layers are built
+    on first use, once per process: the overview (the first page a visitor opens) reads none of them,
+    and building them all at start (~90 ms of CPU) was on its first visitor's wait."""
     kode_kab: str
     nama_kab: str
     berkas: Path
     desa: gpd.GeoDataFrame  # full detail, validated, cleaned into a coverage, EPSG:4326
-    kecamatan: gpd.GeoDataFrame
-    kabupaten: gpd.GeoDataFrame
     desa_asli: gpd.GeoDataFrame  # as read, for measuring what cleaning and simplifying changed
-    desa_web: gpd.GeoDataFrame  # simplified coverage for maps
-    geojson_web: str
-    kecamatan_web: gpd.GeoDataFrame  # dissolved from desa_web: same edges as the web villages
-    kabupaten_web: gpd.GeoDataFrame
+
+    @functools.cached_property
+    def kecamatan(self) -> gpd.GeoDataFrame:
+        return turunkan_kecamatan(self.desa)
+
+    @functools.cached_property
+    def kabupaten(self) -> gpd.GeoDataFrame:
+        return turunkan_kabupaten(self.desa, self.kode_kab, self.nama_kab)
+
+    @functools.cached_property
+    def desa_web(self) -> gpd.GeoDataFrame:
+        """The simplified coverage for maps."""
+        return sederhanakan_untuk_web(self.desa[[*PROPERTI_WEB, "geometry"]])
+
+    @functools.cached_property
+    def geojson_web(self) -> str:
+        return ke_geojson(self.desa_web, PROPERTI_WEB)
+
+    @functools.cached_property
+    def kecamatan_web(self) -> gpd.GeoDataFrame:
+        """Dissolved from desa_web: the same edges as the web villages."""
+        return turunkan_kecamatan(self.desa_web)
+
+    @functools.cached_property
+    def kabupaten_web(self) -> gpd.GeoDataFrame:
+        return turunkan_kabupaten(self.desa_web, self.kode_kab, self.nama_kab)
 
     @functools.cached_property
     def fitur_web(self) -> list[dict]:
@@ -108,7 +131,7 @@ def cari_berkas_batas(folder: Path, kode_kab: str) -> Path:
 
 @functools.lru_cache(maxsize=4)
 def muat_batas(folder: Path, kode_kab: str, simpanan: Path | None = None) -> BatasWilayah:
-    """Villages of one regency, validated, with dissolved kecamatan and regency and the web layer.
+    """Villages of one regency, validated and cleaned (the layers derived from them: BatasWilayah).
 
     Cached per process: boundaries change only when someone replaces the file and restarts. With
     `simpanan` (a folder of the app's own), the cleaned coverage is kept there between starts.
@@ -120,21 +143,7 @@ def muat_batas(folder: Path, kode_kab: str, simpanan: Path | None = None) -> Bat
     if "jenis" not in desa.columns:
         desa["jenis"] = desa["kode"].str[9].map({"1": "kelurahan", "2": "desa"})
     nama_kab = str(desa["nama_kab"].iloc[0]) if "nama_kab" in desa.columns else f"Kabupaten {kode_kab}"
-    desa_web = sederhanakan_untuk_web(desa[[*PROPERTI_WEB, "geometry"]])
-    kecamatan_web = turunkan_kecamatan(desa_web)
-    return BatasWilayah(
-        kode_kab=kode_kab,
-        nama_kab=nama_kab,
-        berkas=berkas,
-        desa=desa,
-        desa_asli=asli,
-        kecamatan=turunkan_kecamatan(desa),
-        kabupaten=turunkan_kabupaten(desa, kode_kab, nama_kab),
-        desa_web=desa_web,
-        geojson_web=ke_geojson(desa_web, PROPERTI_WEB),
-        kecamatan_web=kecamatan_web,
-        kabupaten_web=turunkan_kabupaten(desa_web, kode_kab, nama_kab),
-    )
+    return BatasWilayah(kode_kab=kode_kab, nama_kab=nama_kab, berkas=berkas, desa=desa, desa_asli=asli)
 
 
 def _cakupan_bersih(asli: gpd.GeoDataFrame, berkas: Path, kode_kab: str, simpanan: Path | None) -> gpd.GeoDataFrame:

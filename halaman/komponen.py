@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -36,13 +37,19 @@ def tabel(data: Any, nama: str, bahasa: str, catatan: str | None = None, **opsi)
                           help=t("unduh_tabel", bahasa), icon=":material/download:")
 
 
-# The province map: geometry fetched once by the browser, then only colours and labels per render.
-_peta_provinsi = components.declare_component("peta_provinsi", path=str(Path(__file__).parent / "peta_provinsi"))
+@functools.cache
+def _peta_provinsi():
+    # The province map: geometry fetched once by the browser, then only colours and labels per render.
+    # Declared on first use, not when this module is imported: Streamlit names a component after its
+    # module, found by mapping the file of every loaded module (~3,000 here), 30-40 ms that were on
+    # the first page of every visitor (Ringkasan imports this module) although only Peta provinsi
+    # shows it.
+    return components.declare_component("peta_provinsi", path=str(Path(__file__).parent / "peta_provinsi"))
 
 
 def peta_provinsi(key: str, **argumen) -> dict | None:
     """The clicked region as {'kode', 'waktu'} (None before any click); `argumen` as index.html reads them."""
-    return _peta_provinsi(key=key, default=None, **argumen)
+    return _peta_provinsi()(key=key, default=None, **argumen)
 
 
 def kendali_layar(kegiatan_id: int, bahasa: str) -> None:

@@ -607,11 +607,14 @@ def _app_dengan_akun() -> AppTest:
 def test_the_server_warm_up_leaves_the_first_visitor_no_public_pattern_to_build(monkeypatch):
     """server.py starts layanan.pemanasan once Streamlit's runtime is up: the first visitor's overview
     then finds the public pattern of the period it opens on built, the costliest step of a first page,
-    with the hidden cells of every figure it shows decided."""
+    with the hidden cells of every figure it shows decided. Neither the warm-up nor that page builds
+    the boundaries' map layers (simplified, dissolved, GeoJSON), which only maps and pictures read."""
     import domain.publik
+    from data_access.batas import muat_batas
 
     st.cache_resource.clear()
     st.cache_data.clear()
+    muat_batas.cache_clear()
     pemanasan.mulai().join(timeout=600)
     dibangun, diputuskan = [], []
     asli = cache.publik.pola_publik
@@ -632,6 +635,8 @@ def test_the_server_warm_up_leaves_the_first_visitor_no_public_pattern_to_build(
     assert [m.label for m in at.metric][:1] == ["Peserta aktif"]
     assert "ytd" not in dibangun, dibangun
     assert diputuskan == [], diputuskan
+    lapisan_peta = {"kecamatan", "kabupaten", "desa_web", "geojson_web", "kecamatan_web", "kabupaten_web", "fitur_web"}
+    assert not lapisan_peta & vars(cache.aplikasi().batas).keys(), vars(cache.aplikasi().batas).keys()
 
 
 def test_a_kecamatans_events_ready_villages_and_targets_are_the_regencys_sliced():
