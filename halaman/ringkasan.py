@@ -1,11 +1,14 @@
 """Ringkasan: the overview a branch head opens before a briefing."""
 
+import functools
+
 import pandas as pd
 import streamlit as st
 
 from domain import kpi
 from layanan import cache
 from layanan.sesi import konteks
+from layanan.sisi import tab_sebahasa
 from tampilan import format as fmt
 from tampilan import grafik
 from tampilan.format import label_periode
@@ -85,38 +88,45 @@ if ambang > 1:
 if demo:
     st.caption(label_demo)
 
-kiri, kanan = st.columns(2)
-with kiri:
-    st.subheader(t("per_program", bahasa))
-    komponen.grafik(grafik.batang(halaman.per_program, "program", "peserta_aktif", bahasa, label_demo,
-                                  sorot=s.program))
-with kanan:
-    st.subheader(t("per_segmen", bahasa))
-    komponen.grafik(grafik.batang(halaman.per_segmen, "segmen", "peserta_aktif", bahasa, label_demo,
-                                  sorot=s.segmen))
 
-tren = grafik.bulan_tampil(halaman.tren, s.periode.selesai, bahasa)
-target_akhir = tren["target_aktif"].dropna()
-label_target = (t("label_target_nilai", bahasa, tahun=str(s.periode.selesai.year), n=fmt.angka(target_akhir.iloc[-1]))
-                if not target_akhir.empty else None)
-kiri, kanan = st.columns(2)
-with kiri:
-    st.subheader(t("tren_bulanan", bahasa))
-    komponen.grafik(grafik.tren(tren, bahasa, label_demo, label_target))
-    if target_akhir.empty:
-        st.caption(t("tanpa_target", bahasa))
-with kanan:
-    st.subheader(t("baru_bulanan", bahasa))
-    komponen.grafik(grafik.batang_bulanan(tren, bahasa, label_demo))
+def program_dan_segmen() -> None:
+    kiri, kanan = st.columns(2)
+    with kiri:
+        st.subheader(t("per_program", bahasa))
+        komponen.grafik(grafik.batang(halaman.per_program, "program", "peserta_aktif", bahasa, label_demo,
+                                      sorot=s.program))
+    with kanan:
+        st.subheader(t("per_segmen", bahasa))
+        komponen.grafik(grafik.batang(halaman.per_segmen, "segmen", "peserta_aktif", bahasa, label_demo,
+                                      sorot=s.segmen))
 
-st.subheader(t("iuran_judul", bahasa))
-uang = cache.iuran_ringkasan(s, ambang)
-if not uang.ada:
-    st.info(t("iuran_tanpa_data", bahasa), icon=":material/payments:")
-else:
+
+def tren_bulanan() -> None:
+    tren = grafik.bulan_tampil(halaman.tren, s.periode.selesai, bahasa)
+    target_akhir = tren["target_aktif"].dropna()
+    label_target = (t("label_target_nilai", bahasa, tahun=str(s.periode.selesai.year), n=fmt.angka(target_akhir.iloc[-1]))
+                    if not target_akhir.empty else None)
+    kiri, kanan = st.columns(2)
+    with kiri:
+        st.subheader(t("tren_bulanan", bahasa))
+        komponen.grafik(grafik.tren(tren, bahasa, label_demo, label_target))
+        if target_akhir.empty:
+            st.caption(t("tanpa_target", bahasa))
+    with kanan:
+        st.subheader(t("baru_bulanan", bahasa))
+        komponen.grafik(grafik.batang_bulanan(tren, bahasa, label_demo))
+
+
+def iuran() -> None:
+    st.subheader(t("iuran_judul", bahasa))
+    uang = cache.iuran_ringkasan(s, ambang)
+    if not uang.ada:
+        st.info(t("iuran_tanpa_data", bahasa), icon=":material/payments:")
+        return
     if s.program:
         st.caption(t("iuran_semua_program", bahasa, program=s.program))
     kolom = st.columns(4)
+
     def rupiah(v: int | None) -> str:
         return fmt.TANDA_TERSEMBUNYI if v is None else fmt.rupiah_ringkas(v, bahasa)
 
@@ -141,26 +151,22 @@ else:
         komponen.tabel(tabel_iuran(uang.per_dana, bahasa, ambang), "iuran_per_sumber_dana", bahasa,
                        catatan=label_demo)
 
-if s.periode.selesai == k.hari_ini:
-    jalan, jalan_tampil = cache.jalan_target(s, k.hari_ini, ambang)
-    if not jalan_tampil.empty:
-        st.subheader(t("jalan_target", bahasa, tahun=str(k.hari_ini.year)),
-                     help=bantuan_proyeksi(jalan.uji, bahasa))
-        sendiri = target_sendiri(jalan_tampil, s.kode_wilayah, s.segmen, s.program)
-        riwayat = cache.riwayat_target(s, k.hari_ini, ambang)
-        if riwayat is not None and sendiri is not None:
-            komponen.grafik(grafik.jalan_target(
-                riwayat.assign(label=[fmt.bulan_tahun(pd.Timestamp(b).date(), bahasa) for b in riwayat["bulan"]]),
-                int(sendiri["target"]), t("label_target_nilai", bahasa, tahun=str(k.hari_ini.year),
-                                          n=fmt.angka(sendiri["target"])), bahasa, label_demo))
-        meleset = meleset_target(jalan_tampil)
-        st.markdown(f"**{t('meleset_target', bahasa)}**")
-        if meleset.empty:
-            st.success(t("semua_diproyeksikan_tercapai", bahasa), icon=":material/check_circle:")
-        else:
-            komponen.tabel(tabel_jalan(meleset, bahasa), "proyeksi_target", bahasa, catatan=label_demo)
 
-teratas, terbawah = kpi.desa_teratas_terbawah(halaman.cakupan_desa)
+def jalan_ke_target(jalan, jalan_tampil) -> None:
+    st.subheader(t("jalan_target", bahasa, tahun=str(k.hari_ini.year)), help=bantuan_proyeksi(jalan.uji, bahasa))
+    sendiri = target_sendiri(jalan_tampil, s.kode_wilayah, s.segmen, s.program)
+    riwayat = cache.riwayat_target(s, k.hari_ini, ambang)
+    if riwayat is not None and sendiri is not None:
+        komponen.grafik(grafik.jalan_target(
+            riwayat.assign(label=[fmt.bulan_tahun(pd.Timestamp(b).date(), bahasa) for b in riwayat["bulan"]]),
+            int(sendiri["target"]), t("label_target_nilai", bahasa, tahun=str(k.hari_ini.year),
+                                      n=fmt.angka(sendiri["target"])), bahasa, label_demo))
+    meleset = meleset_target(jalan_tampil)
+    st.markdown(f"**{t('meleset_target', bahasa)}**")
+    if meleset.empty:
+        st.success(t("semua_diproyeksikan_tercapai", bahasa), icon=":material/check_circle:")
+    else:
+        komponen.tabel(tabel_jalan(meleset, bahasa), "proyeksi_target", bahasa, catatan=label_demo)
 
 
 def tabel_desa(df):
@@ -172,7 +178,7 @@ def tabel_desa(df):
     }
 
 
-if len(teratas) > 1:
+def desa_teratas_terbawah(teratas, terbawah) -> None:
     kiri, kanan = st.columns(2)
     kiri.subheader(t("desa_teratas", bahasa))
     with kiri:
@@ -182,3 +188,22 @@ if len(teratas) > 1:
         komponen.tabel(tabel_desa(terbawah), "desa_cakupan_terendah", bahasa, catatan=label_demo)
     if demo:
         st.caption(label_demo)
+
+
+# Below the numbers, one section at a time: only the open tab is drawn (switching tabs reruns the
+# page), so a visit sends and draws the numbers and two charts, not six charts and four tables with
+# their downloads. The overview was the slowest page to open and to filter for that alone.
+bagian = {"tab_program_segmen": program_dan_segmen, "tab_tren": tren_bulanan, "tab_iuran": iuran}
+if s.periode.selesai == k.hari_ini:
+    jalan, jalan_tampil = cache.jalan_target(s, k.hari_ini, ambang)
+    if not jalan_tampil.empty:
+        bagian["tab_target"] = functools.partial(jalan_ke_target, jalan, jalan_tampil)
+teratas, terbawah = kpi.desa_teratas_terbawah(halaman.cakupan_desa)
+if len(teratas) > 1:
+    bagian["tab_desa"] = functools.partial(desa_teratas_terbawah, teratas, terbawah)
+tab_sebahasa("tab_ringkasan", list(bagian), bahasa)
+for tab, isi in zip(st.tabs([t(kunci, bahasa) for kunci in bagian], key="tab_ringkasan", on_change="rerun"),
+                    bagian.values(), strict=True):
+    if tab.open:
+        with tab:
+            isi()

@@ -46,6 +46,16 @@ def tautan_sebahasa(kunci: str, pilihan: Iterable[Any], label: Callable[[Any, st
         st.query_params[kunci] = baru if banyak else baru[0]
 
 
+def tab_sebahasa(kunci: str, bagian: list[str], bahasa: str) -> None:
+    """Tabs keep the open one by its label; before they are drawn, a label in the other language
+    (the viewer has just switched) is taken as the tab it names, so switching the language keeps the
+    same section open. `bagian`: the tabs' text keys (tampilan.teks)."""
+    kini = st.session_state.get(kunci)
+    for b in bagian:
+        if kini in {t(b, lain) for lain in BAHASA} and kini != t(b, bahasa):
+            st.session_state[kunci] = t(b, bahasa)
+
+
 def pilih_bahasa() -> str:
     return st.sidebar.radio(
         "Bahasa / Language", ["id", "en"], key="bahasa", bind="query-params", horizontal=True,

@@ -225,6 +225,11 @@ TEKS: dict[str, tuple[str, str]] = {
         "Active BPU participants in JKK+JKM ÷ informal workers × 100 (RPJMN/SDG 8.8.1). Not affected by "
         "the programme and segment filters.",
     ),
+    "tab_program_segmen": ("Program dan segmen", "Programmes and segments"),
+    "tab_tren": ("Tren bulanan", "Monthly trend"),
+    "tab_iuran": ("Iuran", "Contributions"),
+    "tab_target": ("Jalan ke target", "Road to target"),
+    "tab_desa": ("Desa teratas dan terbawah", "Leading and trailing villages"),
     "per_program": ("Peserta aktif per program", "Active participants by programme"),
     "per_segmen": ("Peserta aktif per segmen", "Active participants by segment"),
     "tren_bulanan": ("Peserta aktif per bulan dan target", "Active participants by month, with target"),

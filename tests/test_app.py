@@ -34,6 +34,7 @@ from domain.layar import ModeLayar
 from layanan import cache
 from layanan import layar_web, pemanasan
 from tampilan.konteks import KonteksHalaman
+from tampilan.teks import t
 from tests.conftest import HARI_INI_UJI, database_baru
 
 APP = str(AKAR_PROYEK / "app.py")
@@ -112,8 +113,11 @@ def engine_app() -> Iterator[sa.Engine]:
         engine.dispose()
 
 
-def buka(**query) -> AppTest:
+def buka(tab: str | None = None, **query) -> AppTest:
+    """The app as a link with `query` opens it; `tab`: the overview's tab to open, by its label."""
     at = AppTest.from_file(APP, default_timeout=180)
+    if tab:
+        at.session_state["tab_ringkasan"] = tab
     for kunci, nilai in query.items():
         at.query_params[kunci] = nilai
     at.run()
@@ -137,6 +141,11 @@ def test_every_page_is_listed_and_runs_on_its_own():
 
 def test_overview_shows_kpis_in_indonesian_format_with_the_demo_label():
     at = buka()
+    assert [m.label for m in at.metric] == ["Peserta aktif", "Pendaftaran baru", "Cakupan BPU", "Capaian target",
+                                            "Peserta nonaktif"]
+    assert [tab.label for tab in at.tabs] == ["Program dan segmen", "Tren bulanan", "Iuran", "Jalan ke target",
+                                              "Desa teratas dan terbawah"]
+    at = buka(tab="Iuran")
     label = [m.label for m in at.metric]
     assert label == ["Peserta aktif", "Pendaftaran baru", "Cakupan BPU", "Capaian target", "Peserta nonaktif",
                      "Iuran tertagih", "Iuran dibayar", "Kolektibilitas (%)", "Kembali membayar"]
@@ -151,9 +160,31 @@ def test_overview_shows_kpis_in_indonesian_format_with_the_demo_label():
     assert at.title[0].value == "Ringkasan · Kabupaten Pekalongan"
 
 
+def test_the_overview_draws_only_its_open_tab_and_keeps_it_across_the_language_switch():
+    """Below the KPI tiles one section at a time: a visit sends the open tab's charts and tables only.
+    Switching the language keeps the same tab open; a tab the new filter has not (a past period has
+    no road to target) gives way to the first."""
+    at = buka()
+    assert [s.value for s in at.subheader] == ["Pesan utama", "Peserta aktif per program", "Peserta aktif per segmen"]
+    assert not at.dataframe
+    at = buka(tab="Desa teratas dan terbawah")
+    assert [s.value for s in at.subheader] == ["Pesan utama", "Desa dengan cakupan BPU tertinggi",
+                                               "Desa dengan cakupan BPU terendah"]
+    assert len(at.dataframe) == 2
+    at.radio(key="bahasa").set_value("en").run()
+    assert at.session_state["tab_ringkasan"] == "Leading and trailing villages"
+    assert [s.value for s in at.subheader][1:] == ["Villages leading on BPU coverage", "Villages trailing on BPU coverage"]
+    at = buka(tab="Jalan ke target")
+    assert at.subheader[1].value == f"Jalan menuju target {HARI_INI_UJI.year}"
+    at.selectbox(key="periode").set_value("2025").run()
+    assert "Jalan ke target" not in [tab.label for tab in at.tabs]
+    assert at.session_state["tab_ringkasan"] == "Program dan segmen"
+    assert at.subheader[1].value == "Peserta aktif per program"
+
+
 def test_a_shared_link_reopens_the_same_view():
     # Streamlit writes a bound widget's label into the URL; these are the labels the sidebar shows.
-    at = buka(periode="Kuartal 3 2025 (Jul–Sep)", kec="Sragi", program="JHT", segmen="BPU")
+    at = buka(tab="Iuran", periode="Kuartal 3 2025 (Jul–Sep)", kec="Sragi", program="JHT", segmen="BPU")
     assert at.selectbox(key="periode").value == "2025-K3"
     assert at.selectbox(key="kec").value == "33.26.10"
     assert at.selectbox(key="program").value == "JHT"
@@ -371,9 +402,11 @@ def test_staff_switch_the_stage_from_the_registration_form(lingkungan):
         cache.atur_mode_layar(1, ModeLayar.LANGSUNG)
 
 
-def _halaman_dasbor(nama: str, query: dict | None = None, **konteks) -> AppTest:
+def _halaman_dasbor(nama: str, query: dict | None = None, tab: str | None = None, **konteks) -> AppTest:
     at = AppTest.from_file(str(AKAR_PROYEK / "halaman" / nama), default_timeout=180)
     at.session_state["konteks"] = konteks_uji(**{"kode_wilayah": "33.26", **konteks})
+    if tab:  # the overview's tab to open, by its label
+        at.session_state["tab_ringkasan"] = tab
     for kunci, nilai in (query or {}).items():
         at.query_params[kunci] = nilai
     at.run()
@@ -472,13 +505,15 @@ def test_every_chart_a_page_draws_is_a_valid_vega_lite_spec(monkeypatch, bahasa)
     monkeypatch.setattr(komponen, "grafik", lambda spek, tempat=st: digambar.append(spek))
     festival = "Festival Nasi Goreng Wonopringgo 2019 (20/08/2019)"
     jumlah = {}
-    for nama, query, konteks in [("ringkasan.py", {}, {"periode": "ytd"}),
+    # The overview draws the charts of its open tab only: each tab with charts is opened in turn.
+    tab_ringkasan = [{"tab": t(kunci, bahasa)} for kunci in ("tab_program_segmen", "tab_tren", "tab_iuran", "tab_target")]
+    for nama, query, konteks in [*(("ringkasan.py", {}, {"periode": "ytd", **tab}) for tab in tab_ringkasan),
                                  ("kegiatan.py", {"lihat": festival}, {}),
                                  ("target.py", {}, {"periode": "ytd"}),
                                  ("peta.py", {}, {"kode_wilayah": "33.26.12.2008", "nama_wilayah": "Wonopringgo"})]:
         sebelum = len(digambar)
         _halaman_dasbor(nama, query, bahasa=bahasa, **konteks)
-        jumlah[nama] = len(digambar) - sebelum
+        jumlah[nama] = jumlah.get(nama, 0) + len(digambar) - sebelum
     assert jumlah["ringkasan.py"] >= 6 and jumlah["kegiatan.py"] >= 5 and jumlah["target.py"] == 3 \
         and jumlah["peta.py"] == 1, jumlah
     assert grafik.SKEMA == SCHEMA_URL  # the schema the specs are written to is the one checked here

@@ -59,6 +59,13 @@ def buka(page, url: str, judul: str, tinggi: int = 2600) -> None:
     tunggu_selesai(page)
 
 
+def buka_tab(page, nama: str) -> None:
+    """Open one of a page's tabs by its label (the page reruns and draws that tab only) and wait for it."""
+    page.get_by_role("tab", name=nama).click()
+    page.get_by_role("tab", name=nama, selected=True).wait_for(timeout=TUNGGU_MS)
+    tunggu_selesai(page)
+
+
 # A level the log format of benchmarks.server writes, a Python warning, or a traceback.
 _MASALAH_LOG = re.compile(r" (WARNING|ERROR|CRITICAL) |\w+Warning: |Traceback \(most recent call last\)")
 # Every server log a test may have written to: path -> how far it had been read.

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from data_access.demo import CATATAN_SINTETIS
 from domain.desa_sadar import LABEL_STATUS
 from tampilan.teks import ISIAN_EN, TEKS, t
-from tests.browser.conftest import FOLDER_GAMBAR, buka
+from tests.browser.conftest import FOLDER_GAMBAR, buka, buka_tab
 
 pytestmark = pytest.mark.browser
 
@@ -20,6 +20,8 @@ pytestmark = pytest.mark.browser
 HALAMAN = [("", "ringkasan"), ("peta", "peta"), ("provinsi", "peta_provinsi"), ("kegiatan", "kegiatan_menu"),
            ("desa-sadar", "desa_sadar_menu"), ("target", "target_menu"), ("tindak-lanjut", "tindak_lanjut_menu"),
            ("daftar", "pendaftaran"), ("data", "impor_judul")]
+# The tabs of a page after the one it opens on, by catalogue key.
+TAB = {"": ("tab_tren", "tab_iuran", "tab_target", "tab_desa")}
 # Words both interfaces share or that name things rather than speak (the programme's own name,
 # segment codes, the language switch itself).
 NAMA = {"desa", "sadar", "bpu", "jaminan", "sosial", "ketenagakerjaan", "indonesia", "english", "bahasa",
@@ -83,6 +85,10 @@ def test_every_page_speaks_one_language(halaman, server_app, bahasa):
         buka(halaman, f"{server_app}/{jalur}?bahasa={tautan}", re.compile(f"^{re.escape(judul)}( ·|$)"))
         if salah := sorted(_teks_antarmuka(halaman) & asing):
             temuan[jalur or "ringkasan"] = salah
+        for tab in TAB.get(jalur, ()):  # a tab's section is drawn only when it is open
+            buka_tab(halaman, t(tab, bahasa))
+            if salah := sorted(_teks_antarmuka(halaman) & asing):
+                temuan[f"{jalur or 'ringkasan'}:{tab}"] = salah
         if bahasa == "en" and jalur == "peta":
             halaman.frame_locator("iframe").first.locator("path.leaflet-interactive").first.wait_for()
             halaman.screenshot(path=str(FOLDER_GAMBAR / "peta_en.png"))

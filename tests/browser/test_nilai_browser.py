@@ -14,7 +14,7 @@ from data_access.db import buat_engine, siapkan_database
 from data_access.demo import isi_demo
 from domain.suppresi import K_BAWAAN, kecil
 from geo.peta import UKURAN, WARNA_TANPA_DATA, kelas_untuk, warna_nilai
-from tests.browser.conftest import FOLDER_GAMBAR, TUNGGU_MS, buka, server_siap, tunggu_selesai
+from tests.browser.conftest import FOLDER_GAMBAR, TUNGGU_MS, buka, buka_tab, server_siap, tunggu_selesai
 from tests.conftest import HARI_INI_UJI, database_baru
 from tests.pembanding import TIGA_HARI, harapan_layar
 
@@ -65,7 +65,8 @@ def _baris(page, kunci: str, kolom: list[str], teks_kosong: str) -> list[tuple[s
 def test_overview_numbers_equal_an_independent_count(halaman, layanan):
     url, harapan = layanan
     buka(halaman, url, "Ringkasan · Kabupaten Pekalongan")
-    halaman.locator('[data-testid="stMetricValue"]').nth(4).wait_for(timeout=TUNGGU_MS)
+    buka_tab(halaman, "Iuran")  # the money tiles, beside the five above the tabs
+    halaman.locator('[data-testid="stMetricValue"]').nth(8).wait_for(timeout=TUNGGU_MS)
     metrik = {m.locator('[data-testid="stMetricLabel"]').inner_text().strip():
               m.locator('[data-testid="stMetricValue"]').inner_text().strip()
               for m in halaman.locator('[data-testid="stMetric"]').all()}

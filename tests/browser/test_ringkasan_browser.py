@@ -10,22 +10,35 @@ import pytest
 from pptx import Presentation
 
 from tampilan import format as fmt
-from tests.browser.conftest import FOLDER_GAMBAR, TUNGGU_MS, piksel_warna, tunggu_selesai
+from tests.browser.conftest import FOLDER_GAMBAR, TUNGGU_MS, buka_tab, piksel_warna, tunggu_selesai
 from tests.conftest import HARI_INI_UJI
 
 pytestmark = pytest.mark.browser
 
 
-def _tunggu_ringkasan(page, judul: str) -> None:
+def _tunggu_ringkasan(page, judul: str, grafik: int = 2) -> None:
     """Wait until the page shows `judul` and Streamlit has finished the run: no running indicator and
-    no element left over (marked stale) from the previous run, whose numbers may still be old."""
+    no element left over (marked stale) from the previous run, whose numbers may still be old; then
+    for the KPI tiles and the open tab's `grafik` charts, painted."""
     page.get_by_role("heading", name=judul).wait_for(timeout=TUNGGU_MS)
     tunggu_selesai(page)
     page.locator('[data-testid="stMetricValue"]').nth(4).wait_for(timeout=TUNGGU_MS)
-    page.locator('[data-testid="stVegaLiteChart"]').nth(3).wait_for(timeout=TUNGGU_MS)
+    _tunggu_grafik(page, grafik)
+
+
+def _tunggu_grafik(page, jumlah: int) -> None:
+    page.locator('[data-testid="stVegaLiteChart"]').nth(jumlah - 1).wait_for(timeout=TUNGGU_MS)
     page.wait_for_function(
-        "document.querySelectorAll('[data-testid=\"stVegaLiteChart\"] canvas, "
-        "[data-testid=\"stVegaLiteChart\"] svg.marks').length >= 4", timeout=TUNGGU_MS)
+        "n => document.querySelectorAll('[data-testid=\"stVegaLiteChart\"] canvas, "
+        "[data-testid=\"stVegaLiteChart\"] svg.marks').length >= n", arg=jumlah, timeout=TUNGGU_MS)
+
+
+def _grafik_terlukis(page, jumlah: int) -> None:
+    grafik = page.locator('[data-testid="stVegaLiteChart"]')
+    assert grafik.count() == jumlah
+    for i in range(jumlah):
+        grafik.nth(i).scroll_into_view_if_needed()
+        assert piksel_warna(grafik.nth(i).screenshot()) > 500, f"grafik {i} kosong"
 
 
 def _pesan(page) -> list[str]:
@@ -38,24 +51,33 @@ def test_overview_shows_numbers_and_painted_charts_offline(halaman, server_app):
     _tunggu_ringkasan(halaman, "Ringkasan · Kabupaten Pekalongan")
 
     nilai = halaman.locator('[data-testid="stMetricValue"]').all_inner_texts()
-    assert len(nilai) == 9  # five KPI tiles, then billed, paid, collection rate, returning payers
+    assert len(nilai) == 5  # the five KPI tiles above the tabs
     assert re.fullmatch(r"\d{1,3}(\.\d{3})+", nilai[0]), nilai  # e.g. 38.584, grouped with dots
     assert re.fullmatch(r"\d+,\d{2}%", nilai[2]), nilai
-    assert all(re.fullmatch(r"Rp\d+,\d{2} (juta|miliar|triliun)", x) for x in nilai[5:7]), nilai
-    assert re.fullmatch(r"\d+,\d%", nilai[7]), nilai
     assert halaman.get_by_text("Data contoh (sintetis)").first.is_visible()
-
-    grafik = halaman.locator('[data-testid="stVegaLiteChart"]')
-    for i in range(4):
-        grafik.nth(i).scroll_into_view_if_needed()
-        assert piksel_warna(grafik.nth(i).screenshot()) > 500, f"grafik {i} kosong"
-
-    assert halaman.get_by_text("Desa dengan cakupan BPU tertinggi").is_visible()
+    tab = halaman.get_by_role("tab").all_inner_texts()
+    assert tab == ["Program dan segmen", "Tren bulanan", "Iuran", "Jalan ke target", "Desa teratas dan terbawah"], tab
+    _grafik_terlukis(halaman, 2)  # programmes and segments, the tab a visit opens on
     FOLDER_GAMBAR.mkdir(exist_ok=True)
     # Streamlit scrolls inside its own container: a tall viewport shows the whole page at once.
     halaman.set_viewport_size({"width": 1600, "height": 2000})
     halaman.locator('[data-testid="stMainBlockContainer"]').evaluate("e => e.scrollIntoView()")
     halaman.screenshot(path=str(FOLDER_GAMBAR / "ringkasan.png"))
+
+    buka_tab(halaman, "Tren bulanan")
+    _tunggu_grafik(halaman, 2)
+    _grafik_terlukis(halaman, 2)
+    buka_tab(halaman, "Iuran")
+    _tunggu_grafik(halaman, 1)
+    nilai = halaman.locator('[data-testid="stMetricValue"]').all_inner_texts()
+    assert len(nilai) == 9, nilai  # the KPI tiles, then billed, paid, collection rate, returning payers
+    assert all(re.fullmatch(r"Rp\d+,\d{2} (juta|miliar|triliun)", x) for x in nilai[5:7]), nilai
+    assert re.fullmatch(r"\d+,\d%", nilai[7]), nilai
+    _grafik_terlukis(halaman, 1)
+    halaman.screenshot(path=str(FOLDER_GAMBAR / "ringkasan_iuran.png"))
+    buka_tab(halaman, "Desa teratas dan terbawah")
+    halaman.get_by_text("Desa dengan cakupan BPU tertinggi").wait_for(timeout=TUNGGU_MS)
+    assert halaman.locator('[data-testid="stVegaLiteChart"]').count() == 0  # only the open tab is drawn
     assert halaman.diblokir == [], halaman.diblokir
 
 
