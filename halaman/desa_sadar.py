@@ -139,19 +139,25 @@ def _simpan(aksi) -> None:
 
 
 kiri, kanan = st.columns(2)
-with kiri.expander(t("tambah_status", bahasa)), st.form("status_baru", clear_on_submit=True):
-    st.caption(t("petugas_saja", bahasa))
-    status_baru = st.selectbox(t("kolom_status", bahasa), URUTAN_STATUS, format_func=lambda s: label_status(s, bahasa))
-    tanggal_status = st.date_input(t("kolom_tanggal", bahasa), value=hari_ini, format="DD/MM/YYYY")
-    catatan_status = st.text_input(t("kolom_catatan", bahasa), max_chars=500)
-    if st.form_submit_button(t("simpan_catatan", bahasa), type="primary"):
-        _simpan(lambda: cache.catat_status(kode, status_baru, tanggal_status if isinstance(tanggal_status, date)
-                                           else hari_ini, catatan_status, hari_ini))
-with kanan.expander(t("catat_mou", bahasa)), st.form("mou_baru", clear_on_submit=True):
-    st.caption(t("petugas_saja", bahasa))
-    tanggal_mou = st.date_input(t("kolom_tanggal", bahasa), value=hari_ini, format="DD/MM/YYYY")
-    nomor_mou = st.text_input(t("nomor_mou", bahasa), max_chars=80)
-    catatan_mou = st.text_input(t("kolom_catatan", bahasa), max_chars=500, key="catatan_mou")
-    if st.form_submit_button(t("simpan_catatan", bahasa), type="primary"):
-        _simpan(lambda: cache.catat_mou(kode, tanggal_mou if isinstance(tanggal_mou, date) else hari_ini,
-                                        nomor_mou, catatan_mou, hari_ini))
+# Each form is built only while its section is open (on_change="rerun"), as on Kegiatan.
+with kiri.expander(t("tambah_status", bahasa), key="buka_status_baru", on_change="rerun") as bagian:
+    if bagian.open:
+        with st.form("status_baru", clear_on_submit=True):
+            st.caption(t("petugas_saja", bahasa))
+            status_baru = st.selectbox(t("kolom_status", bahasa), URUTAN_STATUS,
+                                       format_func=lambda s: label_status(s, bahasa))
+            tanggal_status = st.date_input(t("kolom_tanggal", bahasa), value=hari_ini, format="DD/MM/YYYY")
+            catatan_status = st.text_input(t("kolom_catatan", bahasa), max_chars=500)
+            if st.form_submit_button(t("simpan_catatan", bahasa), type="primary"):
+                _simpan(lambda: cache.catat_status(kode, status_baru, tanggal_status if isinstance(tanggal_status, date)
+                                                   else hari_ini, catatan_status, hari_ini))
+with kanan.expander(t("catat_mou", bahasa), key="buka_mou_baru", on_change="rerun") as bagian:
+    if bagian.open:
+        with st.form("mou_baru", clear_on_submit=True):
+            st.caption(t("petugas_saja", bahasa))
+            tanggal_mou = st.date_input(t("kolom_tanggal", bahasa), value=hari_ini, format="DD/MM/YYYY")
+            nomor_mou = st.text_input(t("nomor_mou", bahasa), max_chars=80)
+            catatan_mou = st.text_input(t("kolom_catatan", bahasa), max_chars=500, key="catatan_mou")
+            if st.form_submit_button(t("simpan_catatan", bahasa), type="primary"):
+                _simpan(lambda: cache.catat_mou(kode, tanggal_mou if isinstance(tanggal_mou, date) else hari_ini,
+                                                nomor_mou, catatan_mou, hari_ini))

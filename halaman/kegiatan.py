@@ -230,10 +230,14 @@ else:
         komponen.grafik(grafik.linimasa(cache.linimasa_kegiatan(tuple(int(i) for i in banding)),
                                         {int(i): label[i] for i in banding}, bahasa, label_demo))
 
-    with st.expander(t("ubah_kegiatan", bahasa)):
-        st.caption(t("petugas_saja", bahasa))
-        _formulir(f"ubah_{int(dipilih)}", ev)
+    # The forms are built only while their section is open (on_change="rerun"): two folded forms of
+    # eleven fields each cost a navigation here as much as six charts, drawn for nobody.
+    with st.expander(t("ubah_kegiatan", bahasa), key="buka_ubah_kegiatan", on_change="rerun") as bagian:
+        if bagian.open:
+            st.caption(t("petugas_saja", bahasa))
+            _formulir(f"ubah_{int(dipilih)}", ev)
 
-with st.expander(t("tambah_kegiatan", bahasa)):
-    st.caption(t("petugas_saja", bahasa))
-    _formulir("tambah", None)
+with st.expander(t("tambah_kegiatan", bahasa), key="buka_tambah_kegiatan", on_change="rerun") as bagian:
+    if bagian.open:
+        st.caption(t("petugas_saja", bahasa))
+        _formulir("tambah", None)

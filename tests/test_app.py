@@ -452,6 +452,9 @@ def test_events_page_shows_what_an_event_produced():
 
 def test_adding_an_event_checks_the_form_and_then_shows_the_event():
     at = _halaman_dasbor("kegiatan.py", periode="ytd")
+    assert not at.text_input  # the folded forms are built only when opened
+    at.session_state["buka_tambah_kegiatan"] = True
+    at.run()
     _isi_formulir(at, "tambah", **{"Nama kegiatan": "", "Desa/Kelurahan": "Sawangan"})
     assert any("lebih dari satu kecamatan" in e.value for e in at.error)
     _isi_formulir(at, "tambah", **{"Nama kegiatan": "", "Desa/Kelurahan": "ketanon ageng"})
@@ -479,6 +482,9 @@ def test_desa_sadar_page_shows_the_checklist_with_its_thresholds():
 
 def test_desa_sadar_entries_explain_a_refusal_and_save(monkeypatch):
     at = _halaman_dasbor("desa_sadar.py")
+    at.selectbox[0].set_value("33.26.12.2008").run()
+    assert not at.date_input  # the folded forms are built only when opened
+    at.session_state["buka_status_baru"] = at.session_state["buka_mou_baru"] = True
     at.selectbox[0].set_value("33.26.12.2008").run()
     at.date_input[0].set_value(date(2019, 9, 3))
     next(b for b in at.button if b.proto.form_id == "status_baru").click().run()
