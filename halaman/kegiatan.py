@@ -1,5 +1,6 @@
 """Kegiatan: what each outreach event produced, events side by side, and adding or changing one."""
 
+import functools
 from datetime import date
 
 import pandas as pd
@@ -8,7 +9,7 @@ import streamlit as st
 from domain.peran import boleh
 from layanan import cache
 from layanan.sesi import konteks
-from layanan.sisi import tautan_sebahasa
+from layanan.sisi import tab_sebahasa, tautan_sebahasa
 from data_access.kegiatan import KegiatanDitolak
 from tampilan import format as fmt
 from tampilan import grafik
@@ -148,21 +149,17 @@ def _formulir(kunci: str, awal: pd.Series | None) -> None:
         st.rerun()
 
 
-if hasil.empty:
-    st.info(t("kegiatan_kosong", bahasa), icon=":material/search_off:")
-else:
+def semua_kegiatan() -> None:
     komponen.tabel(_tabel(hasil), "kegiatan", bahasa, catatan=label_demo)
     if demo:
         st.caption(label_demo)
-
     titik, garis, rata = corong_publik(hasil, BULAN_RETENSI[0])
     if len(titik) >= 3:
         st.subheader(t("corong_judul", bahasa, b=str(BULAN_RETENSI[0])), help=t("corong_bantuan", bahasa))
         komponen.grafik(grafik.corong(titik, garis, rata, BULAN_RETENSI[0], bahasa, label_demo))
 
-    label = {int(i): _label_kegiatan(r) for i, r in hasil.set_index("id").iterrows()}
-    dipilih = st.selectbox(t("lihat_kegiatan", bahasa), list(label), key="lihat", bind="query-params",
-                           format_func=label.get)
+
+def rincian_kegiatan(dipilih: int) -> None:
     ev = hasil[hasil["id"] == dipilih].iloc[0]
     st.header(fmt.aman_markdown(ev["nama"]))
     st.caption(f"{label_jenis(ev['jenis'], bahasa)} · {fmt.aman_markdown(ev['nama_desa'])}, {t('kec_singkat', bahasa)} "
@@ -177,7 +174,7 @@ else:
     kolom[5].metric(t("kolom_biaya_per_aktif", bahasa), _biaya_per_aktif(ev, singkat=True),
                     help=t("biaya_bantuan", bahasa) + " " + t("biaya_tidak_diketahui", bahasa).capitalize() + ": –.")
 
-    rincian = cache.rincian_kegiatan(int(dipilih), k.ambang)
+    rincian = cache.rincian_kegiatan(dipilih, k.ambang)
     kiri, kanan = st.columns([3, 1])
     with kiri:
         if not pd.isna(ev["pendaftar"]) and int(ev["pendaftar"]) == 0:
@@ -201,12 +198,12 @@ else:
         if isinstance(ev["catatan"], str) and ev["catatan"]:
             st.caption(fmt.aman_markdown(ev["catatan"]))
         bahasa_tautan = "&bahasa=English" if bahasa == "en" else ""
-        st.markdown(f"[{t('tautan_layar', bahasa)}](/layar?kegiatan={int(dipilih)}{bahasa_tautan})  \n"
-                    f"[{t('tautan_daftar', bahasa)}](/daftar?kegiatan={int(dipilih)}{bahasa_tautan})")
+        st.markdown(f"[{t('tautan_layar', bahasa)}](/layar?kegiatan={dipilih}{bahasa_tautan})  \n"
+                    f"[{t('tautan_daftar', bahasa)}](/daftar?kegiatan={dipilih}{bahasa_tautan})")
         if boleh(k.peran, "ubah_kegiatan"):
-            komponen.kendali_layar(int(dipilih), bahasa)
+            komponen.kendali_layar(dipilih, bahasa)
 
-    kurva = cache.kurva_bayar(int(dipilih), tuple(int(i) for i in hasil["id"]), hari_ini, k.ambang)
+    kurva = cache.kurva_bayar(dipilih, tuple(int(i) for i in hasil["id"]), hari_ini, k.ambang)
     if not kurva.empty:
         st.subheader(t("kurva_judul", bahasa), help=t("kurva_bantuan", bahasa))
         komponen.grafik(grafik.kurva_bertahan(kurva.assign(kurva=kurva["kurva"].map(
@@ -214,9 +211,18 @@ else:
 
     st.subheader(t("sekitar_kegiatan", bahasa))
     st.caption(t("sekitar_bantuan", bahasa))
-    komponen.grafik(grafik.linimasa(cache.linimasa_kegiatan((int(dipilih),)), {int(dipilih): label[dipilih]},
+    komponen.grafik(grafik.linimasa(cache.linimasa_kegiatan((dipilih,)), {dipilih: label[dipilih]},
                                     bahasa, label_demo))
 
+    # The forms are built only while their section is open (on_change="rerun"): two folded forms of
+    # eleven fields each cost a navigation here as much as six charts, drawn for nobody.
+    with st.expander(t("ubah_kegiatan", bahasa), key="buka_ubah_kegiatan", on_change="rerun") as bagian:
+        if bagian.open:
+            st.caption(t("petugas_saja", bahasa))
+            _formulir(f"ubah_{dipilih}", ev)
+
+
+def bandingkan() -> None:
     st.subheader(t("bandingkan", bahasa))
     banding = st.multiselect(t("bandingkan", bahasa), list(label), key="banding", bind="query-params",
                              format_func=label.get, max_selections=4, label_visibility="collapsed",
@@ -230,12 +236,26 @@ else:
         komponen.grafik(grafik.linimasa(cache.linimasa_kegiatan(tuple(int(i) for i in banding)),
                                         {int(i): label[i] for i in banding}, bahasa, label_demo))
 
-    # The forms are built only while their section is open (on_change="rerun"): two folded forms of
-    # eleven fields each cost a navigation here as much as six charts, drawn for nobody.
-    with st.expander(t("ubah_kegiatan", bahasa), key="buka_ubah_kegiatan", on_change="rerun") as bagian:
-        if bagian.open:
-            st.caption(t("petugas_saja", bahasa))
-            _formulir(f"ubah_{int(dipilih)}", ev)
+
+if hasil.empty:
+    st.info(t("kegiatan_kosong", bahasa), icon=":material/search_off:")
+else:
+    label = {int(i): _label_kegiatan(r) for i, r in hasil.set_index("id").iterrows()}
+    # One section at a time, only the open tab drawn (as on Ringkasan). The event chosen here is the
+    # one the detail tab shows, so choosing one opens that tab; a link naming an event (?lihat=) or
+    # events to compare (?banding=) opens on that tab.
+    TAB = ("tab_kegiatan_semua", "tab_kegiatan_rincian", "tab_kegiatan_banding")
+    dipilih = st.selectbox(t("lihat_kegiatan", bahasa), list(label), key="lihat", bind="query-params",
+                           format_func=label.get,
+                           on_change=lambda: st.session_state.update(tab_kegiatan=t(TAB[1], bahasa)))
+    awal = TAB[2] if "banding" in st.query_params else TAB[1] if "lihat" in st.query_params else TAB[0]
+    tab_sebahasa("tab_kegiatan", list(TAB), bahasa)
+    for tab, isi in zip(st.tabs([t(kunci, bahasa) for kunci in TAB], default=t(awal, bahasa), key="tab_kegiatan",
+                                on_change="rerun"),
+                        (semua_kegiatan, functools.partial(rincian_kegiatan, int(dipilih)), bandingkan), strict=True):
+        if tab.open:
+            with tab:
+                isi()
 
 with st.expander(t("tambah_kegiatan", bahasa), key="buka_tambah_kegiatan", on_change="rerun") as bagian:
     if bagian.open:

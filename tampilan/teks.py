@@ -225,6 +225,9 @@ TEKS: dict[str, tuple[str, str]] = {
         "Active BPU participants in JKK+JKM ÷ informal workers × 100 (RPJMN/SDG 8.8.1). Not affected by "
         "the programme and segment filters.",
     ),
+    "tab_kegiatan_semua": ("Semua kegiatan", "All events"),
+    "tab_kegiatan_rincian": ("Rincian kegiatan", "One event in detail"),
+    "tab_kegiatan_banding": ("Bandingkan", "Compare"),
     "tab_program_segmen": ("Program dan segmen", "Programmes and segments"),
     "tab_tren": ("Tren bulanan", "Monthly trend"),
     "tab_iuran": ("Iuran", "Contributions"),

@@ -402,11 +402,12 @@ def test_staff_switch_the_stage_from_the_registration_form(lingkungan):
         cache.atur_mode_layar(1, ModeLayar.LANGSUNG)
 
 
-def _halaman_dasbor(nama: str, query: dict | None = None, tab: str | None = None, **konteks) -> AppTest:
+def _halaman_dasbor(nama: str, query: dict | None = None, keadaan: dict | None = None, **konteks) -> AppTest:
+    """A page run alone with app.py's context; `keadaan`: session state to start from (a tab to open)."""
     at = AppTest.from_file(str(AKAR_PROYEK / "halaman" / nama), default_timeout=180)
     at.session_state["konteks"] = konteks_uji(**{"kode_wilayah": "33.26", **konteks})
-    if tab:  # the overview's tab to open, by its label
-        at.session_state["tab_ringkasan"] = tab
+    for kunci, nilai in (keadaan or {}).items():
+        at.session_state[kunci] = nilai
     for kunci, nilai in (query or {}).items():
         at.query_params[kunci] = nilai
     at.run()
@@ -438,16 +439,30 @@ def test_events_page_shows_what_an_event_produced():
     assert nilai["Hadir"] == "5.000" and nilai["Pendaftar"] == str(pendaftar)
     assert nilai["Konversi"] == f"{100 * pendaftar / 5000:.1f}%".replace(".", ",")
     assert re.match(r"^\d+ \(\d+,\d%\)$", nilai["Aktif 3 bln"]) and nilai["Biaya per peserta aktif"] == "–"
-    tabel = at.dataframe[0].value
-    assert tabel["Hadir"].tolist()[-1] == "5.000" and (tabel["Tanggal"].str.endswith("2019")).all()
     # Staff switch the event's projector stage here too; leadership may look but not switch.
     assert [str(b.value) for b in at.button_group if b.label == "Layar acara menampilkan"] == ["langsung"]
     assert any("(/layar?kegiatan=1)" in m.value for m in at.markdown)
+    # A link naming an event opens on its detail; the list of events is the first tab.
+    assert at.session_state["tab_kegiatan"] == "Rincian kegiatan" and not at.dataframe
+    at = _halaman_dasbor("kegiatan.py")
+    assert at.session_state["tab_kegiatan"] == "Semua kegiatan" and not at.header
+    tabel = at.dataframe[0].value
+    assert tabel["Hadir"].tolist()[-1] == "5.000" and (tabel["Tanggal"].str.endswith("2019")).all()
     at.pills(key="jenis").set_value(["festival"]).run()
     assert set(at.dataframe[0].value["Jenis"]) == {"Festival"}
     pimpinan = _halaman_dasbor("kegiatan.py", {"lihat": "Festival Nasi Goreng Wonopringgo 2019 (20/08/2019)"},
                                peran=Peran.PIMPINAN, ambang=1)
     assert not [b for b in pimpinan.button_group if b.label == "Layar acara menampilkan"]
+
+
+def test_choosing_an_event_opens_its_detail_tab():
+    """Kegiatan opens on the list of events; choosing one in the selector opens the tab that shows it."""
+    at = _halaman_dasbor("kegiatan.py")
+    assert [tab.label for tab in at.tabs] == ["Semua kegiatan", "Rincian kegiatan", "Bandingkan"]
+    assert at.dataframe and not at.header
+    at.selectbox(key="lihat").set_value(1).run()
+    assert at.session_state["tab_kegiatan"] == "Rincian kegiatan"
+    assert at.header[0].value == "Festival Nasi Goreng Wonopringgo 2019" and not at.dataframe
 
 
 def test_adding_an_event_checks_the_form_and_then_shows_the_event():
@@ -512,9 +527,11 @@ def test_every_chart_a_page_draws_is_a_valid_vega_lite_spec(monkeypatch, bahasa)
     festival = "Festival Nasi Goreng Wonopringgo 2019 (20/08/2019)"
     jumlah = {}
     # The overview draws the charts of its open tab only: each tab with charts is opened in turn.
-    tab_ringkasan = [{"tab": t(kunci, bahasa)} for kunci in ("tab_program_segmen", "tab_tren", "tab_iuran", "tab_target")]
+    tab_ringkasan = [{"keadaan": {"tab_ringkasan": t(kunci, bahasa)}}
+                     for kunci in ("tab_program_segmen", "tab_tren", "tab_iuran", "tab_target")]
     for nama, query, konteks in [*(("ringkasan.py", {}, {"periode": "ytd", **tab}) for tab in tab_ringkasan),
                                  ("kegiatan.py", {"lihat": festival}, {}),
+                                 ("kegiatan.py", {}, {}),  # the list of events and its funnel
                                  ("target.py", {}, {"periode": "ytd"}),
                                  ("peta.py", {}, {"kode_wilayah": "33.26.12.2008", "nama_wilayah": "Wonopringgo"})]:
         sebelum = len(digambar)
