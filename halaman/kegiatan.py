@@ -9,7 +9,7 @@ import streamlit as st
 from domain.peran import boleh
 from layanan import cache
 from layanan.sesi import konteks
-from layanan.sisi import tab_sebahasa, tautan_sebahasa
+from layanan.sisi import tautan_sebahasa
 from data_access.kegiatan import KegiatanDitolak
 from tampilan import format as fmt
 from tampilan import grafik
@@ -249,13 +249,8 @@ else:
                            format_func=label.get,
                            on_change=lambda: st.session_state.update(tab_kegiatan=t(TAB[1], bahasa)))
     awal = TAB[2] if "banding" in st.query_params else TAB[1] if "lihat" in st.query_params else TAB[0]
-    tab_sebahasa("tab_kegiatan", list(TAB), bahasa)
-    for tab, isi in zip(st.tabs([t(kunci, bahasa) for kunci in TAB], default=t(awal, bahasa), key="tab_kegiatan",
-                                on_change="rerun"),
-                        (semua_kegiatan, functools.partial(rincian_kegiatan, int(dipilih)), bandingkan), strict=True):
-        if tab.open:
-            with tab:
-                isi()
+    komponen.tab_satu_per_satu("tab_kegiatan", {TAB[0]: semua_kegiatan, TAB[1]: functools.partial(
+        rincian_kegiatan, int(dipilih)), TAB[2]: bandingkan}, bahasa, awal=awal)
 
 with st.expander(t("tambah_kegiatan", bahasa), key="buka_tambah_kegiatan", on_change="rerun") as bagian:
     if bagian.open:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,7 @@ import streamlit as st
 import streamlit.components.v1 as components
 
 from layanan import cache
+from layanan.sisi import tab_sebahasa
 from domain.layar import ModeLayar
 from tampilan.teks import t
 
@@ -35,6 +37,20 @@ def tabel(data: Any, nama: str, bahasa: str, catatan: str | None = None, **opsi)
     baris.download_button("XLSX", xlsx, file_name=f"{nama}.xlsx", key=f"xlsx_{nama}",
                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                           help=t("unduh_tabel", bahasa), icon=":material/download:")
+
+
+def tab_satu_per_satu(kunci: str, bagian: dict[str, Callable[[], None]], bahasa: str,
+                      awal: str | None = None) -> None:
+    """Tabs (labels: the text keys of `bagian`) of which only the open one is drawn: switching reruns
+    the page (on_change="rerun"), so a visit sends one section's charts and tables, not all of them.
+    The open tab survives a language switch; `awal` is the text key of the tab a first visit opens."""
+    tab_sebahasa(kunci, list(bagian), bahasa)
+    tab = st.tabs([t(k, bahasa) for k in bagian], key=kunci, on_change="rerun",
+                  default=t(awal, bahasa) if awal else None)
+    for satu, isi in zip(tab, bagian.values(), strict=True):
+        if satu.open:
+            with satu:
+                isi()
 
 
 @functools.cache

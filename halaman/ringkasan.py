@@ -8,7 +8,6 @@ import streamlit as st
 from domain import kpi
 from layanan import cache
 from layanan.sesi import konteks
-from layanan.sisi import tab_sebahasa
 from tampilan import format as fmt
 from tampilan import grafik
 from tampilan.format import label_periode
@@ -201,9 +200,4 @@ if s.periode.selesai == k.hari_ini:
 teratas, terbawah = kpi.desa_teratas_terbawah(halaman.cakupan_desa)
 if len(teratas) > 1:
     bagian["tab_desa"] = functools.partial(desa_teratas_terbawah, teratas, terbawah)
-tab_sebahasa("tab_ringkasan", list(bagian), bahasa)
-for tab, isi in zip(st.tabs([t(kunci, bahasa) for kunci in bagian], key="tab_ringkasan", on_change="rerun"),
-                    bagian.values(), strict=True):
-    if tab.open:
-        with tab:
-            isi()
+komponen.tab_satu_per_satu("tab_ringkasan", bagian, bahasa)
