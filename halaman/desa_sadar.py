@@ -1,5 +1,6 @@
 """Desa Sadar: each village's status and history, and a readiness checklist computed from data."""
 
+import functools
 from datetime import date
 
 import pandas as pd
@@ -66,65 +67,24 @@ for kol, status in zip(kolom, URUTAN_STATUS, strict=False):
 kolom[3].metric(t("siap_ditetapkan", bahasa),
                 fmt.angka(int((desa["siap"] & (desa["status"] != "ditetapkan")).sum())), help=t("siap_bantuan", bahasa))
 
-komponen.tabel({
-    t("kolom_desa", bahasa): desa["nama"],
-    t("kecamatan", bahasa): desa["kecamatan"],
-    t("kolom_status", bahasa): [label_status(s, bahasa) for s in desa["status"].where(desa["status"].notna(), None)],
-    t("kolom_sejak", bahasa): [fmt.tanggal(pd.Timestamp(d).date(), bahasa) if pd.notna(d) else "–"
-                               for d in desa["tanggal_status"]],
-    t("kolom_perangkat", bahasa): [
-        f"{fmt.angka(a)} / {fmt.angka(None if pd.isna(n) else int(n))}" for a, n in zip(
-            desa["perangkat_aktif"], desa["perangkat_desa"], strict=True)],
-    t("kolom_mou", bahasa): [fmt.tanggal(pd.Timestamp(d).date(), bahasa) if pd.notna(d) else t("belum", bahasa)
-                             for d in desa["tanggal_mou"]],
-    t("kolom_cakupan", bahasa): [fmt.persen(butir[kode][2].nilai, 2) for kode in desa["kode"]],
-    t("kolom_siap", bahasa): [" ".join(_tanda(b.terpenuhi) for b in butir[kode]) for kode in desa["kode"]],
-}, "desa_sadar", bahasa, catatan=t("label_demo", bahasa) if demo else None)
-if demo:
-    st.caption(t("label_demo", bahasa))
 
-nama = dict(zip(desa["kode"], desa["nama"] + " (" + desa["kecamatan"] + ")", strict=True))
-awal = list(nama).index(k.s.kode_wilayah) if k.s.kode_wilayah in nama else 0
-kode = st.selectbox(t("lihat_desa", bahasa), list(nama), index=awal, format_func=nama.get)
-baris = desa[desa["kode"] == kode].iloc[0]
-st.header(fmt.aman_markdown(str(baris["nama"])))
-
-kiri, kanan = st.columns(2)
-with kiri:
-    st.subheader(t("daftar_periksa", bahasa))
-    b_perangkat, b_mou, b_cakupan = butir[kode]
-    perangkat_desa = None if pd.isna(baris["perangkat_desa"]) else int(baris["perangkat_desa"])
-    st.markdown(
-        f"{_tanda_warna(b_perangkat.terpenuhi)} {t('syarat_perangkat', bahasa, p=fmt.persen(ambang.perangkat, 0))}: "
-        f"**{fmt.angka(int(baris['perangkat_aktif']))} / {fmt.angka(perangkat_desa)}** "
-        f"({fmt.persen(b_perangkat.nilai) if b_perangkat.nilai is not None else t('tanpa_data', bahasa)})\n\n"
-        f"{_tanda_warna(b_mou.terpenuhi)} {t('syarat_mou', bahasa)}: **"
-        + (fmt.tanggal(pd.Timestamp(baris["tanggal_mou"]).date(), bahasa) if pd.notna(baris["tanggal_mou"])
-           else t("belum", bahasa)) + "**\n\n"
-        f"{_tanda_warna(b_cakupan.terpenuhi)} {t('syarat_cakupan', bahasa, p=fmt.persen(ambang.cakupan_bpu, 0))}: "
-        f"**{fmt.persen(b_cakupan.nilai, 2) if b_cakupan.nilai is not None else t('tanpa_data', bahasa)}**")
-    if siap(butir[kode]) and baris["status"] != "ditetapkan":
-        st.success(t("siap_ditetapkan", bahasa), icon=":material/verified:")
-with kanan:
-    riwayat, mou = cache.riwayat_desa(kode)
-    st.subheader(t("riwayat_status", bahasa))
-    if riwayat.empty:
-        st.caption(t("belum_desa_sadar", bahasa))
-    else:
-        komponen.tabel({
-            t("kolom_tanggal", bahasa): [fmt.tanggal(pd.Timestamp(d).date(), bahasa) for d in riwayat["tanggal"]],
-            t("kolom_status", bahasa): [label_status(s, bahasa) for s in riwayat["status"]],
-            t("kolom_catatan", bahasa): riwayat["catatan"].fillna(""),
-        }, f"riwayat_status_{kode}", bahasa)
-    st.subheader(t("riwayat_mou", bahasa))
-    if mou.empty:
-        st.caption(t("belum_mou", bahasa))
-    else:
-        komponen.tabel({
-            t("kolom_tanggal", bahasa): [fmt.tanggal(pd.Timestamp(d).date(), bahasa) for d in mou["tanggal"]],
-            t("nomor_mou", bahasa): mou["nomor"].fillna(""),
-            t("kolom_catatan", bahasa): mou["catatan"].fillna(""),
-        }, f"mou_{kode}", bahasa)
+def semua_desa() -> None:
+    komponen.tabel({
+        t("kolom_desa", bahasa): desa["nama"],
+        t("kecamatan", bahasa): desa["kecamatan"],
+        t("kolom_status", bahasa): [label_status(s, bahasa) for s in desa["status"].where(desa["status"].notna(), None)],
+        t("kolom_sejak", bahasa): [fmt.tanggal(pd.Timestamp(d).date(), bahasa) if pd.notna(d) else "–"
+                                   for d in desa["tanggal_status"]],
+        t("kolom_perangkat", bahasa): [
+            f"{fmt.angka(a)} / {fmt.angka(None if pd.isna(n) else int(n))}" for a, n in zip(
+                desa["perangkat_aktif"], desa["perangkat_desa"], strict=True)],
+        t("kolom_mou", bahasa): [fmt.tanggal(pd.Timestamp(d).date(), bahasa) if pd.notna(d) else t("belum", bahasa)
+                                 for d in desa["tanggal_mou"]],
+        t("kolom_cakupan", bahasa): [fmt.persen(butir[kode][2].nilai, 2) for kode in desa["kode"]],
+        t("kolom_siap", bahasa): [" ".join(_tanda(b.terpenuhi) for b in butir[kode]) for kode in desa["kode"]],
+    }, "desa_sadar", bahasa, catatan=t("label_demo", bahasa) if demo else None)
+    if demo:
+        st.caption(t("label_demo", bahasa))
 
 
 def _simpan(aksi) -> None:
@@ -138,26 +98,79 @@ def _simpan(aksi) -> None:
         st.rerun()
 
 
-kiri, kanan = st.columns(2)
-# Each form is built only while its section is open (on_change="rerun"), as on Kegiatan.
-with kiri.expander(t("tambah_status", bahasa), key="buka_status_baru", on_change="rerun") as bagian:
-    if bagian.open:
-        with st.form("status_baru", clear_on_submit=True):
-            st.caption(t("petugas_saja", bahasa))
-            status_baru = st.selectbox(t("kolom_status", bahasa), URUTAN_STATUS,
-                                       format_func=lambda s: label_status(s, bahasa))
-            tanggal_status = st.date_input(t("kolom_tanggal", bahasa), value=hari_ini, format="DD/MM/YYYY")
-            catatan_status = st.text_input(t("kolom_catatan", bahasa), max_chars=500)
-            if st.form_submit_button(t("simpan_catatan", bahasa), type="primary"):
-                _simpan(lambda: cache.catat_status(kode, status_baru, tanggal_status if isinstance(tanggal_status, date)
-                                                   else hari_ini, catatan_status, hari_ini))
-with kanan.expander(t("catat_mou", bahasa), key="buka_mou_baru", on_change="rerun") as bagian:
-    if bagian.open:
-        with st.form("mou_baru", clear_on_submit=True):
-            st.caption(t("petugas_saja", bahasa))
-            tanggal_mou = st.date_input(t("kolom_tanggal", bahasa), value=hari_ini, format="DD/MM/YYYY")
-            nomor_mou = st.text_input(t("nomor_mou", bahasa), max_chars=80)
-            catatan_mou = st.text_input(t("kolom_catatan", bahasa), max_chars=500, key="catatan_mou")
-            if st.form_submit_button(t("simpan_catatan", bahasa), type="primary"):
-                _simpan(lambda: cache.catat_mou(kode, tanggal_mou if isinstance(tanggal_mou, date) else hari_ini,
-                                                nomor_mou, catatan_mou, hari_ini))
+def rincian_desa(kode: str) -> None:
+    baris = desa[desa["kode"] == kode].iloc[0]
+    st.header(fmt.aman_markdown(str(baris["nama"])))
+
+    kiri, kanan = st.columns(2)
+    with kiri:
+        st.subheader(t("daftar_periksa", bahasa))
+        b_perangkat, b_mou, b_cakupan = butir[kode]
+        perangkat_desa = None if pd.isna(baris["perangkat_desa"]) else int(baris["perangkat_desa"])
+        st.markdown(
+            f"{_tanda_warna(b_perangkat.terpenuhi)} {t('syarat_perangkat', bahasa, p=fmt.persen(ambang.perangkat, 0))}: "
+            f"**{fmt.angka(int(baris['perangkat_aktif']))} / {fmt.angka(perangkat_desa)}** "
+            f"({fmt.persen(b_perangkat.nilai) if b_perangkat.nilai is not None else t('tanpa_data', bahasa)})\n\n"
+            f"{_tanda_warna(b_mou.terpenuhi)} {t('syarat_mou', bahasa)}: **"
+            + (fmt.tanggal(pd.Timestamp(baris["tanggal_mou"]).date(), bahasa) if pd.notna(baris["tanggal_mou"])
+               else t("belum", bahasa)) + "**\n\n"
+            f"{_tanda_warna(b_cakupan.terpenuhi)} {t('syarat_cakupan', bahasa, p=fmt.persen(ambang.cakupan_bpu, 0))}: "
+            f"**{fmt.persen(b_cakupan.nilai, 2) if b_cakupan.nilai is not None else t('tanpa_data', bahasa)}**")
+        if siap(butir[kode]) and baris["status"] != "ditetapkan":
+            st.success(t("siap_ditetapkan", bahasa), icon=":material/verified:")
+    with kanan:
+        riwayat, mou = cache.riwayat_desa(kode)
+        st.subheader(t("riwayat_status", bahasa))
+        if riwayat.empty:
+            st.caption(t("belum_desa_sadar", bahasa))
+        else:
+            komponen.tabel({
+                t("kolom_tanggal", bahasa): [fmt.tanggal(pd.Timestamp(d).date(), bahasa) for d in riwayat["tanggal"]],
+                t("kolom_status", bahasa): [label_status(s, bahasa) for s in riwayat["status"]],
+                t("kolom_catatan", bahasa): riwayat["catatan"].fillna(""),
+            }, f"riwayat_status_{kode}", bahasa)
+        st.subheader(t("riwayat_mou", bahasa))
+        if mou.empty:
+            st.caption(t("belum_mou", bahasa))
+        else:
+            komponen.tabel({
+                t("kolom_tanggal", bahasa): [fmt.tanggal(pd.Timestamp(d).date(), bahasa) for d in mou["tanggal"]],
+                t("nomor_mou", bahasa): mou["nomor"].fillna(""),
+                t("kolom_catatan", bahasa): mou["catatan"].fillna(""),
+            }, f"mou_{kode}", bahasa)
+
+    kiri, kanan = st.columns(2)
+    # Each form is built only while its section is open (on_change="rerun"), as on Kegiatan.
+    with kiri.expander(t("tambah_status", bahasa), key="buka_status_baru", on_change="rerun") as bagian:
+        if bagian.open:
+            with st.form("status_baru", clear_on_submit=True):
+                st.caption(t("petugas_saja", bahasa))
+                status_baru = st.selectbox(t("kolom_status", bahasa), URUTAN_STATUS,
+                                           format_func=lambda s: label_status(s, bahasa))
+                tanggal_status = st.date_input(t("kolom_tanggal", bahasa), value=hari_ini, format="DD/MM/YYYY")
+                catatan_status = st.text_input(t("kolom_catatan", bahasa), max_chars=500)
+                if st.form_submit_button(t("simpan_catatan", bahasa), type="primary"):
+                    _simpan(lambda: cache.catat_status(kode, status_baru, tanggal_status if isinstance(tanggal_status, date)
+                                                       else hari_ini, catatan_status, hari_ini))
+    with kanan.expander(t("catat_mou", bahasa), key="buka_mou_baru", on_change="rerun") as bagian:
+        if bagian.open:
+            with st.form("mou_baru", clear_on_submit=True):
+                st.caption(t("petugas_saja", bahasa))
+                tanggal_mou = st.date_input(t("kolom_tanggal", bahasa), value=hari_ini, format="DD/MM/YYYY")
+                nomor_mou = st.text_input(t("nomor_mou", bahasa), max_chars=80)
+                catatan_mou = st.text_input(t("kolom_catatan", bahasa), max_chars=500, key="catatan_mou")
+                if st.form_submit_button(t("simpan_catatan", bahasa), type="primary"):
+                    _simpan(lambda: cache.catat_mou(kode, tanggal_mou if isinstance(tanggal_mou, date) else hari_ini,
+                                                    nomor_mou, catatan_mou, hari_ini))
+
+
+# One section at a time, only the open tab drawn (as on Kegiatan): the table of villages, or one
+# village's checklist, history and entry forms. Choosing a village opens its tab; a sidebar filter
+# on one village opens on it.
+TAB = ("tab_desa_sadar_semua", "tab_desa_sadar_rincian")
+nama = dict(zip(desa["kode"], desa["nama"] + " (" + desa["kecamatan"] + ")", strict=True))
+awal = list(nama).index(k.s.kode_wilayah) if k.s.kode_wilayah in nama else 0
+kode = st.selectbox(t("lihat_desa", bahasa), list(nama), index=awal, format_func=nama.get,
+                    on_change=lambda: st.session_state.update(tab_desa_sadar=t(TAB[1], bahasa)))
+komponen.tab_satu_per_satu("tab_desa_sadar", {TAB[0]: semua_desa, TAB[1]: functools.partial(rincian_desa, kode)},
+                           bahasa, awal=TAB[1] if k.s.kode_wilayah in nama else TAB[0])

@@ -1,5 +1,7 @@
 """Target: each target against what was achieved, for the regency, each kecamatan and each village."""
 
+import functools
+
 import pandas as pd
 import streamlit as st
 
@@ -35,46 +37,60 @@ if capaian.empty:
     st.stop()
 
 
-def _irisan(baris) -> str:
-    bagian = [t(f"ukuran_{baris.ukuran}", bahasa)]
-    bagian += [v for v in (baris.segmen, baris.program) if v != "SEMUA"]
-    return " · ".join(bagian)
+def _irisan(capaian: pd.DataFrame) -> pd.Series:
+    """What each target counts, as its rows name it: the measure, then its segment and programme."""
+    irisan = capaian["ukuran"].map({u: t(f"ukuran_{u}", bahasa) for u in capaian["ukuran"].unique()})
+    for kolom in ("segmen", "program"):
+        irisan += (" · " + capaian[kolom]).where(capaian[kolom] != "SEMUA", "")
+    return irisan
 
 
-capaian = capaian.assign(irisan=[_irisan(b) for b in capaian.itertuples(index=False)]).sort_values(
-    ["persen", "nama"], ascending=[True, True])
+capaian = capaian.assign(irisan=_irisan(capaian)).sort_values(["persen", "nama"], ascending=[True, True])
 
-st.subheader(t("target_tertinggal", bahasa))
-tertinggal = capaian[capaian["status"] == "tertinggal"]
-if tertinggal.empty:
-    st.success(t("semua_sesuai", bahasa), icon=":material/check_circle:")
-else:
+
+def tertinggal() -> None:
+    st.subheader(t("target_tertinggal", bahasa))
+    baris = capaian[capaian["status"] == "tertinggal"]
+    if baris.empty:
+        st.success(t("semua_sesuai", bahasa), icon=":material/check_circle:")
+        return
     komponen.tabel({
-        t("wilayah", bahasa): tertinggal["nama"],
-        t("kolom_irisan", bahasa): tertinggal["irisan"],
-        t("realisasi", bahasa): tertinggal["realisasi"].map(fmt.angka),
-        t("target", bahasa): tertinggal["target"].map(fmt.angka),
-        t("capaian_target", bahasa): tertinggal["persen"].map(fmt.persen),
-        t("kolom_jalur", bahasa): [fmt.angka(None if pd.isna(j) else round(j)) for j in tertinggal["jalur"]],
+        t("wilayah", bahasa): baris["nama"],
+        t("kolom_irisan", bahasa): baris["irisan"],
+        t("realisasi", bahasa): baris["realisasi"].map(fmt.angka),
+        t("target", bahasa): baris["target"].map(fmt.angka),
+        t("capaian_target", bahasa): baris["persen"].map(fmt.persen),
+        t("kolom_jalur", bahasa): [fmt.angka(None if pd.isna(j) else round(j)) for j in baris["jalur"]],
     }, f"target_tertinggal_{tahun}", bahasa, catatan=label_demo)
-st.caption(t("peluru_bantuan", bahasa))
 
-kabupaten = capaian[capaian["tingkat"] == "kabupaten"]
-if not kabupaten.empty:
-    st.subheader(t("target_kabupaten", bahasa))
-    komponen.grafik(grafik.peluru(kabupaten, "irisan", bahasa, label_demo))
 
-kecamatan = capaian[capaian["tingkat"] == "kecamatan"]
-if not kecamatan.empty:
-    st.subheader(t("target_kecamatan", bahasa))
+def peluru(judul: str, baris: pd.DataFrame, kolom_label: str) -> None:
+    st.subheader(t(judul, bahasa))
+    komponen.grafik(grafik.peluru(baris, kolom_label, bahasa, label_demo))
+    st.caption(t("peluru_bantuan", bahasa))
+
+
+def per_kecamatan(kecamatan: pd.DataFrame) -> None:
     irisan_kec = list(dict.fromkeys(kecamatan.sort_values(["segmen", "program"])["irisan"]))
     pilih = st.segmented_control(t("kolom_irisan", bahasa), irisan_kec, default=irisan_kec[0], key="irisan_kec",
                                  required=True) if len(irisan_kec) > 1 else irisan_kec[0]
-    komponen.grafik(grafik.peluru(kecamatan[kecamatan["irisan"] == pilih], "nama", bahasa, label_demo))
+    peluru("target_kecamatan", kecamatan[kecamatan["irisan"] == pilih], "nama")
 
-desa = capaian[capaian["tingkat"] == "desa"]
-if not desa.empty:
-    st.subheader(t("target_desa", bahasa))
+
+def per_desa(desa: pd.DataFrame) -> None:
     irisan_desa = desa["irisan"].nunique() > 1
     label = desa["nama"] + " (" + desa["nama_induk"] + ")" + ((" · " + desa["irisan"]) if irisan_desa else "")
-    komponen.grafik(grafik.peluru(desa.assign(label=label), "label", bahasa, label_demo))
+    peluru("target_desa", desa.assign(label=label), "label")
+
+
+# What is behind comes first; each level's bullets are a tab of their own, drawn only when opened (a
+# visit sends one table or one chart, not all four), and a level without targets has no tab.
+bagian = {"tab_target_tertinggal": tertinggal}
+tingkat = dict(tuple(capaian.groupby("tingkat", sort=False)))
+if "kabupaten" in tingkat:
+    bagian["tab_target_kabupaten"] = functools.partial(peluru, "target_kabupaten", tingkat["kabupaten"], "irisan")
+if "kecamatan" in tingkat:
+    bagian["tab_target_kecamatan"] = functools.partial(per_kecamatan, tingkat["kecamatan"])
+if "desa" in tingkat:
+    bagian["tab_target_desa"] = functools.partial(per_desa, tingkat["desa"])
+komponen.tab_satu_per_satu("tab_target_halaman", bagian, bahasa)

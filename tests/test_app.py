@@ -488,11 +488,16 @@ def test_desa_sadar_page_shows_the_checklist_with_its_thresholds():
     assert [m.label for m in at.metric] == ["Kandidat", "Dicanangkan (percontohan)", "Ditetapkan", "Siap ditetapkan"]
     syarat = " ".join(m.value for m in at.markdown)
     assert "minimal 100% dari perangkat" in syarat and "minimal 10% dari pekerja informal" in syarat
+    assert [tab.label for tab in at.tabs] == ["Semua desa", "Rincian desa"] and not at.header
     tabel = at.dataframe[0].value
     assert set(tabel["Kesiapan"].str.replace(" ", "").str.len()) == {3}
-    at.selectbox[0].set_value("33.26.12.2008").run()
+    at.selectbox[0].set_value("33.26.12.2008").run()  # choosing a village opens its tab, and only that
+    assert at.session_state["tab_desa_sadar"] == "Rincian desa"
+    assert at.header[0].value == "Wonopringgo" and "Kesiapan" not in at.dataframe[0].value
+    assert at.dataframe[0].value["Status"].tolist()[-1] == "Ditetapkan"
+    # A sidebar filter on one village opens on its detail.
+    at = _halaman_dasbor("desa_sadar.py", kode_wilayah="33.26.12.2008", nama_wilayah="Wonopringgo")
     assert at.header[0].value == "Wonopringgo"
-    assert at.dataframe[1].value["Status"].tolist()[-1] == "Ditetapkan"
 
 
 def test_desa_sadar_entries_explain_a_refusal_and_save(monkeypatch):
@@ -532,7 +537,8 @@ def test_every_chart_a_page_draws_is_a_valid_vega_lite_spec(monkeypatch, bahasa)
     for nama, query, konteks in [*(("ringkasan.py", {}, {"periode": "ytd", **tab}) for tab in tab_ringkasan),
                                  ("kegiatan.py", {"lihat": festival}, {}),
                                  ("kegiatan.py", {}, {}),  # the list of events and its funnel
-                                 ("target.py", {}, {"periode": "ytd"}),
+                                 *(("target.py", {}, {"periode": "ytd", "keadaan": {"tab_target_halaman": t(kunci, bahasa)}})
+                                   for kunci in ("tab_target_kabupaten", "tab_target_kecamatan", "tab_target_desa")),
                                  ("peta.py", {}, {"kode_wilayah": "33.26.12.2008", "nama_wilayah": "Wonopringgo"})]:
         sebelum = len(digambar)
         _halaman_dasbor(nama, query, bahasa=bahasa, **konteks)
@@ -555,14 +561,18 @@ def test_every_chart_a_page_draws_is_a_valid_vega_lite_spec(monkeypatch, bahasa)
 def test_targets_page_lists_what_is_behind_first():
     at = _halaman_dasbor("target.py", periode="ytd")
     assert at.selectbox(key="tahun").value == HARI_INI_UJI.year
-    assert at.subheader[0].value == "Tertinggal dari target"
+    assert [tab.label for tab in at.tabs] == ["Tertinggal", "Kabupaten", "Per kecamatan", "Desa Sadar"]
+    assert [s.value for s in at.subheader] == ["Tertinggal dari target"]  # only the open tab is drawn
     tertinggal = at.dataframe[0].value
     persen = [float(p.rstrip("%").replace(",", ".")) for p in tertinggal["Capaian target"]]
     assert persen == sorted(persen) and all(p < 100 for p in persen)
-    assert [s.value for s in at.subheader][1:] == ["Kabupaten, per segmen dan program", "Per kecamatan",
-                                                   "Desa Sadar (peserta BPU aktif)"]
+    for tab, judul in [("Kabupaten", "Kabupaten, per segmen dan program"), ("Per kecamatan", "Per kecamatan"),
+                       ("Desa Sadar", "Desa Sadar (peserta BPU aktif)")]:
+        at = _halaman_dasbor("target.py", keadaan={"tab_target_halaman": tab}, periode="ytd")
+        assert [s.value for s in at.subheader] == [judul] and not at.dataframe
     at = _halaman_dasbor("target.py", segmen="PMI")
-    assert [s.value for s in at.subheader][-1] == "Kabupaten, per segmen dan program"  # only PMI slices
+    assert [tab.label for tab in at.tabs] == ["Tertinggal", "Kabupaten"]  # only PMI slices: the regency's
+    assert set(at.dataframe[0].value["Irisan"]) == {"Peserta aktif · PMI"}
 
 
 def test_an_invalid_threshold_gives_a_clear_message(monkeypatch):

@@ -66,16 +66,20 @@ def test_comparing_events_side_by_side(halaman, server_app):
 def test_targets_show_bullets_with_what_is_behind_first(halaman, server_app):
     page = halaman
     buka(page, f"{server_app}/target", "Tertinggal dari target")
-    grafik = page.locator("[data-testid=stVegaLiteChart]")
-    grafik.nth(2).wait_for(timeout=TUNGGU_MS)
-    assert grafik.count() == 3  # regency, kecamatan, villages
-    for i in range(3):
-        grafik.nth(i).scroll_into_view_if_needed()
-        png = grafik.nth(i).screenshot()
-        warna = piksel_warna(png) + piksel_warna(png, MERAH)
-        assert warna > 200, f"grafik {i} kosong"
-    page.get_by_role("heading", name="Target · Kabupaten Pekalongan").scroll_into_view_if_needed()
+    # What is behind opens first, a table without a chart; each level's bullets are a tab of their own.
+    page.locator("[data-testid=stDataFrame]").first.wait_for(timeout=TUNGGU_MS)
+    assert page.locator("[data-testid=stVegaLiteChart]").count() == 0
     page.screenshot(path=str(FOLDER_GAMBAR / "target.png"), full_page=True)
+    for tab, judul in [("Kabupaten", "Kabupaten, per segmen dan program"), ("Per kecamatan", "Per kecamatan"),
+                       ("Desa Sadar", "Desa Sadar (peserta BPU aktif)")]:
+        buka_tab(page, tab)
+        page.get_by_role("heading", name=judul).wait_for(timeout=TUNGGU_MS)
+        grafik = page.locator("[data-testid=stVegaLiteChart]")
+        expect(grafik).to_have_count(1, timeout=TUNGGU_MS)  # the open tab's only
+        grafik.first.scroll_into_view_if_needed()
+        png = grafik.first.screenshot()
+        assert piksel_warna(png) + piksel_warna(png, MERAH) > 200, f"{tab}: grafik kosong"
+        page.screenshot(path=str(FOLDER_GAMBAR / f"target_{tab.lower().replace(' ', '_')}.png"), full_page=True)
     assert page.diblokir == []
 
 
@@ -84,9 +88,7 @@ def test_desa_sadar_checklist_shows_thresholds(halaman, server_app):
     page.set_viewport_size({"width": 1600, "height": 2000})
     page.goto(f"{server_app}/desa-sadar")
     page.get_by_text("Syarat kesiapan (pengaturan cabang)").wait_for(timeout=TUNGGU_MS)
-    tunggu_selesai(page)
-    page.get_by_role("heading", name="Daftar periksa kesiapan").wait_for(timeout=TUNGGU_MS)
-    page.locator("[data-testid=stDataFrame]").nth(1).wait_for(timeout=TUNGGU_MS)  # the status history
+    page.locator("[data-testid=stDataFrame]").first.wait_for(timeout=TUNGGU_MS)  # every village, the first tab
     tunggu_selesai(page)
     assert page.get_by_text("Cakupan BPU desa minimal 10%").count() >= 1
     # Polled, not counted once: a CI run saw three tiles with both tables already on screen.
@@ -104,4 +106,14 @@ def test_desa_sadar_checklist_shows_thresholds(halaman, server_app):
     per_status = [int(v.replace(".", "")) for v in page.locator("[data-testid=stMetricValue]").all_inner_texts()[:3]]
     assert len(baris) - 1 == sum(per_status) > 0
     page.screenshot(path=str(FOLDER_GAMBAR / "desa_sadar.png"), full_page=True)
+    # Choosing a village opens its tab: the checklist and its status history, the table of all gone.
+    page.get_by_label("Lihat desa").click()
+    page.keyboard.type("Wonopringgo")
+    page.get_by_role("option", name="Wonopringgo (Wonopringgo)").click()
+    page.get_by_role("tab", name="Rincian desa", selected=True).wait_for(timeout=TUNGGU_MS)
+    page.get_by_role("heading", name="Daftar periksa kesiapan").wait_for(timeout=TUNGGU_MS)
+    tunggu_selesai(page)
+    expect(page.locator("[data-testid=stDataFrame]")).to_have_count(2, timeout=TUNGGU_MS)  # status and MoU history
+    assert page.get_by_role("heading", name="Wonopringgo").count() == 1
+    page.screenshot(path=str(FOLDER_GAMBAR / "desa_sadar_rincian.png"), full_page=True)
     assert page.diblokir == []
