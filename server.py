@@ -9,6 +9,7 @@ import streamlit as st
 from starlette.middleware import Middleware
 
 from layanan import pemanasan
+from layanan.aset_web import AsetTetap
 from layanan.layar_web import RUTE_LAYAR
 from layanan.masuk_web import RUTE, AlamatTakDikenal
 
@@ -20,4 +21,5 @@ async def _siapkan(_app):
     yield
 
 
-app = st.App("app.py", routes=[*RUTE, *RUTE_LAYAR], middleware=[Middleware(AlamatTakDikenal)], lifespan=_siapkan)
+app = st.App("app.py", routes=[*RUTE, *RUTE_LAYAR], middleware=[Middleware(AlamatTakDikenal), Middleware(AsetTetap)],
+             lifespan=_siapkan)

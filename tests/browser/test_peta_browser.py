@@ -4,12 +4,15 @@ its link reopens the same view, and changing the measure keeps the zoom the user
 import json
 import re
 from io import BytesIO
+from urllib.parse import urlparse
 
 import pytest
 from PIL import Image
 
+from benchmarks.interaksi import PROXY_MATI
 from geo import peta as gp
 from geo import peta_folium as pf
+from layanan.aset_web import ALAMAT_TETAP
 from tests.browser.conftest import FOLDER_GAMBAR, TUNGGU_MS, tunggu_selesai
 
 pytestmark = pytest.mark.browser
@@ -123,3 +126,38 @@ def test_changing_the_measure_keeps_the_users_zoom(halaman, server_app):
     assert sesudah[1] == pytest.approx(sebelum[1], abs=1e-6) and sesudah[2] == pytest.approx(sebelum[2], abs=1e-6)
     halaman.screenshot(path=str(FOLDER_GAMBAR / "peta_ukuran_aktif.png"))
     assert halaman.diblokir == [], halaman.diblokir
+
+
+def test_a_return_to_the_map_fetches_none_of_its_fixed_files_again(peramban, server_app):
+    """Leaflet, the map component's script and the geometry come from the browser's cache on a second
+    visit. The network is cut by a dead proxy here, not by the `halaman` fixture's interception,
+    which turns the browser's cache off."""
+    konteks = peramban.new_context(viewport={"width": 1600, "height": 1000}, proxy=PROXY_MATI)
+    try:
+        page = konteks.new_page()
+        cdp = konteks.new_cdp_session(page)
+        cdp.send("Network.enable")
+        diminta, dari_cache = {}, set()
+        cdp.on("Network.requestWillBeSent", lambda e: diminta.__setitem__(e["requestId"], e["request"]["url"]))
+        # Chromium reports a cached answer either way, by the script that asked (fetch or a tag).
+        cdp.on("Network.requestServedFromCache", lambda e: dari_cache.add(e["requestId"]))
+        cdp.on("Network.responseReceived", lambda e: dari_cache.add(e["requestId"]) if e["response"].get(
+            "fromDiskCache") else None)
+
+        def tetap() -> dict[str, str]:
+            return {i: urlparse(u).path for i, u in diminta.items() if urlparse(u).path.startswith(ALAMAT_TETAP)}
+
+        _buka_peta(page, f"{server_app}/peta")
+        pertama = set(tetap().values())
+        assert len(pertama) >= 6, pertama  # Leaflet's script and style, the component's script, three layers
+        diminta.clear()
+        page.locator('[data-testid="stSidebarNav"] a').filter(has_text="Ringkasan").first.click()
+        page.get_by_role("heading", name=re.compile(r"^Ringkasan · ")).wait_for(timeout=TUNGGU_MS)
+        tunggu_selesai(page)
+        page.locator('[data-testid="stSidebarNav"] a').filter(has_text="Peta").first.click()
+        _bingkai_peta(page)
+        kedua = tetap()
+        assert set(kedua.values()) == pertama
+        assert set(kedua) <= dari_cache, sorted(p for i, p in kedua.items() if i not in dari_cache)
+    finally:
+        konteks.close()
