@@ -21,7 +21,9 @@ HALAMAN = [("", "ringkasan"), ("peta", "peta"), ("provinsi", "peta_provinsi"), (
            ("desa-sadar", "desa_sadar_menu"), ("target", "target_menu"), ("tindak-lanjut", "tindak_lanjut_menu"),
            ("daftar", "pendaftaran"), ("data", "impor_judul")]
 # The tabs of a page after the one it opens on, by catalogue key.
-TAB = {"": ("tab_tren", "tab_iuran", "tab_target", "tab_desa"), "kegiatan": ("tab_kegiatan_rincian", "tab_kegiatan_banding")}
+TAB = {"": ("tab_tren", "tab_iuran", "tab_target", "tab_desa"), "kegiatan": ("tab_kegiatan_rincian", "tab_kegiatan_banding"),
+       "desa-sadar": ("tab_desa_sadar_rincian",),
+       "target": ("tab_target_kabupaten", "tab_target_kecamatan", "tab_target_desa")}
 # Words both interfaces share or that name things rather than speak (the programme's own name,
 # segment codes, the language switch itself).
 NAMA = {"desa", "sadar", "bpu", "jaminan", "sosial", "ketenagakerjaan", "indonesia", "english", "bahasa",
