@@ -18,11 +18,14 @@ from data_access.config import AKAR_PROYEK
 
 FOLDER_STATIS = AKAR_PROYEK / "static"
 URL_STATIS = "/app/static"
+# Both named so the address changes with the content: Leaflet by its version, a map file by its hash.
+NAMA_LEAFLET = f"leaflet-{xstatic_leaflet.VERSION}"
+URL_PETA = f"{URL_STATIS}/peta"
 
 
 def siapkan_aset_peta(folder: Path = FOLDER_STATIS) -> dict[str, list[tuple[str, str]]]:
     """Copy Leaflet into `static/leaflet-<version>/` once; return folium-style js and css lists."""
-    nama = f"leaflet-{xstatic_leaflet.VERSION}"
+    nama = NAMA_LEAFLET
     tujuan = folder / nama
     if not (tujuan / "leaflet.js").is_file():
         sementara = folder / f".{nama}.tmp"
@@ -48,4 +51,4 @@ def tulis_peta_statis(nama: str, teks: str | None, folder_statis: Path = FOLDER_
         sementara = folder / f".{nama}.{os.getpid()}.{threading.get_ident()}.tmp"
         sementara.write_text(teks, encoding="utf-8")
         sementara.replace(tujuan)
-    return f"{URL_STATIS}/peta/{nama}"
+    return f"{URL_PETA}/{nama}"

@@ -169,8 +169,8 @@ def rincian_desa(kode: str) -> None:
 # on one village opens on it.
 TAB = ("tab_desa_sadar_semua", "tab_desa_sadar_rincian")
 nama = dict(zip(desa["kode"], desa["nama"] + " (" + desa["kecamatan"] + ")", strict=True))
-awal = list(nama).index(k.s.kode_wilayah) if k.s.kode_wilayah in nama else 0
-kode = st.selectbox(t("lihat_desa", bahasa), list(nama), index=awal, format_func=nama.get,
-                    on_change=lambda: st.session_state.update(tab_desa_sadar=t(TAB[1], bahasa)))
+disaring = k.s.kode_wilayah in nama  # the sidebar names one of these villages
+kode = st.selectbox(t("lihat_desa", bahasa), list(nama), index=list(nama).index(k.s.kode_wilayah) if disaring else 0,
+                    format_func=nama.get, on_change=lambda: st.session_state.update(tab_desa_sadar=t(TAB[1], bahasa)))
 komponen.tab_satu_per_satu("tab_desa_sadar", {TAB[0]: semua_desa, TAB[1]: functools.partial(rincian_desa, kode)},
-                           bahasa, awal=TAB[1] if k.s.kode_wilayah in nama else TAB[0])
+                           bahasa, awal=TAB[1] if disaring else TAB[0])

@@ -8,8 +8,10 @@ every visit to Peta, and Peta's first paint waited for them."""
 
 from __future__ import annotations
 
-# Path prefixes, as Streamlit serves them (server.enableStaticServing puts static/ at /app/static/).
-ALAMAT_TETAP = ("/app/static/peta/", "/app/static/leaflet-", "/component/streamlit_folium.st_folium/static/")
+from data_access.aset import NAMA_LEAFLET, URL_PETA, URL_STATIS
+
+# Path prefixes, as Streamlit serves them; a component's files are under /component/<its name>/.
+ALAMAT_TETAP = (f"{URL_PETA}/", f"{URL_STATIS}/{NAMA_LEAFLET}/", "/component/streamlit_folium.st_folium/static/")
 SIMPAN_LAMA = b"public, max-age=31536000, immutable"
 
 
