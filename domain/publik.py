@@ -277,8 +277,11 @@ class PolaPublik:
     k: int
     _subsistem: dict[tuple[str, str, str], frozenset] = field(default_factory=dict, repr=False)
     _kelompok: dict[str, dict[str, pd.DataFrame]] = field(default_factory=dict, repr=False)
-    # One pattern serves every session: two pages asking for a new measure at once count it once.
+    # One pattern serves every session: two pages asking for a new measure at once count it once,
+    # and a system one thread is working out is waited for, not worked out again beside it.
     _kunci_muat: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _kunci_sistem: dict[tuple[str, str, str], threading.Lock] = field(default_factory=dict, repr=False)
+    _kunci_daftar: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @classmethod
     def dari_sel(cls, hitungan: pd.DataFrame, k: int) -> PolaPublik:
@@ -333,14 +336,18 @@ class PolaPublik:
         if kunci not in self._subsistem:
             if ukuran not in UKURAN_POLA:
                 raise ValueError(f"ukuran pola tidak dikenal: {ukuran}")
-            df = self._per_program(ukuran).get(program)
-            if df is None:
-                df = pd.DataFrame(columns=KOLOM_SEL)
-            if ukuran == "aktif":
-                df = df[df["waktu"] == w]
-            # Two threads may work out one system at once (the warm-up and a first page); both get
-            # the same cells, so the second assignment changes nothing.
-            self._subsistem[kunci] = _pola_subsistem(df, self.k)
+            # The warm-up and the first page ask for the same systems at the same time; worked out
+            # by both at once, each took twice as long on the first page's path.
+            with self._kunci_daftar:
+                kunci_ini = self._kunci_sistem.setdefault(kunci, threading.Lock())
+            with kunci_ini:
+                if kunci not in self._subsistem:
+                    df = self._per_program(ukuran).get(program)
+                    if df is None:
+                        df = pd.DataFrame(columns=KOLOM_SEL)
+                    if ukuran == "aktif":
+                        df = df[df["waktu"] == w]
+                    self._subsistem[kunci] = _pola_subsistem(df, self.k)
         return self._subsistem[kunci]
 
     def tersembunyi(self, ukuran: str, program: str | None, w: str, kode: str, segmen: str | None) -> bool:

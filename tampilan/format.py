@@ -14,7 +14,7 @@ from decimal import ROUND_HALF_EVEN, Decimal
 
 import pandas as pd
 from babel.dates import format_date
-from babel.numbers import format_currency, format_decimal
+from babel.numbers import format_decimal
 
 from domain.suppresi import kecil
 
@@ -77,10 +77,12 @@ def persen(nilai: float | None, digit: int = 1) -> str:
 
 
 def rupiah(nilai: float | int | None) -> str:
-    """16800 -> 'Rp16.800'."""
+    """16800 -> 'Rp16.800'; -5 -> '-Rp5', as Babel writes IDR for id_ID (tested against it): Babel's
+    first currency of a process loads its locale data, 60 ms of the first page's key messages."""
     if _kosong(nilai):
         return "–"
-    return format_currency(round(nilai), "IDR", format="¤#,##0", currency_digits=False, locale=LOKAL_ANGKA)
+    bulat = int(round(nilai))
+    return f"{'-' if bulat < 0 else ''}Rp{angka(abs(bulat))}"
 
 
 SATUAN_RUPIAH = ((10**12, "triliun", "trillion"), (10**9, "miliar", "billion"), (10**6, "juta", "million"))

@@ -3,7 +3,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 import pytest
-from babel.numbers import format_decimal
+from babel.numbers import format_currency, format_decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -68,6 +68,13 @@ def test_any_number_is_written_as_babel_writes_it(nilai, digit):
     assert fmt.angka(nilai) == _babel(round(nilai), 0)
     assert fmt.desimal(nilai, digit) == _babel(nilai, digit)
     assert fmt.persen(nilai, digit) == _babel(nilai, digit) + "%"
+
+
+@given(st.one_of(st.integers(min_value=-10**15, max_value=10**15),
+                 st.floats(min_value=-1e12, max_value=1e12, allow_nan=False), st.sampled_from(TEPI)))
+def test_money_is_written_as_babel_writes_rupiah(nilai):
+    assert fmt.rupiah(nilai) == format_currency(round(nilai), "IDR", format="¤#,##0", currency_digits=False,
+                                                locale=fmt.LOKAL_ANGKA)
 
 
 _SEL = st.one_of(st.none(), st.integers(-5, 5), st.floats(allow_nan=True),
