@@ -124,7 +124,10 @@ def panaskan() -> None:
         return
     hari_ini = app.pengaturan.hari_ini()
     periode = periode_dari_kunci(pilihan_periode(hari_ini)[0], hari_ini)
-    _pola(periode, app.pengaturan.k_suppresi).siapkan().siapkan_kabupaten(periode.selesai)
+    # Only what the opening view shows: the payments' cells (a third of the pattern's work) were
+    # counted while the first page waited, which shows them only on its payments tab.
+    ukuran = ("aktif", "baru", "nonaktif")
+    _pola(periode, app.pengaturan.k_suppresi).siapkan(ukuran).siapkan_kabupaten(periode.selesai, ukuran)
 
 
 @st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)
