@@ -43,6 +43,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from benchmarks.peta import ARGUMEN_CHROMIUM
 from benchmarks.server import proses_streamlit
+from data_access.config import AKAR_PROYEK
 
 CHROMIUM = "/usr/bin/chromium"
 BATAS_MS = 180_000
@@ -243,12 +244,12 @@ def konteks_baru(peramban, diblokir: list[str]):
 
 
 def mulai_dingin(peramban, diblokir: list[str], folder: Path, nama: str, skrip: Path | None, env: dict[str, str],
-                 siap: Callable[[object], None]) -> float:
+                 siap: Callable[[object], None], akar: Path = AKAR_PROYEK) -> float:
     """Server start to `siap`, for a first visit: a new context, nothing in the browser's cache."""
     mulai = time.perf_counter()
-    argumen = {"skrip": skrip} if skrip else {}
     konteks = konteks_baru(peramban, diblokir)
-    with proses_streamlit(folder, folder.parent / f"{nama}.log", env_tambahan=env, **argumen) as (url, _):
+    with proses_streamlit(folder, folder.parent / f"{nama}.log", skrip, env_tambahan=env, akar=akar,
+                          selang_sehat=0.01) as (url, _):
         page = konteks.new_page()
         page.goto(url)
         siap(page)

@@ -26,8 +26,10 @@ def port_bebas() -> int:
 
 
 def tunggu_sehat(url: str, proses: subprocess.Popen, log: Path,
-                 batas_detik: float = BATAS_TUNGGU_SERVER_DETIK) -> None:
-    """Poll the server's health endpoint until it answers; fail at once if the process ends."""
+                 batas_detik: float = BATAS_TUNGGU_SERVER_DETIK, selang_detik: float = 0.2) -> None:
+    """Poll the server's health endpoint until it answers; fail at once if the process ends. A
+    benchmark timing a cold start polls more often (`selang_detik`): every 0.2 s added up to 0.2 s
+    to each start, at random."""
     batas = time.monotonic() + batas_detik
     while True:
         try:
@@ -38,11 +40,11 @@ def tunggu_sehat(url: str, proses: subprocess.Popen, log: Path,
             pass
         if proses.poll() is not None or time.monotonic() > batas:
             raise RuntimeError(f"Server Streamlit tidak siap; lihat {log}")
-        time.sleep(0.2)
+        time.sleep(selang_detik)  # a poll interval, not a wait for an outcome
 
 
 @contextmanager
-def server_streamlit(folder_data: Path, log: Path, skrip: Path = AKAR_PROYEK / "server.py",
+def server_streamlit(folder_data: Path, log: Path, skrip: Path | None = None,
                      env_tambahan: dict[str, str] | None = None, rahasia: Path | None = None,
                      port: int | None = None) -> Iterator[str]:
     """Yield the app's URL once its health endpoint answers (polled, never a fixed sleep). `rahasia`:
@@ -53,25 +55,29 @@ def server_streamlit(folder_data: Path, log: Path, skrip: Path = AKAR_PROYEK / "
 
 
 @contextmanager
-def proses_streamlit(folder_data: Path, log: Path, skrip: Path = AKAR_PROYEK / "server.py",
+def proses_streamlit(folder_data: Path, log: Path, skrip: Path | None = None,
                      env_tambahan: dict[str, str] | None = None,
                      rahasia: Path | None = None, port: int | None = None,
-                     catat_jalan: Path | None = None) -> Iterator[tuple[str, subprocess.Popen]]:
+                     catat_jalan: Path | None = None, akar: Path = AKAR_PROYEK,
+                     selang_sehat: float = 0.2) -> Iterator[tuple[str, subprocess.Popen]]:
     """As server_streamlit, also yielding the server process (for benchmarks that watch its memory);
-    with `catat_jalan`, each script run's span and CPU go to that file (benchmarks.streamlit_tercatat)."""
+    with `catat_jalan`, each script run's span and CPU go to that file (benchmarks.streamlit_tercatat).
+    `akar`: the checkout to run (its server.py unless `skrip`), another commit's worktree for a
+    benchmark that compares two."""
+    skrip = skrip or akar / "server.py"
     port = port or port_bebas()
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}  # only a database asked for below
-    env.update({"DESA_SADAR_DATA_DIR": str(folder_data), **(env_tambahan or {}), "PYTHONPATH": str(AKAR_PROYEK)})
+    env.update({"DESA_SADAR_DATA_DIR": str(folder_data), **(env_tambahan or {}), "PYTHONPATH": str(akar)})
     with open(log, "w") as keluaran:
         proses = subprocess.Popen(
             [sys.executable, "-m", *(("benchmarks.streamlit_tercatat", str(catat_jalan)) if catat_jalan else ("streamlit",)),
              "run", str(skrip), "--server.port", str(port),
              "--server.address", "127.0.0.1", "--server.headless", "true", "--logger.messageFormat", FORMAT_LOG,
              *(["--secrets.files", str(rahasia)] if rahasia else [])],
-            cwd=AKAR_PROYEK, env=env, stdout=keluaran, stderr=subprocess.STDOUT)
+            cwd=akar, env=env, stdout=keluaran, stderr=subprocess.STDOUT)
         url = f"http://127.0.0.1:{port}"
         try:
-            tunggu_sehat(url, proses, log)
+            tunggu_sehat(url, proses, log, selang_detik=selang_sehat)
             yield url, proses
         finally:
             proses.terminate()
