@@ -316,13 +316,13 @@ class PolaPublik:
         # Day counts are independent day by day; ranges of one measure are linked by their months.
         return (ukuran, program, w if ukuran == "aktif" else "")
 
-    def siapkan_kabupaten(self, hari_akhir: date, ukuran_ini: tuple[str, ...] = UKURAN_POLA) -> PolaPublik:
+    def siapkan_kabupaten(self, hari_akhir: date, daftar_ukuran: tuple[str, ...] = UKURAN_POLA) -> PolaPublik:
         """Decide now the hidden cells of what a regency-wide page shows first (these measures of all
         programmes together, and each programme's active count on the period's last day): at server
         start they were a quarter of the first visitor's wait."""
         if self.k <= 1:
             return self  # nothing is hidden
-        for ukuran in ukuran_ini:
+        for ukuran in daftar_ukuran:
             semua = self._per_program(ukuran).get(SEMUA_PROGRAM)
             hari = semua["waktu"].unique().tolist() if ukuran == "aktif" and semua is not None else [""]
             for w in hari:

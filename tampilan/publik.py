@@ -68,6 +68,11 @@ class RingkasanPublik:
     cakupan_desa: pd.DataFrame  # kode, nama, kecamatan, bpu_aktif (pd.NA hidden), pekerja_informal, cakupan_persen
 
 
+# The pattern's measures the overview's numbers, bars, trend and villages come from (its payments tab
+# reads the payment measures through iuran_publik): what the server's warm-up decides before the first visitor.
+UKURAN_RINGKASAN = ("aktif", "baru", "nonaktif")
+
+
 def ringkasan_publik(h: RingkasanHalaman, s: Saringan, pola: PolaPublik) -> RingkasanPublik:
     """The overview of region `s` as the viewer of `pola` may see it."""
     a, r, p, seg = h.angka, s.kode_wilayah, s.program, s.segmen
