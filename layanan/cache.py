@@ -126,8 +126,7 @@ def panaskan() -> None:
     periode = periode_dari_kunci(pilihan_periode(hari_ini)[0], hari_ini)
     # Only what the opening view shows: the payments' cells (a third of the pattern's work) were
     # counted while the first page waited, which shows them only on its payments tab.
-    _pola(periode, app.pengaturan.k_suppresi).siapkan(tp.UKURAN_RINGKASAN).siapkan_kabupaten(
-        periode.selesai, tp.UKURAN_RINGKASAN)
+    _pola(periode, app.pengaturan.k_suppresi).siapkan_kabupaten(periode.selesai, tp.UKURAN_RINGKASAN)
 
 
 @st.cache_data(ttl=UMUR_CACHE_DETIK, show_spinner=False)
