@@ -148,9 +148,15 @@ def aman_markdown(teks: str) -> str:
     return _MARKDOWN_KHUSUS.sub(r"\\\1", str(teks))
 
 
+# Braces as character references: branca, under folium, compiles each rendered piece of the map as
+# a Jinja template again, so a name holding "{{ ... }}" was evaluated on the server (Python code in an
+# event's name ran when Peta was drawn). Inside HTML the references show as the braces typed.
+_KURUNG_KURAWAL = str.maketrans({"{": "&#123;", "}": "&#125;"})
+
+
 def aman_html(teks) -> str:
-    """Text from files or forms made inert inside HTML (tags, quotes and ampersands escaped)."""
-    return html.escape(str(teks), quote=True)
+    """Text from files or forms made inert inside HTML (tags, quotes, ampersands and braces escaped)."""
+    return html.escape(str(teks), quote=True).translate(_KURUNG_KURAWAL)
 
 
 def label_periode(kunci: str, hari_ini: date, bahasa: str = "id") -> str:

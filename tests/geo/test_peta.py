@@ -109,6 +109,39 @@ def test_text_from_files_is_escaped_in_tooltips_markers_and_legend(batas):
     assert "<img" not in legenda and "&lt;img" in legenda
 
 
+
+# Jinja syntax: branca compiles each rendered piece of the map as a template again.
+TEMPLAT_JAHAT = ('Desa {{ "ter" ~ "evaluasi" }} {{ cycler.__init__.__globals__.os.getcwd() }} '
+                 '{% for i in range(3) %}ulang{% endfor %} {# komentar #}')
+
+
+def test_names_holding_template_syntax_are_shown_as_typed_never_evaluated(batas):
+    """A village name (boundary files are uploaded) or an event name (typed by staff) reaches the map
+    as text: what the base map and the village layer send, as st_folium builds them, evaluates none
+    of it on the server, and the tooltips read back as typed."""
+    import html as html_lib
+    import os
+
+    from streamlit_folium import _get_feature_group_string, _get_map_string
+
+    fitur = json.loads(json.dumps(batas.fitur_web))
+    fitur[0]["properties"]["nama"] = TEMPLAT_JAHAT
+    nilai = _nilai(batas)
+    kelas = gp.kelas_untuk(gp.UKURAN["aktif"], nilai["nilai"])
+    lapisan = pf.lapisan_desa(fitur, GEOMETRI["desa"], nilai, gp.UKURAN["aktif"], kelas,
+                              _kegiatan(f"Acara {TEMPLAT_JAHAT}"), 5)
+    peta = pf.peta_dasar(batas.kabupaten_web, GEOMETRI, ASET, tile_url="/petak/{z}/{x}/{y}.png",
+                         tile_atribusi=TEMPLAT_JAHAT)
+    peta.render()
+    dikirim = _get_map_string(peta) + _get_feature_group_string(lapisan, peta)
+    _, semua = _render(batas, pf.lapisan_desa(fitur, GEOMETRI["desa"], nilai, gp.UKURAN["aktif"], kelas,
+                                              _kegiatan(f"Acara {TEMPLAT_JAHAT}"), 5))
+    for teks in (dikirim, semua):
+        assert "terevaluasi" not in teks and os.getcwd() not in teks and "ulangulang" not in teks
+    assert "&#123;&#123; &quot;ter&quot; ~ &quot;evaluasi&quot; &#125;&#125;" in dikirim  # the event's tooltip
+    label = _fitur(lapisan)[0]["properties"]["label"]
+    assert TEMPLAT_JAHAT in html_lib.unescape(label)
+
 def test_a_filter_change_sends_colours_and_tooltips_not_geometry(batas):
     """What streamlit-folium sends on every rerun: the base map's script and the village layer's.
     Both name their geometry files; neither carries a coordinate."""
