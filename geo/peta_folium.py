@@ -15,7 +15,7 @@ from __future__ import annotations
 import folium
 import geopandas as gpd
 import pandas as pd
-from branca.element import MacroElement
+from branca.element import Element, MacroElement
 from folium.template import Template
 
 from domain.desa_sadar import label_status
@@ -41,7 +41,31 @@ window.__geojsonDesaSadar = window.__geojsonDesaSadar || {};
 """
 
 
-class GeoJsonDariUrl(MacroElement):
+class _SkripJadi(Element):
+    """A script already rendered, put in the page as it is."""
+
+    def __init__(self, skrip: str):
+        super().__init__()
+        self.skrip = skrip
+
+    def render(self, **kwargs) -> str:
+        return self.skrip
+
+
+class _ElemenSkrip(MacroElement):
+    """An element of ours whose script is rendered once. branca's own render compiles each rendered
+    script as a Jinja template again: every rerun lexed the villages' tooltips a second time, and any
+    template syntax that reached them would run on the server (tampilan.format.aman_html escapes
+    braces as well)."""
+
+    def render(self, **kwargs) -> None:
+        skrip = self._template.module.__dict__["script"](self, kwargs)
+        self.get_root().script.add_child(_SkripJadi(skrip), name=self.get_name())
+        for anak in self._children.values():
+            anak.render(**kwargs)
+
+
+class GeoJsonDariUrl(_ElemenSkrip):
     """Outlines the browser fetches from the app (same style for every feature, not clickable)."""
 
     _template = Template("""
@@ -58,7 +82,7 @@ var {{ this.get_name() }} = L.geoJSON(null, {{ this.opsi|tojson }}).addTo({{ thi
         self.opsi = {"style": gaya, "interactive": False, **({"pane": pane} if pane else {})}
 
 
-class LapisanDesa(MacroElement):
+class LapisanDesa(_ElemenSkrip):
     """The villages, fetched from the app, styled and labelled from `isi`: per village code its fill
     colour, Desa Sadar status (or None) and tooltip HTML (already escaped). A click reaches
     streamlit-folium as the clicked feature, whose properties carry the village code."""
@@ -87,6 +111,28 @@ var {{ this.get_name() }} = (function () {
         super().__init__()
         self._name = "LapisanDesa"
         self.url, self.isi, self.tepi, self.tanpa_data = url, isi, WARNA_STATUS, WARNA_TANPA_DATA
+
+
+class PenandaKegiatan(_ElemenSkrip):
+    """The period's events as red dots above the villages, each with its name and date as a tooltip
+    (`penanda`: latitude, longitude, tooltip HTML already escaped), drawn by one script: a folium
+    marker and tooltip per event were two more templates to compile per event on every rerun."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+{{ this.penanda|tojson }}.forEach(function (p) {
+  L.circleMarker([p[0], p[1]], {{ this.opsi|tojson }}).bindTooltip(p[2], {sticky: true})
+    .addTo({{ this._parent.get_name() }});
+});
+{% endmacro %}
+""")
+
+    def __init__(self, penanda: list[list]):
+        super().__init__()
+        self._name = "PenandaKegiatan"
+        self.penanda = penanda
+        self.opsi = {"radius": 6, "color": TEPI_KEGIATAN, "weight": 2, "fill": True, "fillColor": WARNA_KEGIATAN,
+                     "fillOpacity": 0.9, "pane": PANE_KEGIATAN}
 
 
 def peta_dasar(kabupaten: gpd.GeoDataFrame, geometri: dict[str, str], aset: dict[str, list],
@@ -152,14 +198,8 @@ def lapisan_desa(fitur_web: list[dict], url_desa: str, nilai: pd.DataFrame, ukur
         isi[p["kode"]] = [warna_nilai(v, kelas), status, label]
     grup = folium.FeatureGroup(name="Desa")
     LapisanDesa(url_desa, isi).add_to(grup)
-    for ev in kegiatan.itertuples(index=False):
-        if pd.isna(ev.lat) or pd.isna(ev.lng):
-            continue
-        penanda = folium.CircleMarker(
-            location=[ev.lat, ev.lng], radius=6, color=TEPI_KEGIATAN, weight=2, fill=True, fill_color=WARNA_KEGIATAN,
-            fill_opacity=0.9,
-            tooltip=folium.Tooltip(f"<b>{aman_html(ev.nama)}</b><br>{aman_html(ev.tanggal)}", sticky=True),
-        )
-        penanda.options["pane"] = PANE_KEGIATAN  # folium's path options have no pane argument
-        penanda.add_to(grup)
+    penanda = [[float(ev.lat), float(ev.lng), f"<b>{aman_html(ev.nama)}</b><br>{aman_html(ev.tanggal)}"]
+               for ev in kegiatan.itertuples(index=False) if not (pd.isna(ev.lat) or pd.isna(ev.lng))]
+    if penanda:
+        PenandaKegiatan(penanda).add_to(grup)
     return grup

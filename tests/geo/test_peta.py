@@ -44,6 +44,12 @@ def _fitur(lapisan):
             for kode, (warna, status, label) in desa.isi.items()]
 
 
+def _tooltip_kegiatan(lapisan):
+    """The event markers' tooltips (HTML), in the order of the events."""
+    penanda = next(c for c in lapisan._children.values() if isinstance(c, pf.PenandaKegiatan))
+    return [tooltip for _, _, tooltip in penanda.penanda]
+
+
 def test_percent_classes_are_fixed_and_edges_go_up():
     kelas = gp.kelas_untuk(gp.UKURAN["cakupan"], pd.Series([0.1, 50.0]))
     assert kelas.label == ["0–1%", "1–2,5%", "2,5–5%", "5–10%", "≥ 10%"]
@@ -77,8 +83,8 @@ def test_village_layer_has_every_village_with_its_properties(batas):
     assert all(f["properties"]["status"] is None for f in fitur[1:])
     assert "Desa Sadar" not in fitur[1]["properties"]["label"]
     assert len({f["properties"]["warna"] for f in fitur}) == 5
-    penanda = [c for c in lapisan._children.values() if type(c).__name__ == "CircleMarker"]
-    assert len(penanda) == 1
+    penanda = [c for c in lapisan._children.values() if isinstance(c, pf.PenandaKegiatan)]
+    assert len(penanda) == 1 and len(penanda[0].penanda) == 1
 
 
 def test_suppressed_villages_are_grey_and_marked_hidden(batas):
@@ -101,7 +107,9 @@ def test_text_from_files_is_escaped_in_tooltips_markers_and_legend(batas):
                               _kegiatan(f"Acara {JAHAT}"), 5)
     _, html = _render(batas, lapisan)
     assert "<img src=x" not in html
-    assert "&lt;img src=x onerror=alert(1)&gt;" in html  # the event marker's tooltip
+    # The event marker's tooltip, escaped HTML in JSON, as the village's below.
+    assert "&lt;img src=x onerror=alert(1)&gt;" in _tooltip_kegiatan(lapisan)[0]
+    assert "Acara \\u0026lt;img src=x onerror=alert(1)\\u0026gt;\\u003c/b\\u003e" in html
     # The village's tooltip is escaped HTML inside JSON whose <, > and & are escaped again for <script>.
     assert "<b>&lt;img src=x onerror=alert(1)&gt;</b>" in _fitur(lapisan)[0]["properties"]["label"]
     assert "\\u003cb\\u003e\\u0026lt;img src=x onerror=alert(1)\\u0026gt;" in html
@@ -138,9 +146,9 @@ def test_names_holding_template_syntax_are_shown_as_typed_never_evaluated(batas)
                                               _kegiatan(f"Acara {TEMPLAT_JAHAT}"), 5))
     for teks in (dikirim, semua):
         assert "terevaluasi" not in teks and os.getcwd() not in teks and "ulangulang" not in teks
-    assert "&#123;&#123; &quot;ter&quot; ~ &quot;evaluasi&quot; &#125;&#125;" in dikirim  # the event's tooltip
-    label = _fitur(lapisan)[0]["properties"]["label"]
-    assert TEMPLAT_JAHAT in html_lib.unescape(label)
+    assert "\\u0026#123;\\u0026#123; \\u0026quot;ter\\u0026quot;" in dikirim  # the event's tooltip, in JSON
+    for label in (_fitur(lapisan)[0]["properties"]["label"], _tooltip_kegiatan(lapisan)[0]):
+        assert TEMPLAT_JAHAT in html_lib.unescape(label)
 
 def test_a_filter_change_sends_colours_and_tooltips_not_geometry(batas):
     """What streamlit-folium sends on every rerun: the base map's script and the village layer's.
