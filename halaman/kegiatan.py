@@ -21,6 +21,9 @@ from domain.program import SUMBER_DANA
 from tampilan.teks import label_isian, t
 from halaman import komponen
 
+# An event's row: a frame's row, or one of its records (a table's columns read every row).
+Baris = pd.Series | dict
+
 k = konteks()
 bahasa, hari_ini = k.bahasa, k.hari_ini
 demo = cache.info_dataset().get("sumber") == "demo"
@@ -39,7 +42,7 @@ hasil = cache.hasil_kegiatan(k.s, hari_ini, tuple(sorted(jenis)), k.ambang)
 tersembunyi = fmt.label_tersembunyi(k.ambang)  # event counts are hidden only when small: "<k" is true
 
 
-def _retensi(baris: pd.Series, b: int, singkat: bool = False) -> str:
+def _retensi(baris: Baris, b: int, singkat: bool = False) -> str:
     aktif = baris[f"aktif_{b}_bulan"]
     if baris[f"aktif_{b}_bulan_tersembunyi"]:
         return tersembunyi
@@ -48,7 +51,7 @@ def _retensi(baris: pd.Series, b: int, singkat: bool = False) -> str:
     return f"{fmt.angka(aktif)} ({fmt.persen(baris[f'retensi_{b}_bulan_persen'])})"
 
 
-def _biaya_per_aktif(baris: pd.Series, singkat: bool = False) -> str:
+def _biaya_per_aktif(baris: Baris, singkat: bool = False) -> str:
     if pd.isna(baris["biaya"]):
         return "–" if singkat else t("biaya_tidak_diketahui", bahasa)
     if baris[f"aktif_{BULAN_RETENSI[-1]}_bulan_tersembunyi"]:
@@ -58,7 +61,7 @@ def _biaya_per_aktif(baris: pd.Series, singkat: bool = False) -> str:
     return fmt.rupiah(baris["biaya_per_aktif"])
 
 
-def _hadir(baris: pd.Series) -> str:
+def _hadir(baris: Baris) -> str:
     if baris["jumlah_hadir_tersembunyi"]:
         return tersembunyi
     return fmt.angka(None if pd.isna(baris["jumlah_hadir"]) else int(baris["jumlah_hadir"]))
@@ -68,36 +71,38 @@ def _pendaftar(n) -> str:
     return tersembunyi if pd.isna(n) else fmt.angka(int(n))
 
 
-def _label_kegiatan(baris: pd.Series) -> str:
+def _label_kegiatan(baris: Baris) -> str:
     # Bound to the URL as it is shown: the same words in both languages keep a shared link working.
     return f"{baris['nama']} ({pd.Timestamp(baris['tanggal_mulai']):%d/%m/%Y})"
 
 
 def _tabel(df: pd.DataFrame) -> dict[str, list]:
+    # Rows as dictionaries once: a pandas row per cell function and column was most of this table's cost.
+    baris = df.to_dict("records")
     return {
         t("kolom_kegiatan", bahasa): df["nama"].tolist(),
         t("kolom_jenis", bahasa): [label_jenis(j, bahasa) for j in df["jenis"]],
         t("kolom_desa", bahasa): df["nama_desa"].tolist(),
         t("kecamatan", bahasa): df["nama_kec"].tolist(),
         t("kolom_tanggal", bahasa): [fmt.tanggal(pd.Timestamp(d).date(), bahasa) for d in df["tanggal_mulai"]],
-        t("kolom_hadir", bahasa): [_hadir(r) for _, r in df.iterrows()],
+        t("kolom_hadir", bahasa): [_hadir(r) for r in baris],
         t("kolom_pendaftar", bahasa): [_pendaftar(n) for n in df["pendaftar"]],
         t("kolom_konversi", bahasa): [fmt.persen(v) for v in df["konversi_persen"]],
-        **{t("kolom_aktif_bulan", bahasa, b=str(b)): [_retensi(r, b) for _, r in df.iterrows()] for b in BULAN_RETENSI},
+        **{t("kolom_aktif_bulan", bahasa, b=str(b)): [_retensi(r, b) for r in baris] for b in BULAN_RETENSI},
         t("kolom_biaya", bahasa): [fmt.rupiah(None if pd.isna(c) else int(c)) for c in df["biaya"]],
-        t("kolom_biaya_per_aktif", bahasa): [_biaya_per_aktif(r) for _, r in df.iterrows()],
-        **{t("kolom_iuran_bulan", bahasa, b=str(b)): [_iuran(r, b) for _, r in df.iterrows()] for b in BULAN_IURAN},
-        t("kolom_iuran_per_biaya", bahasa): [_iuran_per_biaya(r) for _, r in df.iterrows()],
+        t("kolom_biaya_per_aktif", bahasa): [_biaya_per_aktif(r) for r in baris],
+        **{t("kolom_iuran_bulan", bahasa, b=str(b)): [_iuran(r, b) for r in baris] for b in BULAN_IURAN},
+        t("kolom_iuran_per_biaya", bahasa): [_iuran_per_biaya(r) for r in baris],
     }
 
 
-def _iuran(baris: pd.Series, b: int) -> str:
+def _iuran(baris: Baris, b: int) -> str:
     if pd.isna(baris[f"iuran_{b}_bulan"]):
         return tersembunyi if baris[f"matang_iuran_{b}_bulan"] > 0 else t("belum", bahasa)
     return fmt.rupiah(int(baris[f"iuran_{b}_bulan"]))
 
 
-def _iuran_per_biaya(baris: pd.Series) -> str:
+def _iuran_per_biaya(baris: Baris) -> str:
     nilai = baris[f"iuran_per_biaya_{BULAN_IURAN[-1]}_bulan"]
     return "–" if pd.isna(nilai) else fmt.desimal(nilai, 2) + "×"
 
@@ -240,7 +245,7 @@ def bandingkan() -> None:
 if hasil.empty:
     st.info(t("kegiatan_kosong", bahasa), icon=":material/search_off:")
 else:
-    label = {int(i): _label_kegiatan(r) for i, r in hasil.set_index("id").iterrows()}
+    label = {int(r["id"]): _label_kegiatan(r) for r in hasil.to_dict("records")}
     # One section at a time, only the open tab drawn (as on Ringkasan). The event chosen here is the
     # one the detail tab shows, so choosing one opens that tab; a link naming an event (?lihat=) or
     # events to compare (?banding=) opens on that tab.
