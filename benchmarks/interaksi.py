@@ -70,6 +70,19 @@ st.navigation([halaman("Satu"), halaman("Dua")]).run()
 '''
 
 
+def jenis_pesan(isi: bytes | str) -> str | None:
+    """What a WebSocket frame from Streamlit is: its ForwardMsg's type ('new_session' opens a script
+    run, 'script_finished' ends it), or None for a frame that is no ForwardMsg."""
+    if isinstance(isi, str):
+        return None
+    pesan = ForwardMsg()
+    try:
+        pesan.ParseFromString(isi)
+    except DecodeError:
+        return None
+    return pesan.WhichOneof("type")
+
+
 @dataclass
 class Server:
     """A running server seen from outside: its process (CPU, memory) and what the browser received."""
@@ -89,14 +102,7 @@ class Server:
 
     def terima(self, isi: bytes | str) -> None:
         self.diterima.append(len(isi))
-        if isinstance(isi, str):
-            return
-        pesan = ForwardMsg()
-        try:
-            pesan.ParseFromString(isi)
-        except DecodeError:
-            return
-        jenis = pesan.WhichOneof("type")
+        jenis = jenis_pesan(isi)
         if jenis == "new_session":
             self.dimulai += 1
             self.jalan = True

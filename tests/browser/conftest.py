@@ -19,8 +19,8 @@ from urllib.parse import urlparse
 
 import pytest
 from PIL import Image
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
+from benchmarks.interaksi import jenis_pesan
 from benchmarks.server import server_streamlit
 from tests.conftest import wajib_ada
 
@@ -48,8 +48,44 @@ def piksel_warna(png: bytes, warna: tuple[int, int, int] = HIJAU) -> int:
     return sum(1 for p in gambar.get_flattened_data() if all(abs(a - b) < 40 for a, b in zip(p, warna, strict=True)))
 
 
+class JalanDidengar:
+    """A page's script runs as the browser hears them over Streamlit's WebSocket: the page can look
+    idle (no running icon yet, nothing marked stale) a moment before a run has ended."""
+
+    def __init__(self) -> None:
+        self.dimulai = 0
+        self.berjalan = False
+
+    def dengar(self, ws) -> None:
+        ws.on("framereceived", self.terima)
+        # A page left mid-run (another address opened) hears no end of that run.
+        ws.on("close", lambda _: setattr(self, "berjalan", False))
+
+    def terima(self, isi: bytes | str) -> None:
+        jenis = jenis_pesan(isi)
+        if jenis == "new_session":
+            self.dimulai += 1
+            self.berjalan = True
+        elif jenis == "script_finished":
+            self.berjalan = False
+
+
+def _sampai(page, syarat, detik: float) -> bool:
+    """Poll `syarat` for up to `detik` seconds while Playwright delivers the page's WebSocket frames."""
+    batas = time.monotonic() + detik
+    while not syarat():
+        if time.monotonic() > batas:
+            return False
+        page.wait_for_timeout(5)  # lets Playwright deliver the frames; not a wait for an outcome
+    return True
+
+
 def tunggu_selesai(page) -> None:
-    """Wait until Streamlit has finished the current run (no running icon, nothing stale)."""
+    """Wait until Streamlit has finished the current run: heard ended (a page from the `halaman`
+    fixture) and nothing on screen running or stale."""
+    jalan = getattr(page, "jalan", None)
+    if jalan is not None and not _sampai(page, lambda: not jalan.berjalan, TUNGGU_MS / 1000):
+        raise AssertionError(f"run Streamlit tidak selesai dalam {TUNGGU_MS} ms")
     page.wait_for_function(_SELESAI, timeout=TUNGGU_MS)
 
 
@@ -62,15 +98,18 @@ def buka(page, url: str, judul: str, tinggi: int = 2600) -> None:
 
 
 def buka_tab(page, nama: str) -> None:
-    """Open one of a page's tabs by its label (the page reruns and draws that tab only) and wait for it.
+    """Open one of a page's tabs by its label (the page reruns and draws that tab only) and wait until
+    the run the click began has ended.
 
     CI once waited a minute for a tab whose click had not taken (Target's "By kecamatan" right after
-    "Regency"; not seen again here in 30 such double clicks, 0 to 80 ms apart, nor in 4 runs of that test).
-    Most likely the click landed while the previous run redrew the tab bar: the page looks idle a
-    moment before a run has ended, as Streamlit shows its running icon only after a delay. So a tab
-    not open once the page is idle is clicked again, as a user would; one that never opens fails."""
+    "Regency"; not seen again here in 30 such double clicks, 0 to 80 ms apart, nor in 4 runs of that
+    test). The wait for the tab before it then ended when the page looked idle, which it does a moment
+    before a run has ended, so the click most likely landed while that run redrew the tab bar. The
+    waits are now for the runs themselves, heard over the WebSocket, and a click that begins no run
+    is made again, as a user would; a tab that never opens still fails, naming the one that is open."""
     tab = page.get_by_role("tab", name=nama)
     terbuka = page.get_by_role("tab", name=nama, selected=True)
+    jalan = page.jalan  # a page from the `halaman` fixture
     batas = time.monotonic() + TUNGGU_MS / 1000
     while True:
         tunggu_selesai(page)
@@ -79,11 +118,10 @@ def buka_tab(page, nama: str) -> None:
         if time.monotonic() > batas:
             dipilih = page.locator('[role="tab"][aria-selected="true"]').all_inner_texts()
             raise AssertionError(f"tab {nama!r} tidak terbuka dalam {TUNGGU_MS} ms; yang terbuka: {dipilih}")
+        sebelum = jalan.dimulai
         tab.click()
-        try:
-            terbuka.wait_for(timeout=5_000)
-        except PlaywrightTimeoutError:
-            continue
+        # The run the click begins is waited for above; a click that begins none is made again.
+        _sampai(page, lambda n=sebelum: jalan.dimulai > n, 5)
 
 
 # A level the log format of benchmarks.server writes, a Python warning, or a traceback.
@@ -205,6 +243,8 @@ def halaman(peramban, request):
     konteks.route("**/*", saring)
     page = konteks.new_page()
     page.diblokir = diblokir
+    page.jalan = JalanDidengar()
+    page.on("websocket", page.jalan.dengar)
     yield page
     FOLDER_GAMBAR.mkdir(exist_ok=True)
     if request.node.rep_call.failed if hasattr(request.node, "rep_call") else False:
