@@ -98,13 +98,18 @@ def test_suppressed_villages_are_grey_and_marked_hidden(batas):
     assert gp.TANDA_TERSEMBUNYI in fitur[kode]["label"]
 
 
-def test_text_from_files_is_escaped_in_tooltips_markers_and_legend(batas):
+def _lapisan_bernama(batas, nama: str):
+    """The village layer with the first village and the event named `nama` (as a file or form may
+    name them), and the classes it is coloured by."""
     fitur = json.loads(json.dumps(batas.fitur_web))
-    fitur[0]["properties"]["nama"] = JAHAT
+    fitur[0]["properties"]["nama"] = nama
     nilai = _nilai(batas)
     kelas = gp.kelas_untuk(gp.UKURAN["aktif"], nilai["nilai"])
-    lapisan = pf.lapisan_desa(fitur, GEOMETRI["desa"], nilai, gp.UKURAN["aktif"], kelas,
-                              _kegiatan(f"Acara {JAHAT}"), 5)
+    return pf.lapisan_desa(fitur, GEOMETRI["desa"], nilai, gp.UKURAN["aktif"], kelas, _kegiatan(f"Acara {nama}"), 5), kelas
+
+
+def test_text_from_files_is_escaped_in_tooltips_markers_and_legend(batas):
+    lapisan, kelas = _lapisan_bernama(batas, JAHAT)
     _, html = _render(batas, lapisan)
     assert "<img src=x" not in html
     # The event marker's tooltip, escaped HTML in JSON, as the village's below.
@@ -115,7 +120,6 @@ def test_text_from_files_is_escaped_in_tooltips_markers_and_legend(batas):
     assert "\\u003cb\\u003e\\u0026lt;img src=x onerror=alert(1)\\u0026gt;" in html
     legenda = gp.legenda_html(gp.Ukuran("x", JAHAT, False), kelas, 5)
     assert "<img" not in legenda and "&lt;img" in legenda
-
 
 
 # Jinja syntax: branca compiles each rendered piece of the map as a template again.
@@ -132,23 +136,18 @@ def test_names_holding_template_syntax_are_shown_as_typed_never_evaluated(batas)
 
     from streamlit_folium import _get_feature_group_string, _get_map_string
 
-    fitur = json.loads(json.dumps(batas.fitur_web))
-    fitur[0]["properties"]["nama"] = TEMPLAT_JAHAT
-    nilai = _nilai(batas)
-    kelas = gp.kelas_untuk(gp.UKURAN["aktif"], nilai["nilai"])
-    lapisan = pf.lapisan_desa(fitur, GEOMETRI["desa"], nilai, gp.UKURAN["aktif"], kelas,
-                              _kegiatan(f"Acara {TEMPLAT_JAHAT}"), 5)
+    lapisan, _ = _lapisan_bernama(batas, TEMPLAT_JAHAT)
     peta = pf.peta_dasar(batas.kabupaten_web, GEOMETRI, ASET, tile_url="/petak/{z}/{x}/{y}.png",
                          tile_atribusi=TEMPLAT_JAHAT)
     peta.render()
     dikirim = _get_map_string(peta) + _get_feature_group_string(lapisan, peta)
-    _, semua = _render(batas, pf.lapisan_desa(fitur, GEOMETRI["desa"], nilai, gp.UKURAN["aktif"], kelas,
-                                              _kegiatan(f"Acara {TEMPLAT_JAHAT}"), 5))
+    _, semua = _render(batas, _lapisan_bernama(batas, TEMPLAT_JAHAT)[0])  # a layer of its own: st_folium took that one
     for teks in (dikirim, semua):
         assert "terevaluasi" not in teks and os.getcwd() not in teks and "ulangulang" not in teks
     assert "\\u0026#123;\\u0026#123; \\u0026quot;ter\\u0026quot;" in dikirim  # the event's tooltip, in JSON
     for label in (_fitur(lapisan)[0]["properties"]["label"], _tooltip_kegiatan(lapisan)[0]):
         assert TEMPLAT_JAHAT in html_lib.unescape(label)
+
 
 def test_a_filter_change_sends_colours_and_tooltips_not_geometry(batas):
     """What streamlit-folium sends on every rerun: the base map's script and the village layer's.
