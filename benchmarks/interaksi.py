@@ -9,10 +9,12 @@ cache works as a user's does: each cold start is a first visit (a new context, a
 navigations and changes a returning visitor's. The app reads demo data built once before anything is timed (today
 pinned, so two runs read the same numbers). Each row is timed from the user's action until the new
 view is on screen and Streamlit's run has finished (the browser has received the run's
-script_finished message; no running icon, nothing stale), found by polling:
+script_finished message; no running icon, nothing stale), the page checked at every frame it draws
+(tunggu_js):
 - cold start: server process started until the first page's numbers are on screen;
 - sidebar navigation to each page (Peta: until its 285 village polygons are in the map);
-- a Ringkasan filter change (a kecamatan picked in the sidebar);
+- a Ringkasan filter change (a kecamatan picked in the sidebar; timed from the pick, the list
+  already open);
 - a Peta measure change and a period change (until the villages' colours have changed);
 and for each action its run (from the browser hearing the run begin to hearing it end: the rest
 of the action is the click's trip to the server and the browser drawing the view), its script (the
@@ -208,36 +210,54 @@ def buka_halaman(konteks, server: Server, url: str):
     return page
 
 
-def judul(page, awal: str) -> None:
-    import re
+def tunggu_js(page, syarat: str, arg: object = None) -> None:
+    """Wait until the JavaScript function `syarat` (given `arg`) returns true, checked at every frame
+    the page draws. Not a locator's wait_for: Playwright checks a locator 0, 20, 70, 170 and 270 ms
+    after the wait begins and every 500 ms after that, so a view that appeared at 180 ms was timed at
+    270 and one at 280 ms at 770: the checker's schedule, not the page, made the figure."""
+    page.wait_for_function(syarat, arg=arg, polling="raf", timeout=BATAS_MS)
 
-    page.get_by_role("heading", level=1, name=re.compile("^" + re.escape(awal))).wait_for(timeout=BATAS_MS)
+
+def judul(page, awal: str) -> None:
+    """The page's title (its h1) begins with `awal` and its run has ended."""
+    tunggu_js(page, "awal => [...document.querySelectorAll('h1')].some(h => h.textContent.trim().startsWith(awal))", awal)
     tunggu_selesai(page)
+
+
+def buka_pilihan(page, label: str) -> None:
+    """Open the sidebar select called `label` and wait for its options: a user's look at the list,
+    not part of what the app answers (the pick is timed: pilih)."""
+    page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').filter(has_text=label).click()
+    tunggu_js(page, "() => document.querySelectorAll('[role=option]').length > 0")
+
+
+def pilih(page, nomor: int) -> None:
+    """Pick option number `nomor` of the open select (buka_pilihan)."""
+    page.get_by_role("option").nth(nomor).click()
 
 
 def pilih_di_sisi(page, label: str, nomor: int) -> None:
     """Open the sidebar select called `label` and pick its option number `nomor`."""
-    page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').filter(has_text=label).click()
-    page.get_by_role("option").nth(nomor).click()
+    buka_pilihan(page, label)
+    pilih(page, nomor)
+
+
+# The village paths inside streamlit-folium's frame (a component frame of the app's own origin).
+_JALUR_DESA = ("document.querySelector('iframe[title*=\"st_folium\"]')?.contentDocument"
+               "?.querySelectorAll('path.leaflet-interactive') ?? []")
 
 
 def warna_desa(page) -> str:
-    return page.frame_locator('iframe[title*="st_folium"]').locator("path.leaflet-interactive").evaluate_all(
-        "els => els.map(e => e.getAttribute('fill')).join(',')")
+    return page.evaluate(f"() => [...{_JALUR_DESA}].map(e => e.getAttribute('fill')).join(',')")
 
 
 def tunggu_peta(page) -> None:
-    page.frame_locator('iframe[title*="st_folium"]').locator("path.leaflet-interactive").nth(JUMLAH_DESA - 1) \
-        .wait_for(state="attached", timeout=BATAS_MS)
+    tunggu_js(page, f"n => {_JALUR_DESA}.length >= n", JUMLAH_DESA)
     tunggu_selesai(page)
 
 
 def tunggu_warna_berubah(page, sebelum: str) -> None:
-    batas = time.monotonic() + BATAS_MS / 1000
-    while warna_desa(page) == sebelum:
-        if time.monotonic() > batas:
-            raise TimeoutError("warna desa tidak berubah")
-        page.wait_for_timeout(10)  # a poll interval, not a wait for an outcome
+    tunggu_js(page, f"sebelum => [...{_JALUR_DESA}].map(e => e.getAttribute('fill')).join(',') !== sebelum", sebelum)
     tunggu_selesai(page)
 
 
@@ -257,7 +277,8 @@ def mulai_dingin(peramban, diblokir: list[str], folder: Path, nama: str, skrip: 
     with proses_streamlit(folder, folder.parent / f"{nama}.log", skrip, env_tambahan=env, akar=akar,
                           selang_sehat=0.01) as (url, _):
         page = konteks.new_page()
-        page.goto(url)
+        # Watched from the moment the page exists, not from its load event, which may come after the numbers.
+        page.goto(url, wait_until="commit")
         siap(page)
         detik = time.perf_counter() - mulai
     konteks.close()
@@ -266,7 +287,7 @@ def mulai_dingin(peramban, diblokir: list[str], folder: Path, nama: str, skrip: 
 
 def metrik_tampil(jumlah: int) -> Callable[[object], None]:
     def siap(page) -> None:
-        page.locator('[data-testid="stMetricValue"]').nth(jumlah - 1).wait_for(timeout=BATAS_MS)
+        tunggu_js(page, "n => document.querySelectorAll('[data-testid=\"stMetricValue\"]').length >= n", jumlah)
         tunggu_selesai(page)
     return siap
 
@@ -290,8 +311,9 @@ def bagian_dasar(peramban, konteks, diblokir: list[str], folder: Path, args) -> 
                 page.locator('[data-testid="stSidebarNav"] a').filter(has_text=tujuan).click()
                 judul(page, tujuan)
             nomor = 1 + i % 3
+            buka_pilihan(page, "Kecamatan")
             with diukur(server, hasil["saringan"]):
-                pilih_di_sisi(page, "Kecamatan", nomor)
+                pilih(page, nomor)
                 judul(page, f"{tujuan} · {['Semua', 'Sragi', 'Bojong', 'Kajen'][nomor]}")
             pilih_di_sisi(page, "Kecamatan", 0)
             judul(page, f"{tujuan} · Semua")
@@ -321,10 +343,10 @@ def bagian_app(peramban, konteks, diblokir: list[str], folder: Path, env: dict[s
         hasil["memori"] = server.memori_mb()
         # Ringkasan is open: pick a kecamatan, then back to the whole regency (not timed).
         for i in range(args.ulang):
+            buka_pilihan(page, "Kecamatan")
             with diukur(server, hasil["saringan"]):
-                pilih_di_sisi(page, "Kecamatan", 1 + i)
-                page.wait_for_function("() => !document.querySelector('h1').innerText.includes('Kabupaten')",
-                                       timeout=BATAS_MS)
+                pilih(page, 1 + i)
+                tunggu_js(page, "() => !document.querySelector('h1').textContent.includes('Kabupaten')")
                 tunggu_selesai(page)
             pilih_di_sisi(page, "Kecamatan", 0)
             judul(page, "Ringkasan · Kabupaten")
@@ -340,8 +362,9 @@ def bagian_app(peramban, konteks, diblokir: list[str], folder: Path, env: dict[s
         for i in range(args.ulang):
             sebelum = warna_desa(page)
             # Presets that end on different days (2026-K3, 2025, 2026-K1, 2026-K2), so the colours change.
+            buka_pilihan(page, "Periode")
             with diukur(server, hasil["periode_peta"]):
-                pilih_di_sisi(page, "Periode", [4, 7, 6, 5][i % 4])
+                pilih(page, [4, 7, 6, 5][i % 4])
                 tunggu_warna_berubah(page, sebelum)
         hasil["memori_akhir"] = server.memori_mb()
     return hasil
