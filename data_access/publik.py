@@ -6,7 +6,7 @@ programme, segment and village so that every region's figure is their sum.
 from __future__ import annotations
 
 import functools
-from datetime import date
+from datetime import date, timedelta
 
 import numpy as np
 import pandas as pd
@@ -17,8 +17,8 @@ from data_access.db import baca
 from data_access.masa_aktif import BIT_PROGRAM, SEMUA_PROGRAM, sql_berhenti
 from data_access.ringkasan import bulan_tren, hitungan_aktif
 from domain.periode import BANDING, Periode, periode_banding
-from domain.publik import (KOLOM_SEL, UKURAN_IURAN, PolaPublik, akhir_bulan, rentang_bulan, sel_iuran, teks_berulang, waktu_hari,
-                           waktu_rentang)
+from domain.publik import (KOLOM_SEL, TREN_AKTIF, UKURAN_IURAN, PolaPublik, akhir_bulan, rentang_bulan, sel_iuran,
+                           teks_berulang, waktu_hari, waktu_rentang)
 from domain.saringan import Saringan
 
 KOLOM = KOLOM_SEL
@@ -45,11 +45,8 @@ def sel_ukuran(engine: sa.Engine, awalan: str, periode: Periode, ukuran: str) ->
     at its end, before its start and at each trend month's end; new sign-ups ('baru') in each shown
     range; lapses ('nonaktif') in the period and those it is compared with. Zero counts are left
     out. The payment measures come from _iuran, all three in one count."""
-    s = Saringan(awalan, periode)
     if ukuran == "aktif":
-        # A trend month's end can be the period's own day (or the day before it): one cell, counted once.
-        hari = {waktu_hari(periode.selesai), waktu_hari(s.hari_sebelum_mulai)}
-        bagian = [_aktif_hari(engine, s), _aktif_bulan(engine, awalan, periode, kecuali=hari)]
+        bagian = [_aktif_hari(engine, Saringan(awalan, periode)), _aktif_tren(engine, awalan, periode)]
     elif ukuran == "baru":
         bagian = [_baru(engine, awalan, periode)]
     elif ukuran == "nonaktif":
@@ -65,9 +62,19 @@ def _gabung(bagian: list[pd.DataFrame]) -> pd.DataFrame:
     return pd.concat(bagian, ignore_index=True) if bagian else pd.DataFrame(columns=KOLOM)
 
 
+def hari_periode(periode: Periode) -> frozenset[str]:
+    """The days of the period's own active counts: its last and the one before its first."""
+    return frozenset({waktu_hari(periode.selesai), waktu_hari(periode.mulai - timedelta(days=1))})
+
+
 def _aktif_hari(engine: sa.Engine, s: Saringan) -> pd.DataFrame:
     aktif = hitungan_aktif(engine, s)[["program", "segmen", "kode_desa", "aktif_akhir", "aktif_awal"]]
     return _sel(aktif, "aktif", [waktu_hari(s.periode.selesai), waktu_hari(s.hari_sebelum_mulai)])
+
+
+def _aktif_tren(engine: sa.Engine, awalan: str, periode: Periode) -> pd.DataFrame:
+    # A trend month's end can be the period's own day (or the day before it): one cell, counted once.
+    return _aktif_bulan(engine, awalan, periode, kecuali=set(hari_periode(periode)))
 
 
 def _aktif_bulan(engine: sa.Engine, awalan: str, periode: Periode, kecuali: set[str]) -> pd.DataFrame:
@@ -160,13 +167,17 @@ def pola_publik(engine: sa.Engine, kode_kab: str, periode: Periode, k: int) -> P
     awalan = kode_kab[:2]
     iuran_periode = functools.cache(lambda: _iuran(engine, Saringan(awalan, periode)))
 
-    def sel(ukuran: str) -> pd.DataFrame:
-        if ukuran in UKURAN_IURAN:
+    def sel(bagian: str) -> pd.DataFrame:
+        if bagian in UKURAN_IURAN:
             semua = iuran_periode()
-            return semua[semua["ukuran"] == ukuran]
-        return sel_ukuran(engine, awalan, periode, ukuran)
+            return semua[semua["ukuran"] == bagian]
+        if bagian == "aktif":
+            return _aktif_hari(engine, Saringan(awalan, periode))
+        if bagian == TREN_AKTIF:
+            return _aktif_tren(engine, awalan, periode)
+        return sel_ukuran(engine, awalan, periode, bagian)
 
-    return PolaPublik(sel, k)
+    return PolaPublik(sel, k, hari_periode=hari_periode(periode))
 
 
 def _iuran(engine: sa.Engine, s: Saringan) -> pd.DataFrame:

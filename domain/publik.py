@@ -265,16 +265,22 @@ def _pola_subsistem(hitungan: pd.DataFrame, k: int) -> frozenset[tuple[str, str,
 # measure's cells are counted only when a page first shows one of its numbers: a map of active
 # participants for a new period needs the active counts, not the payments'.
 UKURAN_POLA = ("aktif", "baru", "nonaktif", *UKURAN_IURAN)
+# Active counts on a day share no equation with another day's, so they are counted in two parts: the
+# period's own days (PolaPublik.hari_periode: every page's headline and the map) and the trend's
+# month ends, which only the trend shows (a map for a new period spent a third of its pattern on them).
+TREN_AKTIF = "aktif_tren"
 
 
 @dataclass
 class PolaPublik:
-    """What a viewer with threshold k may see of village counts. `sel_ukuran(ukuran)` gives one
+    """What a viewer with threshold k may see of village counts. `sel_ukuran(bagian)` gives one
     measure's village cells (columns ukuran, program, waktu, kode_desa, segmen, n), asked at most
-    once per measure. k = 1 hides nothing."""
+    once per part: a measure of UKURAN_POLA, where "aktif" is the active counts of the days in `hari_periode` (all of them
+    when it is None), TREN_AKTIF those of every other day. k = 1 hides nothing."""
 
     sel_ukuran: Callable[[str], pd.DataFrame]
     k: int
+    hari_periode: frozenset[str] | None = None
     _subsistem: dict[tuple[str, str, str], frozenset] = field(default_factory=dict, repr=False)
     _kelompok: dict[str, dict[str, pd.DataFrame]] = field(default_factory=dict, repr=False)
     # One pattern serves every session: two pages asking for a new measure at once count it once,
@@ -286,31 +292,42 @@ class PolaPublik:
     @classmethod
     def dari_sel(cls, hitungan: pd.DataFrame, k: int) -> PolaPublik:
         """The pattern of cells already counted, every measure in one frame."""
-        return cls(lambda ukuran: hitungan[hitungan["ukuran"] == ukuran], k)
+        return cls(lambda bagian: hitungan[hitungan["ukuran"] == bagian], k)
+
+    def _bagian(self, ukuran: str, w: str) -> str:
+        """The part (sel_ukuran's argument) that holds the measure's cells of time `w`."""
+        if ukuran == "aktif" and self.hari_periode is not None and w not in self.hari_periode:
+            return TREN_AKTIF
+        return ukuran
+
+    def _bagian_ukuran(self, ukuran: str) -> tuple[str, ...]:
+        return (ukuran, TREN_AKTIF) if ukuran == "aktif" and self.hari_periode is not None else (ukuran,)
 
     def siapkan(self, ukuran: tuple[str, ...] = UKURAN_POLA) -> PolaPublik:
         """Count these measures' cells now (at server start, before the first visitor asks)."""
         for u in ukuran:
-            self._per_program(u)
+            for bagian in self._bagian_ukuran(u):
+                self._per_program(bagian)
         return self
 
     @property
     def hitungan(self) -> pd.DataFrame:
         """Every measure's cells (each counted now if it was not yet)."""
-        return pd.concat([df for u in UKURAN_POLA for df in self._per_program(u).values()], ignore_index=True)
+        return pd.concat([df for u in UKURAN_POLA for bagian in self._bagian_ukuran(u)
+                          for df in self._per_program(bagian).values()], ignore_index=True)
 
-    def _per_program(self, ukuran: str) -> dict[str, pd.DataFrame]:
-        if ukuran not in self._kelompok:
+    def _per_program(self, bagian: str) -> dict[str, pd.DataFrame]:
+        if bagian not in self._kelompok:
             with self._kunci_muat:
-                if ukuran not in self._kelompok:
+                if bagian not in self._kelompok:
                     # Cells in one fixed order first: suppression breaks ties in the order cells
                     # come, and a database returns groups in no fixed order, so two builds of one
                     # period's pattern (one a minute) hid different complementary cells, which
                     # read together give the hidden counts back.
-                    urut = self.sel_ukuran(ukuran).sort_values(["program", "waktu", "kode_desa", "segmen"],
+                    urut = self.sel_ukuran(bagian).sort_values(["program", "waktu", "kode_desa", "segmen"],
                                                                kind="stable", ignore_index=True)
-                    self._kelompok[ukuran] = {p: df for p, df in urut.groupby("program", sort=False)}
-        return self._kelompok[ukuran]
+                    self._kelompok[bagian] = {p: df for p, df in urut.groupby("program", sort=False)}
+        return self._kelompok[bagian]
 
     def _kunci(self, ukuran: str, program: str, w: str) -> tuple[str, str, str]:
         # Day counts are independent day by day; ranges of one measure are linked by their months.
@@ -323,8 +340,10 @@ class PolaPublik:
         if self.k <= 1:
             return self  # nothing is hidden
         for ukuran in daftar_ukuran:
-            semua = self._per_program(ukuran).get(SEMUA_PROGRAM)
-            hari = semua["waktu"].unique().tolist() if ukuran == "aktif" and semua is not None else [""]
+            hari = [""]
+            if ukuran == "aktif":
+                semua = [self._per_program(b).get(SEMUA_PROGRAM) for b in self._bagian_ukuran(ukuran)]
+                hari = [w for df in semua if df is not None for w in df["waktu"].unique().tolist()]
             for w in hari:
                 self._sistem(ukuran, SEMUA_PROGRAM, w)
         for program in self._per_program("aktif"):
@@ -342,7 +361,7 @@ class PolaPublik:
                 kunci_ini = self._kunci_sistem.setdefault(kunci, threading.Lock())
             with kunci_ini:
                 if kunci not in self._subsistem:
-                    df = self._per_program(ukuran).get(program)
+                    df = self._per_program(self._bagian(ukuran, w)).get(program)
                     if df is None:
                         df = pd.DataFrame(columns=KOLOM_SEL)
                     if ukuran == "aktif":

@@ -7,7 +7,7 @@ import pytest
 
 from data_access import peta, ringkasan
 from data_access.publik import hitungan_sel, pola_publik
-from domain.publik import UKURAN_POLA, PolaPublik
+from domain.publik import TREN_AKTIF, UKURAN_POLA, PolaPublik
 from data_access.demo import DESA_WONOPRINGGO
 from domain.periode import periode_dari_kunci
 from domain.saringan import Saringan
@@ -97,13 +97,13 @@ def test_a_map_counts_only_the_measure_it_shows_and_hides_what_the_whole_pattern
     s = _s(periode="ytd")
     pola = pola_publik(engine_demo, "33.26", s.periode, 5)
     nilai_peta(peta.nilai_desa(engine_demo, s), "cakupan", s, pola)
-    assert set(pola._kelompok) == {"aktif"}
+    assert set(pola._kelompok) == {"aktif"}  # the period's own days: not the trend's month ends
     utuh = PolaPublik.dari_sel(hitungan_sel(engine_demo, "33", s.periode), 5)
     sel = utuh.hitungan
     assert set(sel["ukuran"]) == set(UKURAN_POLA)
     for u, p, w in sel[["ukuran", "program", "waktu"]].drop_duplicates().itertuples(index=False):
         for kode in ("33.26", "33.26.01"):
             assert pola.tersembunyi(u, p, w, kode, None) == utuh.tersembunyi(u, p, w, kode, None)
-    assert set(pola._kelompok) == set(UKURAN_POLA)
+    assert set(pola._kelompok) == {*UKURAN_POLA, TREN_AKTIF}
     assert pola._subsistem == utuh._subsistem
     assert sum(len(h) for h in pola._subsistem.values()) > 100
