@@ -18,6 +18,7 @@ from datetime import date
 from data_access import desa_sadar, kegiatan, peta, proyeksi, publik, ringkasan, target
 from data_access.db import baca, buat_engine
 from domain.periode import periode_dari_kunci
+from domain.publik import waktu_hari
 from domain.saringan import Saringan
 
 TARGET_MS = 300.0
@@ -34,8 +35,9 @@ def kueri_halaman(engine, kode_kab: str, hari_ini: date) -> dict[str, callable]:
         "Ringkasan, road to target": lambda: proyeksi.jalan_ke_target(engine, kode_kab, None, None, hari_ini),
         "public pattern, every measure (once per period)": lambda: publik.pola_publik(
             engine, kode_kab, s.periode, 5).siapkan(),
-        "public pattern, active counts only (a map's)": lambda: publik.pola_publik(
-            engine, kode_kab, s.periode, 5).siapkan(("aktif",)),
+        # What a map of active participants asks: the period's own days, one day's cells worked out.
+        "public pattern, a map's active counts": lambda: publik.pola_publik(
+            engine, kode_kab, s.periode, 5).tersembunyi("aktif", None, waktu_hari(s.periode.selesai), kode_kab, None),
         "Peta": lambda: peta.nilai_desa(engine, s),
         "Kegiatan": lambda: kegiatan.hasil_kegiatan(engine, s, hari_ini),
         "Desa Sadar": lambda: desa_sadar.status_desa(engine, kode_kab, hari_ini),
