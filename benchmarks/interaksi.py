@@ -13,9 +13,9 @@ script_finished message; no running icon, nothing stale), the page checked at ev
 (tunggu_js):
 - cold start: server process started until the first page's numbers are on screen;
 - sidebar navigation to each page (Peta: until its 285 village polygons are in the map);
-- a Ringkasan filter change (a kecamatan picked in the sidebar; timed from the pick, the list
-  already open);
+- a Ringkasan filter change (a kecamatan picked in the sidebar);
 - a Peta measure change and a period change (until the villages' colours have changed);
+a select's change (kecamatan, period) timed from the pick, its list already open (buka_pilihan);
 and for each action its run (from the browser hearing the run begin to hearing it end: the rest
 of the action is the click's trip to the server and the browser drawing the view), its script (the
 server's own timing of the script runs the action caused, wall and CPU of the script's thread;
@@ -242,13 +242,15 @@ def pilih_di_sisi(page, label: str, nomor: int) -> None:
     pilih(page, nomor)
 
 
-# The village paths inside streamlit-folium's frame (a component frame of the app's own origin).
+# The village paths inside streamlit-folium's frame (a component frame of the app's own origin), and
+# their fill colours as one string.
 _JALUR_DESA = ("document.querySelector('iframe[title*=\"st_folium\"]')?.contentDocument"
                "?.querySelectorAll('path.leaflet-interactive') ?? []")
+_WARNA_DESA = f"[...{_JALUR_DESA}].map(e => e.getAttribute('fill')).join(',')"
 
 
 def warna_desa(page) -> str:
-    return page.evaluate(f"() => [...{_JALUR_DESA}].map(e => e.getAttribute('fill')).join(',')")
+    return page.evaluate(f"() => {_WARNA_DESA}")
 
 
 def tunggu_peta(page) -> None:
@@ -257,7 +259,7 @@ def tunggu_peta(page) -> None:
 
 
 def tunggu_warna_berubah(page, sebelum: str) -> None:
-    tunggu_js(page, f"sebelum => [...{_JALUR_DESA}].map(e => e.getAttribute('fill')).join(',') !== sebelum", sebelum)
+    tunggu_js(page, f"sebelum => {_WARNA_DESA} !== sebelum", sebelum)
     tunggu_selesai(page)
 
 

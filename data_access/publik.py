@@ -6,7 +6,7 @@ programme, segment and village so that every region's figure is their sum.
 from __future__ import annotations
 
 import functools
-from datetime import date, timedelta
+from datetime import date
 
 import numpy as np
 import pandas as pd
@@ -62,19 +62,20 @@ def _gabung(bagian: list[pd.DataFrame]) -> pd.DataFrame:
     return pd.concat(bagian, ignore_index=True) if bagian else pd.DataFrame(columns=KOLOM)
 
 
-def hari_periode(periode: Periode) -> frozenset[str]:
-    """The days of the period's own active counts: its last and the one before its first."""
-    return frozenset({waktu_hari(periode.selesai), waktu_hari(periode.mulai - timedelta(days=1))})
+def hari_periode(s: Saringan) -> tuple[str, str]:
+    """The days of the period's own active counts, as hitungan_aktif counts them (aktif_akhir,
+    aktif_awal): its last and the one before its first."""
+    return waktu_hari(s.periode.selesai), waktu_hari(s.hari_sebelum_mulai)
 
 
 def _aktif_hari(engine: sa.Engine, s: Saringan) -> pd.DataFrame:
     aktif = hitungan_aktif(engine, s)[["program", "segmen", "kode_desa", "aktif_akhir", "aktif_awal"]]
-    return _sel(aktif, "aktif", [waktu_hari(s.periode.selesai), waktu_hari(s.hari_sebelum_mulai)])
+    return _sel(aktif, "aktif", list(hari_periode(s)))
 
 
 def _aktif_tren(engine: sa.Engine, awalan: str, periode: Periode) -> pd.DataFrame:
     # A trend month's end can be the period's own day (or the day before it): one cell, counted once.
-    return _aktif_bulan(engine, awalan, periode, kecuali=set(hari_periode(periode)))
+    return _aktif_bulan(engine, awalan, periode, kecuali=set(hari_periode(Saringan(awalan, periode))))
 
 
 def _aktif_bulan(engine: sa.Engine, awalan: str, periode: Periode, kecuali: set[str]) -> pd.DataFrame:
@@ -177,7 +178,7 @@ def pola_publik(engine: sa.Engine, kode_kab: str, periode: Periode, k: int) -> P
             return _aktif_tren(engine, awalan, periode)
         return sel_ukuran(engine, awalan, periode, bagian)
 
-    return PolaPublik(sel, k, hari_periode=hari_periode(periode))
+    return PolaPublik(sel, k, hari_periode=frozenset(hari_periode(Saringan(awalan, periode))))
 
 
 def _iuran(engine: sa.Engine, s: Saringan) -> pd.DataFrame:
