@@ -13,6 +13,7 @@ and (for a day count) day, when first asked, and a measure's village counts are 
 
 from __future__ import annotations
 
+import functools
 import threading
 from calendar import monthrange
 from collections import defaultdict
@@ -147,6 +148,64 @@ def persamaan_waktu(semua: list[str]) -> list[tuple[str, list[str]]]:
     return hasil
 
 
+@dataclass(frozen=True)
+class _Wilayah:
+    """The regions of one system's villages, numbered, and the equations of one time among them."""
+
+    nama: np.ndarray  # region names (objects) by number
+    rantai_desa: np.ndarray  # (villages, levels): a village's number, then its parents', -1 past the top
+    persamaan: np.ndarray  # keys less the time's part: per region, its segments, then its children per segment
+    awal: np.ndarray  # where each of those equations starts
+    wilayah_segmen: np.ndarray  # every region with every segment and with all of them, keys less the time's part
+
+
+@functools.lru_cache(maxsize=8)
+def _wilayah(desa: tuple[str, ...], ns: int, semua: int, id_segmen: tuple[int, ...]) -> _Wilayah:
+    """_Wilayah of these villages, in this order, with `ns` segment numbers (`semua` all of them,
+    `id_segmen` each in name order). Kept for the next systems: a period's systems of every
+    programme, measure and day name the same few village lists, and this was a third of their work."""
+    nama_wilayah: list[str] = []
+    no_wilayah: dict[str, int] = {}
+    anak: dict[str, set[str]] = defaultdict(set)
+    rantai = []
+    for kode in desa:
+        naik = []
+        r: str | None = kode
+        while r is not None:
+            if r not in no_wilayah:
+                no_wilayah[r] = len(nama_wilayah)
+                nama_wilayah.append(r)
+            naik.append(no_wilayah[r])
+            atas = induk(r)
+            if atas is not None:
+                anak[atas].add(r)
+            r = atas
+        rantai.append(naik)
+    rantai_desa = np.full((len(rantai), max(map(len, rantai))), -1, dtype=np.int64)
+    for i, naik in enumerate(rantai):
+        rantai_desa[i, :len(naik)] = naik
+
+    semua_segmen = [semua, *id_segmen]
+    persamaan: list[int] = []
+    awal: list[int] = []
+    for r in sorted(nama_wilayah):
+        dasar_r = no_wilayah[r] * ns
+        awal.append(len(persamaan))
+        persamaan += [dasar_r + semua, *(dasar_r + s for s in id_segmen)]
+        if anak.get(r):
+            anak_r = [no_wilayah[c] * ns for c in sorted(anak[r])]
+            for s in semua_segmen:
+                awal.append(len(persamaan))
+                persamaan += [dasar_r + s, *(c + s for c in anak_r)]
+    wilayah_segmen = np.add.outer(np.array([no_wilayah[r] * ns for r in sorted(nama_wilayah)], dtype=np.int64),
+                                  np.array(semua_segmen, dtype=np.int64)).ravel()
+    hasil = _Wilayah(np.array(nama_wilayah, dtype=object), rantai_desa, np.array(persamaan, dtype=np.int64),
+                     np.array(awal, dtype=np.int64), wilayah_segmen)
+    for larik in vars(hasil).values():
+        larik.flags.writeable = False  # shared by every system that names these villages
+    return hasil
+
+
 def _pola_subsistem(hitungan: pd.DataFrame, k: int) -> frozenset[tuple[str, str, str]]:
     """Hidden cells (waktu, kode, segmen) of one measure and programme, from village counts
     (columns waktu, kode_desa, segmen, n)."""
@@ -167,34 +226,14 @@ def _pola_subsistem(hitungan: pd.DataFrame, k: int) -> frozenset[tuple[str, str,
     nama_waktu = [*waktu_data, *(w for w in dana if w not in set(waktu_data))]
     no_waktu = {w: i for i, w in enumerate(nama_waktu)}
 
-    nama_wilayah: list[str] = []
-    no_wilayah: dict[str, int] = {}
-    anak: dict[str, set[str]] = defaultdict(set)
-    rantai = []
-    for kode in desa:
-        naik = []
-        r: str | None = kode
-        while r is not None:
-            if r not in no_wilayah:
-                no_wilayah[r] = len(nama_wilayah)
-                nama_wilayah.append(r)
-            naik.append(no_wilayah[r])
-            atas = induk(r)
-            if atas is not None:
-                anak[atas].add(r)
-            r = atas
-        rantai.append(naik)
-    tingkat = max(map(len, rantai))
-    rantai_desa = np.full((len(rantai), tingkat), -1, dtype=np.int64)
-    for i, naik in enumerate(rantai):
-        rantai_desa[i, :len(naik)] = naik
-
     nama_segmen = [*segmen_data, *([] if SEMUA_SEGMEN in set(segmen_data) else [SEMUA_SEGMEN])]
     no_segmen = {s: i for i, s in enumerate(nama_segmen)}
     semua = no_segmen[SEMUA_SEGMEN]
-    nr, ns = len(nama_wilayah), len(nama_segmen)
+    ns = len(nama_segmen)
+    wilayah = _wilayah(tuple(desa.tolist()), ns, semua, tuple(no_segmen[s] for s in segmen))
+    nr = len(wilayah.nama)
 
-    wilayah_baris = rantai_desa[r_baris]  # (rows, levels)
+    wilayah_baris = wilayah.rantai_desa[r_baris]  # (rows, levels)
     dasar = (w_baris[:, None] * nr + wilayah_baris) * ns
     kunci_baris = np.stack([dasar + s_baris[:, None], dasar + semua], axis=2)
     ada = np.broadcast_to((wilayah_baris >= 0)[:, :, None], kunci_baris.shape)
@@ -208,32 +247,17 @@ def _pola_subsistem(hitungan: pd.DataFrame, k: int) -> frozenset[tuple[str, str,
     nomor_kunci[urut] = np.arange(len(urut))
 
     # Equations as cell keys laid end to end (each its total, then its parts), in the order they are
-    # worked through: per time and region, its segments, then its children per segment; then the
-    # periods that are sums of shorter ones and the times that are sums of their funding sources.
-    id_segmen = [no_segmen[s] for s in segmen]
-    semua_segmen = [semua, *id_segmen]
-    pola_wilayah: list[int] = []  # the equations of one time, keys less the time's part
-    awal_wilayah: list[int] = []
-    for r in sorted(nama_wilayah):
-        dasar_r = no_wilayah[r] * ns
-        awal_wilayah.append(len(pola_wilayah))
-        pola_wilayah += [dasar_r + semua, *(dasar_r + s for s in id_segmen)]
-        if anak.get(r):
-            anak_r = [no_wilayah[c] * ns for c in sorted(anak[r])]
-            for s in semua_segmen:
-                awal_wilayah.append(len(pola_wilayah))
-                pola_wilayah += [dasar_r + s, *(c + s for c in anak_r)]
+    # worked through: per time, the regions' (_wilayah); then the periods that are sums of shorter
+    # ones and the times that are sums of their funding sources.
     geser_waktu = np.array([no_waktu[w] * nr * ns for w in waktu], dtype=np.int64)
-    potongan = [np.add.outer(geser_waktu, np.array(pola_wilayah, dtype=np.int64)).ravel()]
-    awal = [np.add.outer(np.arange(len(waktu)) * len(pola_wilayah), np.array(awal_wilayah, dtype=np.int64)).ravel()]
+    potongan = [np.add.outer(geser_waktu, wilayah.persamaan).ravel()]
+    awal = [np.add.outer(np.arange(len(waktu)) * len(wilayah.persamaan), wilayah.awal).ravel()]
     panjang = len(potongan[0])
-    wilayah_segmen = np.add.outer(np.array([no_wilayah[r] * ns for r in sorted(nama_wilayah)], dtype=np.int64),
-                                  np.array(semua_segmen, dtype=np.int64)).ravel()
     rentang = persamaan_waktu([w for w in waktu if ".." in w and PEMISAH_DANA not in w])
     for w_total, w_bagian in [*rentang, *dana.items()]:
         geser = np.array([no_waktu[w] * nr * ns for w in (w_total, *w_bagian)], dtype=np.int64)
-        potongan.append(np.add.outer(wilayah_segmen, geser).ravel())
-        awal.append(panjang + np.arange(len(wilayah_segmen)) * len(geser))
+        potongan.append(np.add.outer(wilayah.wilayah_segmen, geser).ravel())
+        awal.append(panjang + np.arange(len(wilayah.wilayah_segmen)) * len(geser))
         panjang += len(potongan[-1])
     kunci_disebut = np.concatenate(potongan)
     awal_persamaan = np.concatenate(awal).tolist()
@@ -257,7 +281,7 @@ def _pola_subsistem(hitungan: pd.DataFrame, k: int) -> frozenset[tuple[str, str,
                         dtype=bool)
     tersembunyi = sel[sembunyi]
     return frozenset(zip(np.array(nama_waktu, dtype=object)[tersembunyi // (nr * ns)].tolist(),
-                         np.array(nama_wilayah, dtype=object)[tersembunyi // ns % nr].tolist(),
+                         wilayah.nama[tersembunyi // ns % nr].tolist(),
                          np.array(nama_segmen, dtype=object)[tersembunyi % ns].tolist(), strict=True))
 
 

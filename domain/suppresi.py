@@ -118,12 +118,16 @@ def sembunyikan_persamaan_datar(jumlah: list[int], anggota: list[int], awal: lis
         total_ini = anggota[awal[nomor]]
         bagian_ini = anggota[awal[nomor] + 1:akhir[nomor]]
         while True:
-            hitung = sembunyi[total_ini] + sum(sembunyi[i] for i in bagian_ini)
-            jumlah_tersembunyi = sum(jumlah[i] for i in bagian_ini if sembunyi[i])
+            hitung, jumlah_tersembunyi = sembunyi[total_ini], 0
+            for i in bagian_ini:
+                if sembunyi[i]:
+                    hitung += 1
+                    jumlah_tersembunyi += jumlah[i]
             if hitung != 1 and (sembunyi[total_ini] or not 0 < jumlah_tersembunyi < k):
                 break
-            terbuka = sorted((jumlah[i] == 0, biaya[i], jumlah[i], i) for i in bagian_ini if not sembunyi[i])
-            pilihan = terbuka[0][-1] if terbuka else total_ini
+            terbuka = min(((jumlah[i] == 0, biaya[i], jumlah[i], i) for i in bagian_ini if not sembunyi[i]),
+                          default=None)
+            pilihan = total_ini if terbuka is None else terbuka[-1]
             if sembunyi[pilihan]:
                 break  # everything already hidden: nothing left to give away
             sembunyi[pilihan] = True
