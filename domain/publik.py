@@ -186,9 +186,10 @@ def _wilayah(desa: tuple[str, ...], ns: int, semua: int, id_segmen: tuple[int, .
         rantai_desa[i, :len(naik)] = naik
 
     semua_segmen = [semua, *id_segmen]
+    urut = sorted(nama_wilayah)
     persamaan: list[int] = []
     awal: list[int] = []
-    for r in sorted(nama_wilayah):
+    for r in urut:
         dasar_r = no_wilayah[r] * ns
         awal.append(len(persamaan))
         persamaan += [dasar_r + semua, *(dasar_r + s for s in id_segmen)]
@@ -197,7 +198,7 @@ def _wilayah(desa: tuple[str, ...], ns: int, semua: int, id_segmen: tuple[int, .
             for s in semua_segmen:
                 awal.append(len(persamaan))
                 persamaan += [dasar_r + s, *(c + s for c in anak_r)]
-    wilayah_segmen = np.add.outer(np.array([no_wilayah[r] * ns for r in sorted(nama_wilayah)], dtype=np.int64),
+    wilayah_segmen = np.add.outer(np.array([no_wilayah[r] * ns for r in urut], dtype=np.int64),
                                   np.array(semua_segmen, dtype=np.int64)).ravel()
     hasil = _Wilayah(np.array(nama_wilayah, dtype=object), rantai_desa, np.array(persamaan, dtype=np.int64),
                      np.array(awal, dtype=np.int64), wilayah_segmen)
