@@ -1,7 +1,7 @@
 """Benchmark: what a user waits for, the app beside a bare Streamlit page started and driven the same
 way in the same run.
 
-    python -m benchmarks.interaksi [--ulang 5] [--mulai 3] [--database URL] [--hari-ini 2026-11-24]
+    python -m benchmarks.interaksi [--ulang 5] [--mulai 3] [--database URL] [--hari-ini 2026-11-24] [--pohon PATH]
 
 Both servers run as users start them (`streamlit run`), on loopback, in Debian's Chromium with every
 request off this machine sent to a dead proxy (so it fails and is counted) while the browser's HTTP
@@ -24,6 +24,9 @@ WebSocket. What the script does not account for is Streamlit sending and the bro
 Last, the server's peak memory after every page. The bare page is two pages of one title, one
 metric and one sidebar select: its navigation and its select are the floor for every row, measured
 before and after the app and pooled (each block's medians are printed below the table).
+`--pohon` is another checkout of the project (a worktree of an older commit: the before of a
+before/after); its app is measured the same way in the same run, before this one, on the same demo
+database, so it must share this checkout's schema.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ import argparse
 import math
 import os
 import statistics
+import subprocess
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -323,15 +327,18 @@ def bagian_dasar(peramban, konteks, diblokir: list[str], folder: Path, args) -> 
     return hasil
 
 
-def bagian_app(peramban, konteks, diblokir: list[str], folder: Path, env: dict[str, str], args) -> dict[str, Ukuran]:
+def bagian_app(peramban, konteks, diblokir: list[str], folder: Path, env: dict[str, str], args,
+               akar: Path = AKAR_PROYEK, nama: str = "app") -> dict[str, Ukuran]:
+    """Every app row, for the app of the checkout `akar` (logs and run records named `nama`)."""
     hasil: dict = {"mulai": Ukuran(), **{h: Ukuran() for h in HALAMAN_APP},
                    "saringan": Ukuran(), "ukuran_peta": Ukuran(), "periode_peta": Ukuran()}
     for _ in range(args.mulai):
-        hasil["mulai"].detik.append(mulai_dingin(peramban, diblokir, folder / "app", "app", None, env,
-                                                       metrik_tampil(5)))
-    catatan = folder / "app_jalan.txt"
+        hasil["mulai"].detik.append(mulai_dingin(peramban, diblokir, folder / "app", nama, None, env,
+                                                 metrik_tampil(5), akar))
+    catatan = folder / f"{nama}_jalan.txt"
     catatan.unlink(missing_ok=True)
-    with proses_streamlit(folder / "app", folder / "app.log", env_tambahan=env, catat_jalan=catatan) as (url, proses):
+    with proses_streamlit(folder / "app", folder / f"{nama}.log", env_tambahan=env, catat_jalan=catatan,
+                          akar=akar) as (url, proses):
         server = Server(proses.pid, catatan_jalan=catatan)
         page = buka_halaman(konteks, server, url)
         metrik_tampil(5)(page)
@@ -405,6 +412,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--database", help="DATABASE_URL (default: the embedded DuckDB in a temporary folder)")
     parser.add_argument("--hari-ini", default="2026-11-24", help="the app's pinned today")
     parser.add_argument("--folder", type=Path, help="keep the servers' folders (and the demo database) here")
+    parser.add_argument("--pohon", type=Path, help="another checkout of the project, measured before this one")
     args = parser.parse_args(argv)
     folder = args.folder or Path(tempfile.mkdtemp(prefix="interaksi_"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -426,11 +434,16 @@ def main(argv: list[str] | None = None) -> None:
         # The bare page before and after the app, pooled: between runs its floor moved from 0.11 to
         # 0.34 s, and one block of it taken before the app made every ratio swing with it.
         sebelum = bagian_dasar(peramban, konteks, diblokir, folder, args)
-        app = bagian_app(peramban, konteks, diblokir, folder, env, args)
+        app = {akar: bagian_app(peramban, konteks, diblokir, folder, env, args, akar, f"app_{i}")
+               for i, akar in enumerate([*([args.pohon.resolve()] if args.pohon else []), AKAR_PROYEK])}
         sesudah = bagian_dasar(peramban, konteks, diblokir, folder, args)
         dasar = {nama: gabung(sebelum[nama], sesudah[nama]) for nama in ("mulai", "navigasi", "saringan")}
         dasar["memori"] = max(sebelum["memori"], sesudah["memori"])
-        cetak(dasar, app)
+        for akar, hasil in app.items():
+            komit = subprocess.run(["git", "-C", str(akar), "rev-parse", "--short", "HEAD"],
+                                   capture_output=True, text=True).stdout.strip()
+            print(f"\napp at {akar} ({komit or 'not a git checkout'})")
+            cetak(dasar, hasil)
         print("\nbare page before / after the app (medians): cold start "
               + " / ".join(f"{h['mulai'].ringkas()[0]:.2f}" for h in (sebelum, sesudah)) + " s, navigation "
               + " / ".join(f"{h['navigasi'].ringkas()[0]:.2f}" for h in (sebelum, sesudah)) + " s, select "

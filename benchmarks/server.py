@@ -15,6 +15,7 @@ from pathlib import Path
 from data_access.config import AKAR_PROYEK
 
 BATAS_TUNGGU_SERVER_DETIK = 120
+PEREKAM_JALAN = Path(__file__).with_name("streamlit_tercatat.py")
 # Streamlit's own format has no level; with it, a test can tell a warning in the log from news.
 FORMAT_LOG = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
@@ -63,14 +64,18 @@ def proses_streamlit(folder_data: Path, log: Path, skrip: Path | None = None,
     """As server_streamlit, also yielding the server process (for benchmarks that watch its memory);
     with `catat_jalan`, each script run's span and CPU go to that file (benchmarks.streamlit_tercatat).
     `akar`: the checkout to run (its server.py unless `skrip`), another commit's worktree for a
-    benchmark that compares two."""
+    benchmark that compares two; that checkout's own .venv runs it if it has one (an older commit
+    may pin other packages)."""
     skrip = skrip or akar / "server.py"
+    venv_akar = akar / ".venv" / "bin" / "python"
+    python = str(venv_akar) if akar != AKAR_PROYEK and venv_akar.exists() else sys.executable
     port = port or port_bebas()
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}  # only a database asked for below
     env.update({"DESA_SADAR_DATA_DIR": str(folder_data), **(env_tambahan or {}), "PYTHONPATH": str(akar)})
     with open(log, "w") as keluaran:
         proses = subprocess.Popen(
-            [sys.executable, "-m", *(("benchmarks.streamlit_tercatat", str(catat_jalan)) if catat_jalan else ("streamlit",)),
+            # The recorder by its path in this checkout: another checkout (an older commit) may not have it.
+            [python, *((str(PEREKAM_JALAN), str(catat_jalan)) if catat_jalan else ("-m", "streamlit")),
              "run", str(skrip), "--server.port", str(port),
              "--server.address", "127.0.0.1", "--server.headless", "true", "--logger.messageFormat", FORMAT_LOG,
              *(["--secrets.files", str(rahasia)] if rahasia else [])],

@@ -1,6 +1,8 @@
 """`python -m streamlit`, writing each script run's span and CPU time to a file (benchmarks only).
 
-    python -m benchmarks.streamlit_tercatat LOG run server.py [streamlit options]
+    python benchmarks/streamlit_tercatat.py LOG run server.py [streamlit options]
+
+Run by its path (benchmarks.server does), so it can record another checkout's app too.
 
 One line per run: its start and end on the machine's monotonic clock (the clock of
 time.perf_counter in every process here, so a benchmark can tell which action a run belongs to)
@@ -38,4 +40,6 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    # Run by its path, its own folder heads sys.path; the app's checkout (PYTHONPATH) must come first.
+    sys.path.pop(0)
     main()
