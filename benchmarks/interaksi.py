@@ -328,7 +328,7 @@ def bagian_dasar(peramban, konteks, diblokir: list[str], folder: Path, args) -> 
 
 
 def bagian_app(peramban, konteks, diblokir: list[str], folder: Path, env: dict[str, str], args,
-               akar: Path = AKAR_PROYEK, nama: str = "app") -> dict[str, Ukuran]:
+               akar: Path, nama: str) -> dict[str, Ukuran]:
     """Every app row, for the app of the checkout `akar` (logs and run records named `nama`)."""
     hasil: dict = {"mulai": Ukuran(), **{h: Ukuran() for h in HALAMAN_APP},
                    "saringan": Ukuran(), "ukuran_peta": Ukuran(), "periode_peta": Ukuran()}
